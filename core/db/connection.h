@@ -1,0 +1,56 @@
+#pragma once
+
+#include "db/databaseurl.h"
+#include "dialect/dialect.h"
+
+#include <QSqlDatabase>
+#include <QVariant>
+
+#include <memory>
+
+namespace strata {
+
+// One open database connection with its dialect. Belongs to the thread that
+// opened it (a QSqlDatabase rule). Every failure is copied out of QSqlError
+// at once, with the statement that caused it.
+class Connection
+{
+public:
+    struct Options {
+        int busyTimeoutMs = 5000;          // SQLite: how long to wait for another writer
+        int connectTimeoutSeconds = 10;    // PostgreSQL
+    };
+
+    static Result<std::unique_ptr<Connection>> open(const DatabaseUrl &url, Options options);
+    static Result<std::unique_ptr<Connection>> open(const DatabaseUrl &url) { return open(url, Options{}); }
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    const DatabaseUrl &url() const { return m_url; }
+    const Dialect &dialect() const { return *m_dialect; }
+    QSqlDatabase database() const;
+
+    // Runs one statement; "where" in an error is the statement.
+    Status exec(const QString &sql);
+    // Runs a query and returns every row, each as a list of values.
+    Result<QList<QVariantList>> select(const QString &sql);
+
+    Status begin();          // SQLite: BEGIN IMMEDIATE, so a second writer waits on the lock at once
+    Status commit();
+    Status rollback();
+
+    bool tableExists(const QString &table);
+    // User tables, excluding sqlite_* and the given bookkeeping tables.
+    Result<QStringList> userTables(const QStringList &exclude);
+
+private:
+    Connection(DatabaseUrl url, QString connectionName, std::unique_ptr<Dialect> dialect);
+    Error databaseError(const QString &what, const QString &sql, const class QSqlError &error) const;
+
+    DatabaseUrl m_url;
+    QString m_name;
+    std::unique_ptr<Dialect> m_dialect;
+};
+
+} // namespace strata

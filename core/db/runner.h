@@ -1,0 +1,47 @@
+#pragma once
+
+#include "db/connection.h"
+#include "graph/plan.h"
+
+#include <QObject>
+
+#include <atomic>
+
+namespace strata {
+
+class Project;
+
+// Executes a plan against a connection: one transaction per step, the version
+// rows and a history row written inside it. A failing statement rolls its
+// step back and stops the run; earlier steps stay committed, so the database
+// is always at a known revision.
+class Runner : public QObject
+{
+    Q_OBJECT
+public:
+    Runner(Connection &connection, const Project &project, QObject *parent = nullptr);
+
+    // Refuses to create tables over an unversioned database that already has
+    // tables (the "create_all before migrations" trap) unless told to.
+    void setAllowUnversioned(bool allow) { m_allowUnversioned = allow; }
+    // Stops before the next step; safe from another thread.
+    void cancel() { m_cancelled = true; }
+
+    Status run(const Plan &plan);
+
+Q_SIGNALS:
+    void stepStarted(int index, int count, const strata::PlanStep &step);
+    void statementStarted(const QString &sql);
+    void stepFinished(int index, int count, const strata::PlanStep &step, qint64 milliseconds);
+
+private:
+    Status runStep(const PlanStep &step, const Schema &before);
+    Status checkUnversioned(const Plan &plan);
+
+    Connection &m_connection;
+    const Project &m_project;
+    bool m_allowUnversioned = false;
+    std::atomic_bool m_cancelled = false;
+};
+
+} // namespace strata

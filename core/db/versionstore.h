@@ -1,0 +1,35 @@
+#pragma once
+
+#include "db/connection.h"
+
+namespace strata {
+
+// The version table (one row per head the database is at) and the history
+// table (one row per applied step).
+class VersionStore
+{
+public:
+    VersionStore(Connection &connection, QString versionTable, QString historyTable)
+        : m_connection(connection), m_versionTable(std::move(versionTable)),
+          m_historyTable(std::move(historyTable)) {}
+
+    const QString &versionTable() const { return m_versionTable; }
+    const QString &historyTable() const { return m_historyTable; }
+
+    bool exists();
+    Status create();                         // idempotent
+    Result<QStringList> heads();             // empty when the table is missing or empty
+
+    // Last recorded upgrade checksum per revision.
+    Result<QHash<QString, QString>> appliedChecksums();
+
+    // Replaces every row with the given heads, in one transaction (stamp).
+    Status stamp(const QStringList &heads, bool purge);
+
+private:
+    Connection &m_connection;
+    QString m_versionTable;
+    QString m_historyTable;
+};
+
+} // namespace strata

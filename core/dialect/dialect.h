@@ -1,0 +1,80 @@
+#pragma once
+
+#include "error.h"
+#include "schema/schema.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <memory>
+
+namespace strata {
+
+class AlterColumn;
+class Execute;
+
+// What one applied step writes to the history table.
+struct HistoryEntry
+{
+    QString revision;
+    QString direction;        // "upgrade" or "downgrade"
+    QString checksum;         // sha256 hex of the revision file
+    QDateTime appliedAt;      // UTC
+    qint64 durationMs = 0;
+    QString appliedBy;        // user@host
+};
+
+// Renders dialect-neutral operations as SQL for one database. Statements
+// come without a trailing ';'. Identifiers are always quoted.
+class Dialect
+{
+public:
+    virtual ~Dialect() = default;
+
+    // "sqlite" or "postgresql"; nullptr for any other name.
+    static std::unique_ptr<Dialect> forName(const QString &name);
+    static QStringList names();
+
+    virtual QString name() const = 0;
+
+    QString quote(const QString &identifier) const;     // "my ""odd"" name"
+    QString literal(const QString &text) const;          // 'it''s'
+    QString quotedList(const QStringList &identifiers) const;
+
+    virtual QString typeName(const ColumnType &type) const = 0;
+    virtual QString columnDefinition(const Column &column, const Table &table) const;
+
+    virtual QStringList createTable(const Table &table) const;   // with its indexes
+    virtual QStringList dropTable(const Table &table) const;
+    virtual QStringList renameTable(const QString &from, const QString &to) const;
+    virtual QStringList addColumn(const Table &before, const Table &after, const Column &column) const;
+    virtual QStringList dropColumn(const Table &before, const Table &after, const QString &column) const;
+    virtual QStringList alterColumn(const Table &before, const Table &after, const AlterColumn &op) const = 0;
+    virtual QStringList createIndex(const QString &table, const Index &index) const;
+    virtual QStringList dropIndex(const QString &table, const QString &name) const;
+    virtual QStringList addUnique(const Table &before, const Table &after, const UniqueConstraint &unique) const;
+    virtual QStringList addForeignKey(const Table &before, const Table &after, const ForeignKey &fk) const;
+    virtual QStringList addCheck(const Table &before, const Table &after, const CheckConstraint &check) const;
+    virtual QStringList dropConstraint(const Table &before, const Table &after, const QString &name) const;
+    virtual QStringList execute(const Execute &op) const;
+
+    // The whole schema as DDL, tables in order, each followed by its indexes.
+    QStringList schemaDdl(const Schema &schema) const;
+
+    // Version bookkeeping, the same SQL online and offline.
+    virtual QStringList createVersionTables(const QString &versionTable, const QString &historyTable) const;
+    QString insertVersion(const QString &versionTable, const QString &revision) const;
+    QString deleteVersion(const QString &versionTable, const QString &revision) const;
+    QString updateVersion(const QString &versionTable, const QString &from, const QString &to) const;
+    QString insertHistory(const QString &historyTable, const HistoryEntry &entry) const;
+
+    virtual QString beginTransaction() const { return QStringLiteral("BEGIN"); }
+    virtual QString commitTransaction() const { return QStringLiteral("COMMIT"); }
+
+protected:
+    QString foreignKeyClause(const ForeignKey &fk) const;     // FOREIGN KEY (...) REFERENCES ...
+    QString uniqueClause(const UniqueConstraint &unique) const;
+    QString checkClause(const CheckConstraint &check) const;
+};
+
+} // namespace strata

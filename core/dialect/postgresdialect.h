@@ -1,0 +1,17 @@
+#pragma once
+
+#include "dialect/dialect.h"
+
+namespace strata {
+
+class PostgresDialect : public Dialect
+{
+public:
+    QString name() const override { return QStringLiteral("postgresql"); }
+    QString typeName(const ColumnType &type) const override;
+    QString columnDefinition(const Column &column, const Table &table) const override;
+    QStringList alterColumn(const Table &before, const Table &after, const AlterColumn &op) const override;
+    QStringList createVersionTables(const QString &versionTable, const QString &historyTable) const override;
+};
+
+} // namespace strata

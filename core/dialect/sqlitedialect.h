@@ -1,0 +1,36 @@
+#pragma once
+
+#include "dialect/dialect.h"
+
+#include <QMap>
+
+namespace strata {
+
+// SQLite cannot ALTER most things in place; those operations are rendered as
+// the table rebuild its documentation prescribes (section 7 of "ALTER TABLE"):
+// create the new table, copy every row, drop the old, rename, recreate the
+// indexes, then check foreign keys. The runner keeps foreign_keys off during a
+// step so that dropping the old table cascades nothing.
+class SqliteDialect : public Dialect
+{
+public:
+    QString name() const override { return QStringLiteral("sqlite"); }
+    QString typeName(const ColumnType &type) const override;
+    QString columnDefinition(const Column &column, const Table &table) const override;
+    QStringList createTable(const Table &table) const override;
+    QStringList addColumn(const Table &before, const Table &after, const Column &column) const override;
+    QStringList dropColumn(const Table &before, const Table &after, const QString &column) const override;
+    QStringList alterColumn(const Table &before, const Table &after, const AlterColumn &op) const override;
+    QStringList addUnique(const Table &before, const Table &after, const UniqueConstraint &unique) const override;
+    QStringList addForeignKey(const Table &before, const Table &after, const ForeignKey &fk) const override;
+    QStringList addCheck(const Table &before, const Table &after, const CheckConstraint &check) const override;
+    QStringList dropConstraint(const Table &before, const Table &after, const QString &name) const override;
+    QStringList createVersionTables(const QString &versionTable, const QString &historyTable) const override;
+
+    // after's columns are copied from before's: newName -> oldName; a column
+    // missing from the map keeps its name; one absent from before gets its default.
+    QStringList rebuild(const Table &before, const Table &after,
+                        const QMap<QString, QString> &renamed = {}) const;
+};
+
+} // namespace strata

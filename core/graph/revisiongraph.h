@@ -1,0 +1,54 @@
+#pragma once
+
+#include "project/revision.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QStringList>
+
+namespace strata {
+
+// The revisions of a project as a DAG: parents are down_revisions, and
+// depends_on adds ordering edges that are not parents.
+class RevisionGraph
+{
+public:
+    // Checks duplicate ids (naming both files), missing parents or
+    // dependencies (naming the file that refers to them) and cycles.
+    static Result<RevisionGraph> build(QList<Revision> revisions);
+
+    bool isEmpty() const { return m_revisions.isEmpty(); }
+    qsizetype size() const { return m_revisions.size(); }
+    const Revision *find(const QString &fullId) const;
+    // Every revision, parents before children; ties broken by creation date then id.
+    const QList<Revision> &revisions() const { return m_revisions; }
+
+    QStringList heads() const;          // revisions with no children (sorted)
+    QStringList bases() const;          // revisions with no parents
+    QStringList children(const QString &id) const;
+    QStringList mergePoints() const;
+    QStringList branchPoints() const;   // revisions with two or more children
+    // label -> revision that carries it
+    QHash<QString, QString> branchLabels() const;
+
+    // All revisions reachable downward (parents and depends_on), including the given ones.
+    QSet<QString> ancestorsOf(const QStringList &ids) const;
+    // All revisions reachable upward (children), including the given ones.
+    QSet<QString> descendantsOf(const QStringList &ids) const;
+    // The heads of a set closed under ancestorsOf: members that no other member has as parent or dependency.
+    QStringList headsOf(const QSet<QString> &applied) const;
+    // Sorts ids parents-first (stable, by the graph order).
+    QStringList topologicalOrder(const QSet<QString> &ids) const;
+
+    // Full id or unique prefix; an ambiguous prefix lists the candidates,
+    // an unknown one lists the heads ("Can't locate revision ...").
+    Result<QString> lookup(const QString &idOrPrefix) const;
+
+private:
+    QList<Revision> m_revisions;
+    QHash<QString, qsizetype> m_index;
+    QHash<QString, QStringList> m_children;
+};
+
+} // namespace strata

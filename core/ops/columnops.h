@@ -1,0 +1,51 @@
+#pragma once
+
+#include "ops/operation.h"
+
+#include <optional>
+
+namespace strata {
+
+class AddColumn : public Operation
+{
+public:
+    QString table;
+    Column column;
+    QString kind() const override { return QStringLiteral("add_column"); }
+    QString describe() const override;
+    Status apply(Schema &schema) const override;
+    Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    YAML::Node toYaml() const override;
+};
+
+class DropColumn : public Operation
+{
+public:
+    QString table;
+    QString column;
+    QString kind() const override { return QStringLiteral("drop_column"); }
+    QString describe() const override;
+    Status apply(Schema &schema) const override;
+    Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    YAML::Node toYaml() const override;
+};
+
+// Changes any of type, nullability, default and name of one column.
+class AlterColumn : public Operation
+{
+public:
+    QString table;
+    QString column;
+    std::optional<ColumnType> type;
+    std::optional<bool> nullable;
+    bool changeDefault = false;             // true: set defaultValue (nullopt drops the default)
+    std::optional<QString> defaultValue;
+    std::optional<QString> newName;
+    QString kind() const override { return QStringLiteral("alter_column"); }
+    QString describe() const override;
+    Status apply(Schema &schema) const override;
+    Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    YAML::Node toYaml() const override;
+};
+
+} // namespace strata

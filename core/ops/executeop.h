@@ -1,0 +1,25 @@
+#pragma once
+
+#include "ops/operation.h"
+
+#include <QMap>
+
+namespace strata {
+
+// The escape hatch: SQL as written, optionally one variant per dialect.
+// It does not change the replayed schema.
+class Execute : public Operation
+{
+public:
+    QString sql;                        // used by every dialect without its own variant
+    QMap<QString, QString> variants;    // dialect name ("sqlite", "postgresql") -> SQL
+    QString kind() const override { return QStringLiteral("execute"); }
+    QString describe() const override;
+    Status apply(Schema &schema) const override;
+    Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    YAML::Node toYaml() const override;
+
+    QString sqlFor(const QString &dialectName) const;
+};
+
+} // namespace strata

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ops/operation.h"
+
+namespace strata {
+
+class CreateIndex : public Operation
+{
+public:
+    QString table;
+    Index index;
+    QString kind() const override { return QStringLiteral("create_index"); }
+    QString describe() const override;
+    Status apply(Schema &schema) const override;
+    Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    YAML::Node toYaml() const override;
+};
+
+class DropIndex : public Operation
+{
+public:
+    QString table;   // optional in the file; found from the schema when empty
+    QString name;
+    QString kind() const override { return QStringLiteral("drop_index"); }
+    QString describe() const override;
+    Status apply(Schema &schema) const override;
+    Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    YAML::Node toYaml() const override;
+};
+
+} // namespace strata

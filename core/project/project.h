@@ -1,0 +1,43 @@
+#pragma once
+
+#include "graph/revisiongraph.h"
+#include "project/config.h"
+#include "project/revision.h"
+
+#include <QDir>
+
+namespace strata {
+
+// A migrations folder: strata.yaml, versions/*.yaml, models.yaml.
+class Project
+{
+public:
+    // Reads the folder; every revision file is parsed and the graph checked.
+    static Result<Project> open(const QString &directory);
+    // Creates the folder with strata.yaml, an empty models.yaml and versions/.
+    static Result<Project> init(const QString &directory, const QString &databaseUrl = {});
+
+    QDir directory() const { return m_dir; }
+    QString versionsPath() const { return m_dir.filePath(QStringLiteral("versions")); }
+    QString modelsPath() const { return m_dir.filePath(m_config.models); }
+    const ProjectConfig &config() const { return m_config; }
+    const RevisionGraph &graph() const { return m_graph; }
+
+    // Writes a revision into versions/ with the file template; returns its path.
+    // Refuses to overwrite an existing file.
+    Result<QString> writeRevision(Revision revision);
+
+    // Applies upgrade operations from base up to and including the given
+    // revisions (all their ancestors, in graph order). Empty list: empty schema.
+    Result<Schema> schemaAt(const QStringList &revisionIds) const;
+
+private:
+    QDir m_dir;
+    ProjectConfig m_config;
+    RevisionGraph m_graph;
+};
+
+// "Add daily notes!" -> "add_daily_notes"
+QString slugify(const QString &message);
+
+} // namespace strata

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "ops/operation.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+namespace strata {
+
+// One revision file, parsed.
+struct Revision
+{
+    QString id;
+    QStringList downRevisions;      // empty for a base, several for a merge
+    QString message;
+    QDateTime created;
+    QStringList branchLabels;
+    QStringList dependsOn;
+    bool transactional = true;
+    OperationList upgrade;
+    OperationList downgrade;
+
+    QString filePath;               // absolute; empty for a revision not read from disk
+    QString checksum;               // sha256 hex of the file's bytes
+
+    bool isBase() const { return downRevisions.isEmpty(); }
+    bool isMerge() const { return downRevisions.size() > 1; }
+    QString shortId() const { return id.left(12); }
+};
+
+// Reads a revision file. Every error names the file, the line and column,
+// and says what was expected there.
+Result<Revision> readRevisionFile(const QString &path);
+Result<Revision> parseRevision(const QByteArray &yamlText, const QString &pathForMessages);
+
+// The file text for a revision, keys in a stable order, readable by people.
+QByteArray revisionToYaml(const Revision &revision);
+
+// A new revision id: 12 lowercase hex digits, as Alembic makes them.
+QString newRevisionId();
+
+} // namespace strata
