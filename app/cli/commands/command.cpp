@@ -1,1 +1,34 @@
-// placeholder
+#include "command.h"
+
+namespace strata::cli {
+
+std::unique_ptr<Command> makeInitCommand();
+std::unique_ptr<Command> makeRevisionCommand();
+std::unique_ptr<Command> makeMergeCommand();
+std::unique_ptr<Command> makeUpgradeCommand();
+std::unique_ptr<Command> makeDowngradeCommand();
+std::unique_ptr<Command> makeCurrentCommand();
+std::unique_ptr<Command> makeHistoryCommand();
+std::unique_ptr<Command> makeHeadsCommand();
+std::unique_ptr<Command> makeBranchesCommand();
+std::unique_ptr<Command> makeShowCommand();
+std::unique_ptr<Command> makeStampCommand();
+
+std::vector<std::unique_ptr<Command>> allCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(makeInitCommand());
+    commands.push_back(makeRevisionCommand());
+    commands.push_back(makeUpgradeCommand());
+    commands.push_back(makeDowngradeCommand());
+    commands.push_back(makeCurrentCommand());
+    commands.push_back(makeHistoryCommand());
+    commands.push_back(makeHeadsCommand());
+    commands.push_back(makeBranchesCommand());
+    commands.push_back(makeShowCommand());
+    commands.push_back(makeStampCommand());
+    commands.push_back(makeMergeCommand());
+    return commands;
+}
+
+} // namespace strata::cli

@@ -1,0 +1,77 @@
+#include "context.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::cli {
+
+Context::Context(GlobalOptions options, QTextStream &out, QTextStream &err)
+    : m_options(std::move(options)), m_out(out), m_err(err)
+{
+}
+
+Result<const Project *> Context::project()
+{
+    if (!m_project) {
+        auto opened = Project::open(m_options.directory);
+        if (!opened)
+            return std::unexpected(opened.error());
+        m_project = std::move(*opened);
+    }
+    return &*m_project;
+}
+
+Result<DatabaseUrl> Context::databaseUrl()
+{
+    QString text = m_options.databaseUrl;
+    QString source = u"--database"_s;
+    if (text.isEmpty()) {
+        text = qEnvironmentVariable("DATABASE_URL");
+        source = u"DATABASE_URL"_s;
+    }
+    if (text.isEmpty()) {
+        auto p = project();
+        if (!p)
+            return std::unexpected(p.error());
+        text = (*p)->config().database;
+        source = QDir((*p)->directory()).filePath(u"strata.yaml"_s);
+    }
+    if (text.isEmpty())
+        return fail(Error::Code::Usage, u"no database given"_s, {},
+                    u"pass --database URL, set DATABASE_URL, or set `database:` in strata.yaml "
+                    "(e.g. sqlite:///app.db or postgresql://user@localhost/app)"_s);
+    auto url = DatabaseUrl::parse(text);
+    if (!url)
+        return std::unexpected(url.error().wrappedIn(u"bad database URL"_s, source));
+    return url;
+}
+
+Result<Connection *> Context::connection()
+{
+    if (!m_connection) {
+        auto url = databaseUrl();
+        if (!url)
+            return std::unexpected(url.error());
+        Connection::Options options;
+        options.busyTimeoutMs = m_options.lockTimeoutMs;
+        auto opened = Connection::open(*url, options);
+        if (!opened)
+            return std::unexpected(opened.error());
+        m_connection = std::move(*opened);
+    }
+    return m_connection.get();
+}
+
+int Context::report(const Error &error)
+{
+    m_err << "FAILED: " << error.toString() << Qt::endl;
+    return error.exitCode();
+}
+
+void Context::info(const QString &line)
+{
+    m_err << "INFO  " << line << Qt::endl;
+}
+
+} // namespace strata::cli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "db/connection.h"
+#include "project/project.h"
+
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+namespace strata::cli {
+
+struct GlobalOptions
+{
+    QString directory = QStringLiteral("migrations");
+    QString databaseUrl;           // --database; empty: DATABASE_URL, then strata.yaml
+    int lockTimeoutMs = 5000;
+};
+
+// What every command needs, opened lazily: the project, the database URL, a
+// connection. Errors are printed in one place, the same way for every command.
+class Context
+{
+public:
+    Context(GlobalOptions options, QTextStream &out, QTextStream &err);
+
+    const GlobalOptions &options() const { return m_options; }
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+
+    Result<const Project *> project();
+    // --database, else DATABASE_URL, else strata.yaml's database.
+    Result<DatabaseUrl> databaseUrl();
+    Result<Connection *> connection();
+
+    // Prints "FAILED: ..." with where, cause and hint; returns the exit code.
+    int report(const Error &error);
+    void info(const QString &line);    // progress for people, on stderr like Alembic's INFO lines
+
+private:
+    GlobalOptions m_options;
+    QTextStream &m_out;
+    QTextStream &m_err;
+    std::optional<Project> m_project;
+    std::unique_ptr<Connection> m_connection;
+};
+
+} // namespace strata::cli

@@ -1,0 +1,83 @@
+#include "project/models.h"
+
+#include "ops/tableops.h"
+#include "ops/yamlread.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+Result<Schema> readModels(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists())
+        return Schema{};
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::Code::Io, u"cannot read the models file: "_s + file.errorString(), path);
+
+    YAML::Node root;
+    try {
+        root = YAML::Load(file.readAll().toStdString());
+    } catch (const YAML::Exception &e) {
+        return fail(Error::Code::Input, QString::fromStdString(e.msg),
+                    u"%1:%2:%3"_s.arg(path).arg(e.mark.line + 1).arg(e.mark.column + 1),
+                    u"fix the YAML syntax; models.yaml is a mapping `tables:` keyed by table name"_s);
+    }
+    if (!root || root.IsNull())
+        return Schema{};
+    if (!root.IsMap())
+        return std::unexpected(yaml::inputError(root, path, u"expected a mapping with a `tables:` key"_s));
+    if (auto keys = yaml::onlyKeys(root, {"tables"}, u"models.yaml"_s, path); !keys)
+        return std::unexpected(keys.error());
+
+    struct PendingKeys { QString table; QList<ForeignKey> keys; int line; };
+    QList<PendingKeys> pendingKeys;
+    Schema schema;
+    const YAML::Node tables = root["tables"];
+    if (!tables || tables.IsNull())
+        return schema;
+    if (!tables.IsMap())
+        return std::unexpected(yaml::inputError(tables, path, u"expected `tables:` to map table names to tables"_s));
+    for (const auto &entry : tables) {
+        if (!entry.second.IsMap())
+            return std::unexpected(yaml::inputError(entry.second, path,
+                u"expected table '%1' to be a mapping with `columns:`"_s.arg(yaml::toQString(entry.first))));
+        // Reuse create_table's reader so models and revisions can never disagree on the shape.
+        YAML::Node body = entry.second;
+        body["name"] = entry.first.Scalar();
+        YAML::Node item;
+        item["create_table"] = body;
+        auto op = parseOperation(item, path);
+        if (!op)
+            return std::unexpected(op.error());
+        // Foreign keys are attached once every table exists: models may list a
+        // referring table before the one it references.
+        Table table = static_cast<const CreateTable &>(**op).table;
+        pendingKeys.append({table.name, table.foreignKeys, (*op)->line});
+        table.foreignKeys.clear();
+        CreateTable bare;
+        bare.table = table;
+        if (auto applied = bare.apply(schema); !applied)
+            return std::unexpected(applied.error().wrappedIn(u"in models"_s, u"%1:%2"_s.arg(path).arg((*op)->line)));
+    }
+    for (const PendingKeys &pending : pendingKeys) {
+        for (const ForeignKey &fk : pending.keys) {
+            const Table *target = schema.table(fk.refTable);
+            bool ok = target != nullptr;
+            for (const QString &column : fk.refColumns)
+                ok = ok && target->column(column);
+            if (!ok)
+                return fail(Error::Code::Input,
+                            u"table '%1' has a foreign key to %2(%3), which models.yaml does not define"_s
+                                .arg(pending.table, fk.refTable, fk.refColumns.join(u", "_s)),
+                            u"%1:%2"_s.arg(path).arg(pending.line),
+                            u"add the referenced table or fix the reference"_s);
+        }
+        schema.table(pending.table)->foreignKeys = pending.keys;
+    }
+    return schema;
+}
+
+} // namespace strata

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "schema/schema.h"
+
+namespace strata {
+
+// models.yaml: the schema the application wants, dialect-neutral.
+//   tables:
+//     user:
+//       columns: [...]            # the create_table shape, keyed by table name
+// A missing file is an empty schema; errors carry file:line:col.
+Result<Schema> readModels(const QString &path);
+
+} // namespace strata

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what Strata needs from Debian 12's packages, only when something is
+# missing. `build` is enough to build and run; `test` adds the database
+# servers and clients the tests start and compare against.
+set -euo pipefail
+
+build_packages=(
+    cmake ninja-build g++ ccache pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
+    libyaml-cpp-dev
+)
+test_packages=(
+    sqlite3 postgresql postgresql-common postgresql-client
+    xvfb xauth
+)
+
+wanted=("${build_packages[@]}")
+[ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
+
+missing=()
+for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing: ${missing[*]}"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
