@@ -31,10 +31,14 @@ public:
     const Dialect &dialect() const { return *m_dialect; }
     QSqlDatabase database() const;
 
+    const Options &options() const { return m_options; }
+
     // Runs one statement; "where" in an error is the statement.
     Status exec(const QString &sql);
     // Runs a query and returns every row, each as a list of values.
     Result<QList<QVariantList>> select(const QString &sql);
+    // The same with '?' placeholders bound to the values, in order.
+    Result<QList<QVariantList>> select(const QString &sql, const QVariantList &bindings);
 
     Status begin();          // SQLite: BEGIN IMMEDIATE, so a second writer waits on the lock at once
     Status commit();
@@ -44,13 +48,23 @@ public:
     // User tables, excluding sqlite_* and the given bookkeeping tables.
     Result<QStringList> userTables(const QStringList &exclude);
 
+    // The lock one migration run holds from start to end, so two runs never
+    // interleave. PostgreSQL: a session advisory lock named after the version
+    // table, waited for up to busyTimeoutMs; a timeout says which process holds it.
+    // SQLite: nothing to do here, each step's BEGIN IMMEDIATE takes the write lock.
+    Status acquireRunLock(const QString &versionTable);
+    void releaseRunLock();
+
 private:
-    Connection(DatabaseUrl url, QString connectionName, std::unique_ptr<Dialect> dialect);
+    Connection(DatabaseUrl url, QString connectionName, std::unique_ptr<Dialect> dialect, Options options);
     Error databaseError(const QString &what, const QString &sql, const class QSqlError &error) const;
+    bool isSqlite() const;
 
     DatabaseUrl m_url;
     QString m_name;
     std::unique_ptr<Dialect> m_dialect;
+    Options m_options;
+    qint64 m_runLockKey = 0;     // non-zero while the PostgreSQL advisory lock is held
 };
 
 } // namespace strata

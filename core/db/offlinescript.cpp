@@ -1,1 +1,135 @@
-// placeholder: being written
+#include "db/offlinescript.h"
+
+#include "project/project.h"
+
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+QString headsText(const QStringList &heads)
+{
+    return heads.isEmpty() ? u"<base>"_s : heads.join(u", "_s);
+}
+
+QStringList versionMoves(const Dialect &dialect, const QString &versionTable, const PlanStep &step)
+{
+    if (step.deleteVersions.size() == 1 && step.insertVersions.size() == 1)
+        return {dialect.updateVersion(versionTable, step.deleteVersions.first(), step.insertVersions.first())};
+    QStringList moves;
+    for (const QString &id : step.deleteVersions)
+        moves << dialect.deleteVersion(versionTable, id);
+    for (const QString &id : step.insertVersions)
+        moves << dialect.insertVersion(versionTable, id);
+    return moves;
+}
+
+// A statement as a script line: a trailing ';' unless it already has one.
+QString terminated(const QString &sql)
+{
+    const QString trimmed = sql.trimmed();
+    return trimmed.endsWith(u';') ? trimmed : trimmed + u';';
+}
+
+} // namespace
+
+QString operationLocation(const Project &project, const PlanStep &step, const Operation &operation)
+{
+    const QString &path = step.revision->filePath;
+    const QDir dir = project.directory();
+    QString where = path.isEmpty() ? QString(u"revision "_s + step.revision->id)
+                                   : QString(dir.dirName() + u'/' + dir.relativeFilePath(path));
+    where += u": "_s + operation.kind();
+    if (operation.line > 0)
+        where += u" (line %1)"_s.arg(operation.line);
+    return where;
+}
+
+Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, const Dialect &dialect,
+                                const Schema &before)
+{
+    RenderedStep rendered;
+    rendered.after = before;
+    for (const OperationPtr &op : step.operations()) {
+        auto statements = op->render(dialect, rendered.after);
+        if (!statements)
+            return std::unexpected(statements.error().wrappedIn(
+                u"could not render %1 for %2"_s.arg(op->describe(), dialect.name()),
+                operationLocation(project, step, *op)));
+        if (auto applied = op->apply(rendered.after); !applied)
+            return std::unexpected(applied.error().wrappedIn(
+                u"%1 does not fit the schema at this point"_s.arg(op->describe()),
+                operationLocation(project, step, *op)));
+        rendered.operations << RenderedOperation{op.get(), *statements};
+    }
+    rendered.versionMoves = versionMoves(dialect, project.config().versionTable, step);
+    return rendered;
+}
+
+Result<QStringList> stepStatements(const Project &project, const PlanStep &step, const Dialect &dialect,
+                                   const Schema &before)
+{
+    auto rendered = renderStep(project, step, dialect, before);
+    if (!rendered)
+        return std::unexpected(rendered.error());
+    QStringList statements;
+    for (const RenderedOperation &op : rendered->operations)
+        statements << op.statements;
+    return statements << rendered->versionMoves;
+}
+
+Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect)
+{
+    const ProjectConfig &config = project.config();
+    auto schema = project.schemaAt(plan.fromHeads);
+    if (!schema)
+        return std::unexpected(schema.error());
+
+    QStringList lines;
+    lines << u"-- Strata offline SQL: %1 -> %2 (%3)"_s.arg(headsText(plan.fromHeads), headsText(plan.toHeads),
+                                                          dialect.name());
+    if (dialect.name() == u"sqlite"_s) {
+        // As on a live connection: a table rebuild drops the old table, which must cascade nothing.
+        lines << u"PRAGMA foreign_keys = OFF;"_s;
+    }
+    lines << QString();
+    for (const QString &sql : dialect.createVersionTables(config.versionTable, config.historyTable))
+        lines << terminated(sql);
+
+    for (const PlanStep &step : plan.steps) {
+        auto rendered = renderStep(project, step, dialect, *schema);
+        if (!rendered)
+            return std::unexpected(rendered.error());
+        *schema = rendered->after;
+
+        const bool upgrade = step.direction == Direction::Upgrade;
+        lines << QString()
+              << u"-- Running %1 %2, %3"_s.arg(upgrade ? u"upgrade"_s : u"downgrade"_s, step.arrow(),
+                                                // one line: a newline would end the comment
+                                                step.revision->message.simplified());
+        const bool transactional = step.revision->transactional;
+        if (transactional)
+            lines << terminated(dialect.beginTransaction());
+        for (const RenderedOperation &op : rendered->operations) {
+            for (const QString &sql : op.statements)
+                lines << terminated(sql);
+        }
+        if (!transactional)
+            lines << terminated(dialect.beginTransaction());
+        for (const QString &sql : rendered->versionMoves)
+            lines << terminated(sql);
+        HistoryEntry entry;
+        entry.revision = step.revision->id;
+        entry.direction = upgrade ? u"upgrade"_s : u"downgrade"_s;
+        entry.checksum = step.revision->checksum;
+        entry.appliedBy = u"offline script"_s;     // applied_at stays NULL: the script's run time is unknown
+        lines << terminated(dialect.insertHistory(config.historyTable, entry))
+              << terminated(dialect.commitTransaction());
+    }
+    return lines.join(u'\n') + u'\n';
+}
+
+} // namespace strata

@@ -7,6 +7,30 @@ namespace strata {
 
 class Project;
 
+// One operation of a step with the statements it renders to.
+struct RenderedOperation
+{
+    const Operation *operation = nullptr;
+    QStringList statements;
+};
+
+// A step rendered for one dialect: what the runner executes and the offline
+// writer prints, so the two can never differ.
+struct RenderedStep
+{
+    QList<RenderedOperation> operations;
+    QStringList versionMoves;     // the version-row statements
+    Schema after;                 // the schema once the step's operations are applied
+};
+
+// "migrations/versions/3f2a.._add_notes.yaml: create_table (line 12)": where an operation lives.
+QString operationLocation(const Project &project, const PlanStep &step, const Operation &operation);
+
+// Renders each operation against the schema just before it, then the version moves
+// (one UPDATE when exactly one row is replaced, else DELETEs and INSERTs).
+Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, const Dialect &dialect,
+                                const Schema &before);
+
 // The statements of one step: its operations rendered against the schema just
 // before it, then the version-row moves. No BEGIN/COMMIT, no history row.
 Result<QStringList> stepStatements(const Project &project, const PlanStep &step,
@@ -15,7 +39,7 @@ Result<QStringList> stepStatements(const Project &project, const PlanStep &step,
 // The SQL a run would execute, as a script: the version tables' DDL, then each
 // step in BEGIN ... COMMIT with its version-row moves and history row. The
 // same Plan and Dialect as a real run, so the preview is exactly what runs.
-// startSchema is the schema at plan.fromHeads.
+// The schema the first step starts from is the project's schema at plan.fromHeads.
 Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect);
 
 } // namespace strata

@@ -1,1 +1,243 @@
-// placeholder: being written
+#include "db/runner.h"
+
+#include "db/offlinescript.h"
+#include "db/versionstore.h"
+#include "ops/tableops.h"
+#include "project/project.h"
+
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QSet>
+#include <QSysInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+QString directionName(Direction direction)
+{
+    return direction == Direction::Upgrade ? u"upgrade"_s : u"downgrade"_s;
+}
+
+QString appliedBy()
+{
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user + u'@' + QSysInfo::machineHostName();
+}
+
+QString headsText(const QStringList &heads)
+{
+    return heads.isEmpty() ? u"base"_s : heads.join(u", "_s);
+}
+
+QSet<QString> lowerNames(const QStringList &names)
+{
+    QSet<QString> set;
+    for (const QString &name : names)
+        set.insert(name.toLower());
+    return set;
+}
+
+QStringList tableNames(const Schema &schema)
+{
+    QStringList names;
+    for (const Table &table : schema.tables)
+        names << table.name;
+    return names;
+}
+
+// "a, b, c, ..." -- enough to recognise the database, short enough to read.
+QString shortList(const QStringList &names)
+{
+    constexpr qsizetype shown = 8;
+    return names.size() <= shown ? names.join(u", "_s) : names.first(shown).join(u", "_s) + u", ..."_s;
+}
+
+// The failing statement stays in the cause chain; the outer error says which
+// operation of which file, with the database's own words.
+Error stepError(const Error &statementError, const PlanStep &step, const QString &location)
+{
+    Error e = Error::make(statementError.code,
+                          u"%1 %2 failed: %3"_s.arg(directionName(step.direction), step.arrow(),
+                                                    statementError.message),
+                          location);
+    e.cause = std::make_shared<const Error>(statementError);
+    const QStringList before = step.direction == Direction::Upgrade ? step.revision->downRevisions
+                                                                    : QStringList{step.revision->id};
+    e.hint = step.revision->transactional
+        ? u"the step was rolled back, the database is still at %1; fix the revision and run again"_s
+              .arg(headsText(before))
+        : u"this revision is not transactional: the statements before the failing one stay applied and "
+          "the version rows were not moved (still %1); repair by hand, then run again"_s.arg(headsText(before));
+    return e;
+}
+
+} // namespace
+
+Runner::Runner(Connection &connection, const Project &project, QObject *parent)
+    : QObject(parent), m_connection(connection), m_project(project)
+{
+}
+
+Status Runner::run(const Plan &plan)
+{
+    const ProjectConfig &config = m_project.config();
+    VersionStore store(m_connection, config.versionTable, config.historyTable);
+    if (plan.direction == Direction::Upgrade && !m_allowUnversioned && !store.exists()) {
+        if (auto ok = checkUnversioned(plan); !ok)
+            return ok;
+    }
+    if (auto locked = m_connection.acquireRunLock(config.versionTable); !locked)
+        return locked;
+    const auto unlock = qScopeGuard([this] { m_connection.releaseRunLock(); });
+    if (auto created = store.create(); !created)
+        return created;
+
+    auto schema = m_project.schemaAt(plan.fromHeads);
+    if (!schema)
+        return std::unexpected(schema.error());
+    const int count = int(plan.steps.size());
+    for (int i = 0; i < count; ++i) {
+        if (m_cancelled) {
+            return fail(Error::Code::Conflict, u"cancelled after step %1 of %2"_s.arg(i).arg(count),
+                        m_connection.url().redacted(),
+                        u"the database is at %1; run again to continue"_s
+                            .arg(headsText(i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter)));
+        }
+        const PlanStep &step = plan.steps.at(i);
+        Q_EMIT stepStarted(i, count, step);
+        QElapsedTimer timer;
+        timer.start();
+        auto after = runStep(step, *schema);
+        if (!after)
+            return std::unexpected(after.error());
+        *schema = std::move(*after);
+        Q_EMIT stepFinished(i, count, step, timer.elapsed());
+    }
+    return {};
+}
+
+Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const ProjectConfig &config = m_project.config();
+    auto rendered = renderStep(m_project, step, m_connection.dialect(), before);
+    if (!rendered)
+        return std::unexpected(rendered.error());
+
+    // A non-transactional revision (e.g. CREATE INDEX CONCURRENTLY) runs its
+    // statements one by one; only the version moves get a transaction.
+    const bool transactional = step.revision->transactional;
+    if (transactional) {
+        if (auto begun = m_connection.begin(); !begun)
+            return std::unexpected(begun.error());
+    }
+    for (const RenderedOperation &op : rendered->operations) {
+        for (const QString &sql : op.statements) {
+            if (auto done = execute(sql); !done) {
+                if (transactional)
+                    (void)m_connection.rollback();
+                return std::unexpected(
+                    stepError(done.error(), step, operationLocation(m_project, step, *op.operation)));
+            }
+        }
+    }
+
+    if (!transactional) {
+        if (auto begun = m_connection.begin(); !begun)
+            return std::unexpected(begun.error());
+    }
+    HistoryEntry entry;
+    entry.revision = step.revision->id;
+    entry.direction = directionName(step.direction);
+    entry.checksum = step.revision->checksum;
+    entry.appliedAt = QDateTime::currentDateTimeUtc();
+    entry.durationMs = timer.elapsed();
+    entry.appliedBy = appliedBy();
+    const QStringList bookkeeping = rendered->versionMoves
+        + QStringList{m_connection.dialect().insertHistory(config.historyTable, entry)};
+    for (const QString &sql : bookkeeping) {
+        if (auto done = execute(sql); !done) {
+            (void)m_connection.rollback();
+            return std::unexpected(stepError(done.error(), step, u"version table "_s + config.versionTable));
+        }
+    }
+    if (auto committed = m_connection.commit(); !committed) {
+        (void)m_connection.rollback();
+        return std::unexpected(stepError(committed.error(), step, m_connection.url().redacted()));
+    }
+    return std::move(rendered->after);
+}
+
+Status Runner::execute(const QString &sql)
+{
+    Q_EMIT statementStarted(sql);
+    // A rebuild ends with this check: any row it returns is a broken reference.
+    if (!sql.trimmed().startsWith(u"PRAGMA foreign_key_check"_s, Qt::CaseInsensitive))
+        return m_connection.exec(sql);
+    auto rows = m_connection.select(sql);
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->isEmpty())
+        return {};
+    QStringList tables;
+    for (const QVariantList &row : *rows) {
+        const QString table = row.value(0).toString();
+        if (!tables.contains(table))
+            tables << table;
+    }
+    const QVariantList &first = rows->first();
+    return fail(Error::Code::Database,
+                u"foreign key violations in table %1 after rebuild: %2 point%3 at nothing (first: %4 rowid %5 "
+                "-> %6)"_s.arg(tables.join(u", "_s),
+                               rows->size() == 1 ? u"1 row"_s : u"%1 rows"_s.arg(rows->size()),
+                               rows->size() == 1 ? u"s"_s : QString(), first.value(0).toString(),
+                               first.value(1).toString(), first.value(2).toString()),
+                sql);
+}
+
+Status Runner::checkUnversioned(const Plan &plan)
+{
+    if (plan.steps.isEmpty())
+        return {};
+    const ProjectConfig &config = m_project.config();
+    auto existing = m_connection.userTables({config.versionTable, config.historyTable});
+    if (!existing)
+        return std::unexpected(existing.error());
+    if (existing->isEmpty())
+        return {};
+    const QSet<QString> present = lowerNames(*existing);
+    bool collides = false;
+    for (const OperationPtr &op : plan.steps.first().operations()) {
+        if (const auto *create = dynamic_cast<const CreateTable *>(op.get()))
+            collides = collides || present.contains(create->table.name.toLower());
+    }
+    if (!collides)
+        return {};
+
+    // Guess the revision the tables came from: the last one in the plan with the same tables.
+    QString match;
+    auto schema = m_project.schemaAt(plan.fromHeads);
+    for (const PlanStep &step : plan.steps) {
+        if (!schema)
+            break;
+        schema = replay(*schema, step.operations());
+        if (schema && lowerNames(tableNames(*schema)) == present)
+            match = step.revision->id;
+    }
+    const QString hint = match.isEmpty()
+        ? u"if its schema matches one of the revisions, adopt it with `strata stamp <revision>`; then run "
+          "upgrade"_s
+        : u"if its schema matches revision %1, adopt it with `strata stamp %1`; then run upgrade"_s.arg(match);
+    return fail(Error::Code::Conflict,
+                u"the database already has tables (%1) but no %2 table: it was probably created by create_all() "
+                "before migrations"_s.arg(shortList(*existing), config.versionTable),
+                m_connection.url().redacted(), hint);
+}
+
+} // namespace strata

@@ -35,7 +35,9 @@ Q_SIGNALS:
     void stepFinished(int index, int count, const strata::PlanStep &step, qint64 milliseconds);
 
 private:
-    Status runStep(const PlanStep &step, const Schema &before);
+    // Runs one step and returns the schema after it.
+    Result<Schema> runStep(const PlanStep &step, const Schema &before);
+    Status execute(const QString &sql);
     Status checkUnversioned(const Plan &plan);
 
     Connection &m_connection;

@@ -1,1 +1,276 @@
-// placeholder: being written
+#include "dialect/dialect.h"
+
+#include "dialect/postgresdialect.h"
+#include "dialect/sqlitedialect.h"
+#include "ops/executeop.h"
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+std::unique_ptr<Dialect> Dialect::forName(const QString &name)
+{
+    if (name == "sqlite"_L1)
+        return std::make_unique<SqliteDialect>();
+    if (name == "postgresql"_L1)
+        return std::make_unique<PostgresDialect>();
+    return nullptr;
+}
+
+QStringList Dialect::names()
+{
+    return {u"sqlite"_s, u"postgresql"_s};
+}
+
+QString Dialect::quote(const QString &identifier) const
+{
+    QString escaped = identifier;
+    escaped.replace(u'"', u"\"\""_s);
+    return u'"' + escaped + u'"';
+}
+
+QString Dialect::literal(const QString &text) const
+{
+    QString escaped = text;
+    escaped.replace(u'\'', u"''"_s);
+    return u'\'' + escaped + u'\'';
+}
+
+QString Dialect::quotedList(const QStringList &identifiers) const
+{
+    QStringList quoted;
+    quoted.reserve(identifiers.size());
+    for (const QString &identifier : identifiers)
+        quoted << quote(identifier);
+    return quoted.join(u", "_s);
+}
+
+QString Dialect::trimStatement(const QString &sql)
+{
+    QString statement = sql.trimmed();
+    while (statement.endsWith(u';'))
+        statement = statement.chopped(1).trimmed();
+    return statement;
+}
+
+bool Dialect::isAutoincrement(const Column &column, const Table &table)
+{
+    return column.autoincrement && column.type.isInteger() && table.primaryKey == QStringList{column.name};
+}
+
+QString Dialect::columnDefinition(const Column &column, const Table &table) const
+{
+    QString definition = quote(column.name) + u' ' + typeName(column.type);
+    if (!column.nullable || table.primaryKey.contains(column.name))
+        definition += " NOT NULL"_L1;
+    if (column.defaultValue)
+        definition += " DEFAULT "_L1 + *column.defaultValue;
+    return definition;
+}
+
+QString Dialect::alterTable(const QString &table) const
+{
+    return "ALTER TABLE "_L1 + quote(table);
+}
+
+QString Dialect::primaryKeyClause(const Table &table) const
+{
+    if (table.primaryKey.isEmpty())
+        return {};
+    return "PRIMARY KEY ("_L1 + quotedList(table.primaryKey) + u')';
+}
+
+namespace {
+
+QString constraintPrefix(const Dialect &dialect, const QString &name)
+{
+    return name.isEmpty() ? QString() : "CONSTRAINT "_L1 + dialect.quote(name) + u' ';
+}
+
+} // namespace
+
+QString Dialect::uniqueClause(const UniqueConstraint &unique) const
+{
+    return constraintPrefix(*this, unique.name) + "UNIQUE ("_L1 + quotedList(unique.columns) + u')';
+}
+
+QString Dialect::foreignKeyClause(const ForeignKey &fk) const
+{
+    QString clause = constraintPrefix(*this, fk.name) + "FOREIGN KEY ("_L1 + quotedList(fk.columns)
+        + ") REFERENCES "_L1 + quote(fk.refTable) + " ("_L1 + quotedList(fk.refColumns) + u')';
+    if (!fk.onDelete.isEmpty())
+        clause += " ON DELETE "_L1 + fk.onDelete.toUpper();
+    if (!fk.onUpdate.isEmpty())
+        clause += " ON UPDATE "_L1 + fk.onUpdate.toUpper();
+    return clause;
+}
+
+QString Dialect::checkClause(const CheckConstraint &check) const
+{
+    return constraintPrefix(*this, check.name) + "CHECK ("_L1 + check.expression + u')';
+}
+
+QString Dialect::createTableStatement(const Table &table, const QString &name, bool ifNotExists) const
+{
+    QStringList parts;
+    for (const Column &column : table.columns)
+        parts << columnDefinition(column, table);
+    if (const QString pk = primaryKeyClause(table); !pk.isEmpty())
+        parts << pk;
+    for (const UniqueConstraint &unique : table.uniques)
+        parts << uniqueClause(unique);
+    for (const ForeignKey &fk : table.foreignKeys)
+        parts << foreignKeyClause(fk);
+    for (const CheckConstraint &check : table.checks)
+        parts << checkClause(check);
+    return "CREATE TABLE "_L1 + (ifNotExists ? "IF NOT EXISTS "_L1 : ""_L1) + quote(name) + " (\n    "_L1
+        + parts.join(u",\n    "_s) + "\n)"_L1;
+}
+
+QStringList Dialect::createTable(const Table &table) const
+{
+    QStringList statements{createTableStatement(table, table.name)};
+    for (const Index &index : table.indexes)
+        statements << createIndex(table.name, index);
+    return statements;
+}
+
+QStringList Dialect::dropTable(const Table &table) const
+{
+    return {"DROP TABLE "_L1 + quote(table.name)};
+}
+
+QStringList Dialect::renameTable(const QString &from, const QString &to) const
+{
+    return {alterTable(from) + " RENAME TO "_L1 + quote(to)};
+}
+
+QStringList Dialect::addColumn(const Table &, const Table &after, const Column &column) const
+{
+    return {alterTable(after.name) + " ADD COLUMN "_L1 + columnDefinition(column, after)};
+}
+
+QStringList Dialect::dropColumn(const Table &, const Table &after, const QString &column) const
+{
+    return {alterTable(after.name) + " DROP COLUMN "_L1 + quote(column)};
+}
+
+QStringList Dialect::createIndex(const QString &table, const Index &index) const
+{
+    QString statement = (index.unique ? "CREATE UNIQUE INDEX "_L1 : "CREATE INDEX "_L1) + quote(index.name)
+        + " ON "_L1 + quote(table) + " ("_L1 + quotedList(index.columns) + u')';
+    if (!index.where.isEmpty())
+        statement += " WHERE "_L1 + index.where;
+    return {statement};
+}
+
+QStringList Dialect::dropIndex(const QString &, const QString &name) const
+{
+    // Index names belong to the schema, not the table, in both databases.
+    return {"DROP INDEX "_L1 + quote(name)};
+}
+
+QStringList Dialect::addUnique(const Table &, const Table &after, const UniqueConstraint &unique) const
+{
+    return {alterTable(after.name) + " ADD "_L1 + uniqueClause(unique)};
+}
+
+QStringList Dialect::addForeignKey(const Table &, const Table &after, const ForeignKey &fk) const
+{
+    return {alterTable(after.name) + " ADD "_L1 + foreignKeyClause(fk)};
+}
+
+QStringList Dialect::addCheck(const Table &, const Table &after, const CheckConstraint &check) const
+{
+    return {alterTable(after.name) + " ADD "_L1 + checkClause(check)};
+}
+
+QStringList Dialect::dropConstraint(const Table &, const Table &after, const QString &name) const
+{
+    return {alterTable(after.name) + " DROP CONSTRAINT "_L1 + quote(name)};
+}
+
+QStringList Dialect::execute(const Execute &op) const
+{
+    const QString statement = trimStatement(op.sqlFor(name()));
+    if (statement.isEmpty())
+        return {};
+    return {statement};
+}
+
+QStringList Dialect::schemaDdl(const Schema &schema) const
+{
+    QStringList statements;
+    for (const Table &table : schema.tables)
+        statements << createTable(table);
+    return statements;
+}
+
+QStringList Dialect::createVersionTables(const QString &versionTable, const QString &historyTable) const
+{
+    const QString versionColumn = quote(u"version_num"_s);
+    const QString version = "CREATE TABLE IF NOT EXISTS "_L1 + quote(versionTable) + " (\n    "_L1 + versionColumn
+        + u' ' + typeName(ColumnType{ColumnType::Kind::String, 32}) + " NOT NULL,\n    CONSTRAINT "_L1
+        + quote(versionTable + "_pkc"_L1) + " PRIMARY KEY ("_L1 + versionColumn + ")\n)"_L1;
+
+    const auto column = [](const QString &name, ColumnType::Kind kind, int length, bool nullable) {
+        Column c;
+        c.name = name;
+        c.type = ColumnType{kind, length};
+        c.nullable = nullable;
+        return c;
+    };
+    using Kind = ColumnType::Kind;
+    Table history;
+    history.name = historyTable;
+    Column id = column(u"id"_s, Kind::Integer, 0, false);
+    id.autoincrement = true;
+    // applied_at is ISO-8601 UTC text ("2026-11-23T10:00:00.000Z"): the same
+    // literal works online, offline and in both databases.
+    history.columns = {id,
+                       column(u"revision"_s, Kind::String, 32, false),
+                       column(u"direction"_s, Kind::String, 10, false),
+                       column(u"checksum"_s, Kind::String, 64, true),
+                       column(u"applied_at"_s, Kind::String, 32, true),
+                       column(u"duration_ms"_s, Kind::Integer, 0, true),
+                       column(u"applied_by"_s, Kind::String, 255, true)};
+    history.primaryKey = {u"id"_s};
+    return {version, createTableStatement(history, historyTable, true)};
+}
+
+QString Dialect::insertVersion(const QString &versionTable, const QString &revision) const
+{
+    return "INSERT INTO "_L1 + quote(versionTable) + " ("_L1 + quote(u"version_num"_s) + ") VALUES ("_L1
+        + literal(revision) + u')';
+}
+
+QString Dialect::deleteVersion(const QString &versionTable, const QString &revision) const
+{
+    return "DELETE FROM "_L1 + quote(versionTable) + " WHERE "_L1 + quote(u"version_num"_s) + " = "_L1
+        + literal(revision);
+}
+
+QString Dialect::updateVersion(const QString &versionTable, const QString &from, const QString &to) const
+{
+    const QString column = quote(u"version_num"_s);
+    return "UPDATE "_L1 + quote(versionTable) + " SET "_L1 + column + " = "_L1 + literal(to) + " WHERE "_L1
+        + column + " = "_L1 + literal(from);
+}
+
+QString Dialect::insertHistory(const QString &historyTable, const HistoryEntry &entry) const
+{
+    const auto textOrNull = [this](const QString &text) {
+        return text.isEmpty() ? u"NULL"_s : literal(text);
+    };
+    const QString appliedAt = entry.appliedAt.isValid()
+        ? literal(entry.appliedAt.toUTC().toString(Qt::ISODateWithMs))
+        : u"NULL"_s;
+    const QStringList columns{u"revision"_s, u"direction"_s, u"checksum"_s,
+                              u"applied_at"_s, u"duration_ms"_s, u"applied_by"_s};
+    const QStringList values{literal(entry.revision), literal(entry.direction), textOrNull(entry.checksum),
+                             appliedAt, QString::number(entry.durationMs), textOrNull(entry.appliedBy)};
+    return "INSERT INTO "_L1 + quote(historyTable) + " ("_L1 + quotedList(columns) + ") VALUES ("_L1
+        + values.join(u", "_s) + u')';
+}
+
+} // namespace strata

@@ -41,6 +41,8 @@ public:
     QString literal(const QString &text) const;          // 'it''s'
     QString quotedList(const QStringList &identifiers) const;
 
+    // The dialect's spelling of a type; ColumnType::parse() reads it back,
+    // which is what introspection relies on.
     virtual QString typeName(const ColumnType &type) const = 0;
     virtual QString columnDefinition(const Column &column, const Table &table) const;
 
@@ -71,10 +73,22 @@ public:
     virtual QString beginTransaction() const { return QStringLiteral("BEGIN"); }
     virtual QString commitTransaction() const { return QStringLiteral("COMMIT"); }
 
+    // A statement as the dialect runs it: surrounding blanks and trailing ';' removed.
+    static QString trimStatement(const QString &sql);
+
 protected:
     QString foreignKeyClause(const ForeignKey &fk) const;     // FOREIGN KEY (...) REFERENCES ...
     QString uniqueClause(const UniqueConstraint &unique) const;
     QString checkClause(const CheckConstraint &check) const;
+    // "PRIMARY KEY (...)" for the table clause list, empty when there is none
+    // or when a column definition already carries it.
+    virtual QString primaryKeyClause(const Table &table) const;
+    // CREATE TABLE alone (no indexes), under a given name so that a rebuild
+    // can create the new table beside the old one.
+    QString createTableStatement(const Table &table, const QString &name, bool ifNotExists = false) const;
+    QString alterTable(const QString &table) const;          // ALTER TABLE "t"
+    // An autoincrement integer column that is the whole primary key.
+    static bool isAutoincrement(const Column &column, const Table &table);
 };
 
 } // namespace strata

@@ -11,7 +11,6 @@ public:
     QString typeName(const ColumnType &type) const override;
     QString columnDefinition(const Column &column, const Table &table) const override;
     QStringList alterColumn(const Table &before, const Table &after, const AlterColumn &op) const override;
-    QStringList createVersionTables(const QString &versionTable, const QString &historyTable) const override;
 };
 
 } // namespace strata

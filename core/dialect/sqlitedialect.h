@@ -17,7 +17,6 @@ public:
     QString name() const override { return QStringLiteral("sqlite"); }
     QString typeName(const ColumnType &type) const override;
     QString columnDefinition(const Column &column, const Table &table) const override;
-    QStringList createTable(const Table &table) const override;
     QStringList addColumn(const Table &before, const Table &after, const Column &column) const override;
     QStringList dropColumn(const Table &before, const Table &after, const QString &column) const override;
     QStringList alterColumn(const Table &before, const Table &after, const AlterColumn &op) const override;
@@ -25,12 +24,18 @@ public:
     QStringList addForeignKey(const Table &before, const Table &after, const ForeignKey &fk) const override;
     QStringList addCheck(const Table &before, const Table &after, const CheckConstraint &check) const override;
     QStringList dropConstraint(const Table &before, const Table &after, const QString &name) const override;
-    QStringList createVersionTables(const QString &versionTable, const QString &historyTable) const override;
 
     // after's columns are copied from before's: newName -> oldName; a column
     // missing from the map keeps its name; one absent from before gets its default.
     QStringList rebuild(const Table &before, const Table &after,
                         const QMap<QString, QString> &renamed = {}) const;
+
+protected:
+    QString primaryKeyClause(const Table &table) const override;
+
+private:
+    // The single INTEGER PRIMARY KEY AUTOINCREMENT column, written inline.
+    static bool hasInlinePrimaryKey(const Table &table);
 };
 
 } // namespace strata

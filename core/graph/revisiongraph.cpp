@@ -1,1 +1,377 @@
-// placeholder: being written
+#include "revisiongraph.h"
+
+#include <algorithm>
+#include <limits>
+#include <queue>
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+// The place to send a person for a revision: its file, or its id when it has none.
+QString sourceOf(const Revision &r)
+{
+    return r.filePath.isEmpty() ? u"revision "_s + r.id : r.filePath;
+}
+
+QStringList predecessorsOf(const Revision &r)
+{
+    QStringList ids = r.downRevisions + r.dependsOn;
+    ids.removeDuplicates();
+    return ids;
+}
+
+QString listOrNone(const QStringList &ids)
+{
+    return ids.isEmpty() ? u"(none)"_s : ids.join(u", "_s);
+}
+
+QStringList sorted(QStringList ids)
+{
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+Status checkReferences(const QList<Revision> &revisions, const QHash<QString, qsizetype> &positions)
+{
+    for (const Revision &r : revisions) {
+        for (const auto &[key, ids] : {std::pair{u"down_revision"_s, &r.downRevisions},
+                                       std::pair{u"depends_on"_s, &r.dependsOn}}) {
+            for (const QString &id : *ids) {
+                if (positions.contains(id))
+                    continue;
+                return fail(Error::Code::Graph,
+                            u"revision %1 names %2 '%3', but no revision has that id"_s.arg(r.id, key, id),
+                            sourceOf(r),
+                            u"check '%1' for a typo, or restore the missing revision file in versions/"_s.arg(id));
+            }
+        }
+    }
+    return {};
+}
+
+Result<QHash<QString, QString>> collectLabels(const QList<Revision> &revisions,
+                                              const QHash<QString, qsizetype> &positions)
+{
+    QHash<QString, QString> labels;
+    for (const Revision &r : revisions) {
+        for (const QString &label : r.branchLabels) {
+            if (const auto other = labels.constFind(label); other != labels.constEnd())
+                return fail(Error::Code::Graph,
+                            u"branch label '%1' is used by both %2 and %3"_s.arg(label, *other, r.id),
+                            sourceOf(r), u"a label names one branch; rename one of them"_s);
+            if (positions.contains(label) && label != r.id)
+                return fail(Error::Code::Graph,
+                            u"branch label '%1' is also the id of another revision"_s.arg(label), sourceOf(r),
+                            u"pick a label that no revision uses as its id"_s);
+            labels.insert(label, r.id);
+        }
+    }
+    return labels;
+}
+
+// Walks from a revision left over by Kahn's algorithm through predecessors
+// that are left over too; every one has such a predecessor, so the walk loops.
+Error cycleError(const QList<Revision> &revisions, const QHash<QString, qsizetype> &positions,
+                 const QList<int> &pending)
+{
+    QString start;
+    for (qsizetype i = 0; i < revisions.size(); ++i) {
+        if (pending[i] > 0 && (start.isEmpty() || revisions[i].id < start))
+            start = revisions[i].id;
+    }
+    QStringList path;
+    QHash<QString, qsizetype> seenAt;
+    QString current = start;
+    while (!seenAt.contains(current)) {
+        seenAt.insert(current, path.size());
+        path << current;
+        const Revision &r = revisions[positions.value(current)];
+        for (const QString &p : predecessorsOf(r)) {
+            if (pending[positions.value(p)] > 0) {
+                current = p;
+                break;
+            }
+        }
+    }
+    QStringList cycle = path.mid(seenAt.value(current));
+    cycle << current;
+    return Error::make(Error::Code::Graph,
+                       u"the revisions form a cycle: %1"_s.arg(cycle.join(u" -> "_s)),
+                       sourceOf(revisions[positions.value(start)]),
+                       u"each arrow goes from a revision to its down_revision or depends_on; "
+                       "remove one of these links"_s);
+}
+
+} // namespace
+
+Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
+{
+    QHash<QString, qsizetype> positions;
+    positions.reserve(revisions.size());
+    for (qsizetype i = 0; i < revisions.size(); ++i) {
+        const Revision &r = revisions[i];
+        if (const auto other = positions.constFind(r.id); other != positions.constEnd())
+            return fail(Error::Code::Graph,
+                        u"revision id '%1' is used by two files: %2 and %3"_s.arg(
+                            r.id, sourceOf(revisions[*other]), sourceOf(r)),
+                        sourceOf(r),
+                        u"give one of them a new id (and update the down_revision of revisions that "
+                        "follow it)"_s);
+        positions.insert(r.id, i);
+    }
+    if (auto ok = checkReferences(revisions, positions); !ok)
+        return std::unexpected(ok.error());
+    auto labels = collectLabels(revisions, positions);
+    if (!labels)
+        return std::unexpected(labels.error());
+
+    // Kahn's algorithm; among the revisions ready at once, the oldest goes
+    // first, then the smallest id, so the order is the same on every machine.
+    const qsizetype n = revisions.size();
+    QList<int> pending(n, 0);
+    QList<QList<qsizetype>> successors(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        for (const QString &p : predecessorsOf(revisions[i])) {
+            successors[positions.value(p)] << i;
+            ++pending[i];
+        }
+    }
+    QList<qint64> times(n);
+    for (qsizetype i = 0; i < n; ++i) {
+        const QDateTime &created = revisions[i].created;
+        times[i] = created.isValid() ? created.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+    }
+    const auto later = [&](qsizetype a, qsizetype b) {
+        if (times[a] != times[b])
+            return times[a] > times[b];
+        return revisions[a].id > revisions[b].id;
+    };
+    std::priority_queue<qsizetype, std::vector<qsizetype>, decltype(later)> ready(later);
+    for (qsizetype i = 0; i < n; ++i) {
+        if (pending[i] == 0)
+            ready.push(i);
+    }
+    QList<qsizetype> order;
+    order.reserve(n);
+    while (!ready.empty()) {
+        const qsizetype i = ready.top();
+        ready.pop();
+        order << i;
+        for (qsizetype s : successors[i]) {
+            if (--pending[s] == 0)
+                ready.push(s);
+        }
+    }
+    if (order.size() < n)
+        return std::unexpected(cycleError(revisions, positions, pending));
+
+    RevisionGraph graph;
+    graph.m_revisions.reserve(n);
+    for (qsizetype i : order)
+        graph.m_revisions << std::move(revisions[i]);
+    graph.m_labels = std::move(*labels);
+    graph.index();
+    return graph;
+}
+
+void RevisionGraph::index()
+{
+    m_index.clear();
+    m_children.clear();
+    m_dependents.clear();
+    m_index.reserve(m_revisions.size());
+    m_sortedIds.clear();
+    m_sortedIds.reserve(m_revisions.size());
+    for (qsizetype i = 0; i < m_revisions.size(); ++i) {
+        const Revision &r = m_revisions[i];
+        m_index.insert(r.id, i);
+        m_sortedIds << r.id;
+        for (const QString &p : r.downRevisions)
+            m_children[p] << r.id;
+        for (const QString &d : r.dependsOn)
+            m_dependents[d] << r.id;
+    }
+    std::sort(m_sortedIds.begin(), m_sortedIds.end());
+    m_heads.clear();
+    for (const QString &id : std::as_const(m_sortedIds)) {
+        if (!m_children.contains(id))
+            m_heads << id;
+    }
+}
+
+const Revision *RevisionGraph::find(const QString &fullId) const
+{
+    const auto it = m_index.constFind(fullId);
+    return it == m_index.constEnd() ? nullptr : &m_revisions[*it];
+}
+
+QStringList RevisionGraph::heads() const
+{
+    return m_heads;
+}
+
+QStringList RevisionGraph::bases() const
+{
+    QStringList ids;
+    for (const Revision &r : m_revisions) {
+        if (r.isBase())
+            ids << r.id;
+    }
+    return sorted(ids);
+}
+
+QStringList RevisionGraph::children(const QString &id) const
+{
+    return m_children.value(id);
+}
+
+QStringList RevisionGraph::dependents(const QString &id) const
+{
+    return m_dependents.value(id);
+}
+
+QStringList RevisionGraph::mergePoints() const
+{
+    QStringList ids;
+    for (const Revision &r : m_revisions) {
+        if (r.isMerge())
+            ids << r.id;
+    }
+    return ids;
+}
+
+QStringList RevisionGraph::branchPoints() const
+{
+    QStringList ids;
+    for (const Revision &r : m_revisions) {
+        if (m_children.value(r.id).size() > 1)
+            ids << r.id;
+    }
+    return ids;
+}
+
+QHash<QString, QString> RevisionGraph::branchLabels() const
+{
+    return m_labels;
+}
+
+QSet<QString> RevisionGraph::ancestorsOf(const QStringList &ids) const
+{
+    QSet<QString> seen;
+    QStringList stack;
+    for (const QString &id : ids) {
+        if (m_index.contains(id) && !seen.contains(id)) {
+            seen.insert(id);
+            stack << id;
+        }
+    }
+    while (!stack.isEmpty()) {
+        const Revision &r = m_revisions[m_index.value(stack.takeLast())];
+        for (const QStringList *next : {&r.downRevisions, &r.dependsOn}) {
+            for (const QString &p : *next) {
+                if (!seen.contains(p)) {
+                    seen.insert(p);
+                    stack << p;
+                }
+            }
+        }
+    }
+    return seen;
+}
+
+QSet<QString> RevisionGraph::descendantsOf(const QStringList &ids) const
+{
+    QSet<QString> seen;
+    QStringList stack;
+    for (const QString &id : ids) {
+        if (m_index.contains(id) && !seen.contains(id)) {
+            seen.insert(id);
+            stack << id;
+        }
+    }
+    while (!stack.isEmpty()) {
+        const QString id = stack.takeLast();
+        for (const QHash<QString, QStringList> *edges : {&m_children, &m_dependents}) {
+            for (const QString &c : edges->value(id)) {
+                if (!seen.contains(c)) {
+                    seen.insert(c);
+                    stack << c;
+                }
+            }
+        }
+    }
+    return seen;
+}
+
+QStringList RevisionGraph::headsOf(const QSet<QString> &applied) const
+{
+    QSet<QString> below;
+    for (const QString &id : applied) {
+        if (const Revision *r = find(id)) {
+            for (const QString &p : r->downRevisions)
+                below.insert(p);
+            for (const QString &d : r->dependsOn)
+                below.insert(d);
+        }
+    }
+    QStringList heads;
+    for (const QString &id : applied) {
+        if (!below.contains(id))
+            heads << id;
+    }
+    return sorted(heads);
+}
+
+QStringList RevisionGraph::topologicalOrder(const QSet<QString> &ids) const
+{
+    QList<qsizetype> positions;
+    positions.reserve(ids.size());
+    for (const QString &id : ids) {
+        if (const auto it = m_index.constFind(id); it != m_index.constEnd())
+            positions << *it;
+    }
+    std::sort(positions.begin(), positions.end());
+    QStringList order;
+    order.reserve(positions.size());
+    for (qsizetype i : positions)
+        order << m_revisions[i].id;
+    return order;
+}
+
+Result<QString> RevisionGraph::lookup(const QString &idOrPrefix) const
+{
+    const QString text = idOrPrefix.trimmed();
+    if (text.isEmpty())
+        return fail(Error::Code::Usage, u"an empty revision id"_s, {},
+                    u"give a revision id, a prefix of at least 4 characters, or a branch label"_s);
+    if (m_index.contains(text))
+        return text;
+    if (const auto label = m_labels.constFind(text); label != m_labels.constEnd())
+        return *label;
+    const QString notFound = u"Can't locate revision identified by '%1'"_s.arg(text);
+    const QString listing = u"the heads are %1; `strata history` lists every revision"_s.arg(listOrNone(m_heads));
+    if (text.size() < 4)
+        return fail(Error::Code::NotFound, notFound, {},
+                    u"a prefix needs at least 4 characters of the id; "_s + listing);
+
+    auto it = std::lower_bound(m_sortedIds.cbegin(), m_sortedIds.cend(), text);
+    QStringList matches;
+    for (; it != m_sortedIds.cend() && it->startsWith(text); ++it)
+        matches << *it;
+    if (matches.size() == 1)
+        return matches.first();
+    if (matches.isEmpty())
+        return fail(Error::Code::NotFound, notFound, {}, listing);
+    constexpr qsizetype shown = 10;
+    QString candidates = matches.mid(0, shown).join(u", "_s);
+    if (matches.size() > shown)
+        candidates += u" and %1 more"_s.arg(matches.size() - shown);
+    return fail(Error::Code::Ambiguous,
+                u"revision prefix '%1' is ambiguous; it matches %2"_s.arg(text, candidates), {},
+                u"give more characters of the id"_s);
+}
+
+} // namespace strata

@@ -24,9 +24,12 @@ public:
     // Every revision, parents before children; ties broken by creation date then id.
     const QList<Revision> &revisions() const { return m_revisions; }
 
-    QStringList heads() const;          // revisions with no children (sorted)
-    QStringList bases() const;          // revisions with no parents
-    QStringList children(const QString &id) const;
+    // Revisions with no children (sorted). As in Alembic, a revision that others
+    // only depend on is still a head: "head" is ambiguous then, "heads" is not.
+    QStringList heads() const;
+    QStringList bases() const;          // revisions with no parents (sorted)
+    QStringList children(const QString &id) const;   // down_revision edges only, in graph order
+    QStringList dependents(const QString &id) const; // revisions whose depends_on names id
     QStringList mergePoints() const;
     QStringList branchPoints() const;   // revisions with two or more children
     // label -> revision that carries it
@@ -41,14 +44,21 @@ public:
     // Sorts ids parents-first (stable, by the graph order).
     QStringList topologicalOrder(const QSet<QString> &ids) const;
 
-    // Full id or unique prefix; an ambiguous prefix lists the candidates,
-    // an unknown one lists the heads ("Can't locate revision ...").
+    // Full id, branch label, or unique prefix of at least 4 characters; an
+    // ambiguous prefix lists the candidates, an unknown one lists the heads
+    // ("Can't locate revision ...").
     Result<QString> lookup(const QString &idOrPrefix) const;
 
 private:
+    void index();
+
     QList<Revision> m_revisions;
-    QHash<QString, qsizetype> m_index;
+    QHash<QString, qsizetype> m_index;        // id -> position in m_revisions
     QHash<QString, QStringList> m_children;
+    QHash<QString, QStringList> m_dependents;
+    QHash<QString, QString> m_labels;
+    QStringList m_sortedIds;                  // for prefix lookups by binary search
+    QStringList m_heads;
 };
 
 } // namespace strata

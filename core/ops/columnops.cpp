@@ -1,1 +1,443 @@
-// placeholder: being written
+#include "ops/columnops.h"
+
+#include "dialect/dialect.h"
+#include "ops/opsupport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace ops {
+
+Result<ColumnSpec> parseColumn(const YAML::Node &map, const QString &file, ColumnContext context)
+{
+    ColumnSpec spec;
+    auto name = yaml::requiredString(map, "name", file);
+    if (!name)
+        return std::unexpected(name.error());
+    spec.column.name = *name;
+
+    auto typeText = yaml::requiredString(map, "type", file);
+    if (!typeText)
+        return std::unexpected(typeText.error());
+    auto type = ColumnType::parse(*typeText);
+    if (!type)
+        return std::unexpected(type.error().withWhere(yaml::where(map["type"], file)));
+    spec.column.type = *type;
+
+    auto nullable = yaml::optionalBool(map, "nullable", file, true);
+    auto primaryKey = yaml::optionalBool(map, "primary_key", file, false);
+    auto autoincrement = yaml::optionalBool(map, "autoincrement", file, false);
+    auto unique = yaml::optionalBool(map, "unique", file, false);
+    for (const auto *flag : {&nullable, &primaryKey, &autoincrement, &unique}) {
+        if (!*flag)
+            return std::unexpected(flag->error());
+    }
+    spec.primaryKey = *primaryKey;
+    spec.unique = *unique;
+    // A primary key column is NOT NULL in both databases, whatever was written.
+    spec.column.nullable = *nullable && !spec.primaryKey;
+    spec.column.autoincrement = *autoincrement;
+
+    const YAML::Node defaultNode = map["default"];
+    if (defaultNode.IsDefined() && !defaultNode.IsNull()) {
+        if (!defaultNode.IsScalar()) {
+            return std::unexpected(yaml::inputError(defaultNode, file,
+                u"expected an SQL expression for 'default', found %1"_s.arg(yaml::describeNode(defaultNode)),
+                u"write default: 0, default: \"'draft'\" or default: CURRENT_TIMESTAMP"_s));
+        }
+        spec.column.defaultValue = yaml::toQString(defaultNode);
+    }
+
+    if (context == ColumnContext::AddColumn) {
+        const char *refused = spec.primaryKey ? "primary_key" : spec.unique ? "unique"
+                            : spec.column.autoincrement ? "autoincrement" : nullptr;
+        if (refused) {
+            return std::unexpected(yaml::inputError(map[refused], file,
+                u"add_column cannot set '%1' on the new column"_s.arg(QLatin1StringView(refused)),
+                spec.unique ? u"add the column, then a create_unique operation"_s
+                            : u"a table's primary key is set when create_table creates it"_s));
+        }
+    }
+    if (spec.column.autoincrement && !spec.column.type.isInteger()) {
+        return std::unexpected(yaml::inputError(map["autoincrement"], file,
+            u"autoincrement needs an integer column; '%1' is %2"_s.arg(spec.column.name, spec.column.type.toString())));
+    }
+    return spec;
+}
+
+YAML::Node columnToYaml(const Column &column, bool primaryKey)
+{
+    YAML::Node map(YAML::NodeType::Map);
+    map["name"] = column.name.toStdString();
+    map["type"] = column.type.toString().toStdString();
+    if (primaryKey)
+        map["primary_key"] = true;
+    if (column.autoincrement)
+        map["autoincrement"] = true;
+    if (!primaryKey && !column.nullable)
+        map["nullable"] = false;
+    if (column.defaultValue)
+        map["default"] = column.defaultValue->toStdString();
+    map.SetStyle(YAML::EmitterStyle::Flow);
+    return map;
+}
+
+} // namespace ops
+
+namespace {
+
+QString qualified(const QString &table, const QString &column)
+{
+    return table + u'.' + column;
+}
+
+// Everything in the schema that still needs table.column, for the refusal to drop it.
+QStringList usersOfColumn(const Schema &schema, const Table &table, const QString &column)
+{
+    const auto describe = [](const QString &what, const QString &name, const QStringList &columns) {
+        return name.isEmpty() ? u"a %1 on (%2)"_s.arg(what, columns.join(u", "_s))
+                              : u"%1 '%2'"_s.arg(what, name);
+    };
+    QStringList users;
+    if (table.primaryKey.contains(column))
+        users << u"the primary key"_s;
+    for (const Index &index : table.indexes) {
+        if (index.columns.contains(column) || expressionMentions(index.where, column))
+            users << u"index '%1'"_s.arg(index.name);
+    }
+    for (const UniqueConstraint &unique : table.uniques) {
+        if (unique.columns.contains(column))
+            users << describe(u"unique constraint"_s, unique.name, unique.columns);
+    }
+    for (const ForeignKey &fk : table.foreignKeys) {
+        if (fk.columns.contains(column))
+            users << describe(u"foreign key"_s, fk.name, fk.columns);
+    }
+    for (const CheckConstraint &check : table.checks) {
+        if (expressionMentions(check.expression, column))
+            users << (check.name.isEmpty() ? u"check (%1)"_s.arg(check.expression) : u"check '%1'"_s.arg(check.name));
+    }
+    for (const Table &other : schema.tables) {
+        for (const ForeignKey &fk : other.foreignKeys) {
+            if (fk.refTable == table.name && fk.refColumns.contains(column))
+                users << describe(u"foreign key"_s, fk.name, fk.columns) + u" of table '%1'"_s.arg(other.name);
+        }
+    }
+    return users;
+}
+
+void renameIn(QStringList &names, const QString &from, const QString &to)
+{
+    for (QString &name : names) {
+        if (name == from)
+            name = to;
+    }
+}
+
+// A column rename reaches everything that names the column, as it does in the database.
+void renameColumnEverywhere(Schema &schema, Table &table, const QString &from, const QString &to)
+{
+    table.column(from)->name = to;
+    renameIn(table.primaryKey, from, to);
+    for (Index &index : table.indexes) {
+        renameIn(index.columns, from, to);
+        index.where = renameInExpression(index.where, from, to);
+    }
+    for (UniqueConstraint &unique : table.uniques)
+        renameIn(unique.columns, from, to);
+    for (ForeignKey &fk : table.foreignKeys)
+        renameIn(fk.columns, from, to);
+    for (CheckConstraint &check : table.checks)
+        check.expression = renameInExpression(check.expression, from, to);
+    for (Table &other : schema.tables) {
+        for (ForeignKey &fk : other.foreignKeys) {
+            if (fk.refTable == table.name)
+                renameIn(fk.refColumns, from, to);
+        }
+    }
+}
+
+} // namespace
+
+// --- add_column
+
+QString AddColumn::describe() const
+{
+    return u"add column %1"_s.arg(qualified(table, column.name));
+}
+
+Status AddColumn::apply(Schema &schema) const
+{
+    auto target = ops::requireTable(schema, table);
+    if (!target)
+        return std::unexpected(target.error());
+    if ((*target)->column(column.name)) {
+        return std::unexpected(ops::conflict(qualified(table, column.name),
+            u"table '%1' already has a column '%2'"_s.arg(table, column.name)));
+    }
+    (*target)->columns << column;
+    return {};
+}
+
+Result<QStringList> AddColumn::render(const Dialect &dialect, const Schema &before) const
+{
+    auto tables = ops::beforeAfter(*this, before, table);
+    if (!tables)
+        return std::unexpected(tables.error());
+    return dialect.addColumn(tables->before, tables->after, column);
+}
+
+YAML::Node AddColumn::toYaml() const
+{
+    YAML::Node map(YAML::NodeType::Map);
+    map["table"] = table.toStdString();
+    map["column"] = ops::columnToYaml(column, false);
+    return map;
+}
+
+bool AddColumn::equals(const Operation &other) const
+{
+    const auto *o = dynamic_cast<const AddColumn *>(&other);
+    return o && table == o->table && column == o->column;
+}
+
+Result<std::shared_ptr<Operation>> AddColumn::fromYaml(const YAML::Node &value, const QString &file)
+{
+    // Either {table, column: {...}} or the column's keys beside `table`.
+    const bool nested = yaml::has(value, "column");
+    Status keys = nested
+        ? yaml::onlyKeys(value, {"table", "column"}, u"add_column"_s, file)
+        : yaml::onlyKeys(value, {"table", "name", "type", "nullable", "default", "primary_key", "autoincrement", "unique"},
+                         u"add_column"_s, file);
+    if (!keys)
+        return std::unexpected(keys.error());
+    const YAML::Node columnMap = nested ? value["column"] : value;
+    if (nested) {
+        keys = yaml::onlyKeys(columnMap, {"name", "type", "nullable", "default", "primary_key", "autoincrement", "unique"},
+                              u"add_column's column"_s, file);
+        if (!keys)
+            return std::unexpected(keys.error());
+    }
+    auto op = std::make_shared<AddColumn>();
+    auto tableName = yaml::requiredString(value, "table", file);
+    if (!tableName)
+        return std::unexpected(tableName.error());
+    op->table = *tableName;
+    auto spec = ops::parseColumn(columnMap, file, ops::ColumnContext::AddColumn);
+    if (!spec)
+        return std::unexpected(spec.error());
+    op->column = spec->column;
+    return op;
+}
+
+// --- drop_column
+
+QString DropColumn::describe() const
+{
+    return u"drop column %1"_s.arg(qualified(table, column));
+}
+
+Status DropColumn::apply(Schema &schema) const
+{
+    auto target = ops::requireTable(schema, table);
+    if (!target)
+        return std::unexpected(target.error());
+    Table &t = **target;
+    if (auto present = ops::requireColumns(t, {column}, u"drop_column"_s); !present)
+        return present;
+    if (t.columns.size() == 1) {
+        return std::unexpected(ops::conflict(qualified(table, column),
+            u"'%1' is the only column of table '%2'"_s.arg(column, table), u"drop the table instead"_s));
+    }
+    const QStringList users = usersOfColumn(schema, t, column);
+    if (!users.isEmpty()) {
+        return std::unexpected(ops::conflict(qualified(table, column),
+            u"column '%1' is still used by %2"_s.arg(qualified(table, column), users.join(u", "_s)),
+            u"drop or change those first (drop_index, drop_constraint), then the column"_s));
+    }
+    t.columns.removeAt(t.columnIndex(column));
+    return {};
+}
+
+Result<QStringList> DropColumn::render(const Dialect &dialect, const Schema &before) const
+{
+    auto tables = ops::beforeAfter(*this, before, table);
+    if (!tables)
+        return std::unexpected(tables.error());
+    return dialect.dropColumn(tables->before, tables->after, column);
+}
+
+YAML::Node DropColumn::toYaml() const
+{
+    YAML::Node map(YAML::NodeType::Map);
+    map["table"] = table.toStdString();
+    map["column"] = column.toStdString();
+    map.SetStyle(YAML::EmitterStyle::Flow);
+    return map;
+}
+
+bool DropColumn::equals(const Operation &other) const
+{
+    const auto *o = dynamic_cast<const DropColumn *>(&other);
+    return o && table == o->table && column == o->column;
+}
+
+Result<std::shared_ptr<Operation>> DropColumn::fromYaml(const YAML::Node &value, const QString &file)
+{
+    if (auto keys = yaml::onlyKeys(value, {"table", "column"}, u"drop_column"_s, file); !keys)
+        return std::unexpected(keys.error());
+    auto op = std::make_shared<DropColumn>();
+    auto tableName = yaml::requiredString(value, "table", file);
+    if (!tableName)
+        return std::unexpected(tableName.error());
+    auto columnName = yaml::requiredString(value, "column", file);
+    if (!columnName)
+        return std::unexpected(columnName.error());
+    op->table = *tableName;
+    op->column = *columnName;
+    return op;
+}
+
+// --- alter_column
+
+QString AlterColumn::describe() const
+{
+    QStringList changes;
+    if (type)
+        changes << u"type %1"_s.arg(type->toString());
+    if (nullable)
+        changes << (*nullable ? u"nullable"_s : u"not null"_s);
+    if (changeDefault)
+        changes << (defaultValue ? u"default %1"_s.arg(*defaultValue) : u"drop default"_s);
+    if (newName)
+        changes << u"rename to %1"_s.arg(*newName);
+    return u"alter column %1 (%2)"_s.arg(qualified(table, column), changes.join(u", "_s));
+}
+
+Status AlterColumn::apply(Schema &schema) const
+{
+    auto target = ops::requireTable(schema, table);
+    if (!target)
+        return std::unexpected(target.error());
+    Table &t = **target;
+    if (auto present = ops::requireColumns(t, {column}, u"alter_column"_s); !present)
+        return present;
+    const QString where = qualified(table, column);
+    if (newName && *newName != column && t.column(*newName)) {
+        return std::unexpected(ops::conflict(where,
+            u"cannot rename '%1' to '%2': table '%3' already has that column"_s.arg(column, *newName, table)));
+    }
+    if (nullable && *nullable && t.primaryKey.contains(column)) {
+        return std::unexpected(ops::conflict(where,
+            u"column '%1' is part of the primary key and cannot be nullable"_s.arg(where)));
+    }
+    Column &c = *t.column(column);
+    if (type && c.autoincrement && !type->isInteger()) {
+        return std::unexpected(ops::conflict(where,
+            u"column '%1' is autoincrement and must stay an integer type, not %2"_s.arg(where, type->toString())));
+    }
+    if (type)
+        c.type = *type;
+    if (nullable)
+        c.nullable = *nullable;
+    if (changeDefault)
+        c.defaultValue = defaultValue;
+    if (newName && *newName != column)
+        renameColumnEverywhere(schema, t, column, *newName);
+    return {};
+}
+
+Result<QStringList> AlterColumn::render(const Dialect &dialect, const Schema &before) const
+{
+    auto tables = ops::beforeAfter(*this, before, table);
+    if (!tables)
+        return std::unexpected(tables.error());
+    return dialect.alterColumn(tables->before, tables->after, *this);
+}
+
+YAML::Node AlterColumn::toYaml() const
+{
+    YAML::Node map(YAML::NodeType::Map);
+    map["table"] = table.toStdString();
+    map["column"] = column.toStdString();
+    if (type)
+        map["type"] = type->toString().toStdString();
+    if (nullable)
+        map["nullable"] = *nullable;
+    if (changeDefault) {
+        if (defaultValue)
+            map["default"] = defaultValue->toStdString();
+        else
+            map["default"] = YAML::Node(YAML::NodeType::Null);
+    }
+    if (newName)
+        map["new_name"] = newName->toStdString();
+    map.SetStyle(YAML::EmitterStyle::Flow);
+    return map;
+}
+
+bool AlterColumn::equals(const Operation &other) const
+{
+    const auto *o = dynamic_cast<const AlterColumn *>(&other);
+    return o && table == o->table && column == o->column && type == o->type && nullable == o->nullable
+        && changeDefault == o->changeDefault && defaultValue == o->defaultValue && newName == o->newName;
+}
+
+Result<std::shared_ptr<Operation>> AlterColumn::fromYaml(const YAML::Node &value, const QString &file)
+{
+    if (auto keys = yaml::onlyKeys(value, {"table", "column", "type", "nullable", "default", "new_name"},
+                                   u"alter_column"_s, file); !keys)
+        return std::unexpected(keys.error());
+    auto op = std::make_shared<AlterColumn>();
+    auto tableName = yaml::requiredString(value, "table", file);
+    if (!tableName)
+        return std::unexpected(tableName.error());
+    auto columnName = yaml::requiredString(value, "column", file);
+    if (!columnName)
+        return std::unexpected(columnName.error());
+    op->table = *tableName;
+    op->column = *columnName;
+
+    if (yaml::has(value, "type")) {
+        auto typeText = yaml::requiredString(value, "type", file);
+        if (!typeText)
+            return std::unexpected(typeText.error());
+        auto type = ColumnType::parse(*typeText);
+        if (!type)
+            return std::unexpected(type.error().withWhere(yaml::where(value["type"], file)));
+        op->type = *type;
+    }
+    if (yaml::has(value, "nullable")) {
+        auto nullable = yaml::optionalBool(value, "nullable", file, true);
+        if (!nullable)
+            return std::unexpected(nullable.error());
+        op->nullable = *nullable;
+    }
+    if (yaml::has(value, "default")) {
+        // `default: null` (or ~) drops the default; any scalar sets it.
+        op->changeDefault = true;
+        const YAML::Node defaultNode = value["default"];
+        if (!defaultNode.IsNull()) {
+            if (!defaultNode.IsScalar()) {
+                return std::unexpected(yaml::inputError(defaultNode, file,
+                    u"expected an SQL expression or null for 'default', found %1"_s.arg(yaml::describeNode(defaultNode))));
+            }
+            op->defaultValue = yaml::toQString(defaultNode);
+        }
+    }
+    if (yaml::has(value, "new_name")) {
+        auto newName = yaml::requiredString(value, "new_name", file);
+        if (!newName)
+            return std::unexpected(newName.error());
+        op->newName = *newName;
+    }
+    if (!op->type && !op->nullable && !op->changeDefault && !op->newName) {
+        return std::unexpected(yaml::inputError(value, file,
+            u"alter_column of '%1' changes nothing"_s.arg(qualified(op->table, op->column)),
+            u"give at least one of type, nullable, default (null drops it), new_name"_s));
+    }
+    return op;
+}
+
+} // namespace strata

@@ -16,6 +16,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 class DropColumn : public Operation
@@ -28,6 +30,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 // Changes any of type, nullability, default and name of one column.
@@ -46,6 +50,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 } // namespace strata

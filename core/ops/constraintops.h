@@ -14,6 +14,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 class CreateForeignKey : public Operation
@@ -26,6 +28,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 class CreateCheck : public Operation
@@ -38,6 +42,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 // Drops a named unique, foreign key or check constraint.
@@ -51,6 +57,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 } // namespace strata

@@ -1,1 +1,89 @@
-// placeholder: being written
+#include "ops/executeop.h"
+
+#include "dialect/dialect.h"
+#include "ops/opsupport.h"
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+// The dialect names a per-dialect variant may use, as Dialect::name() spells them.
+constexpr const char *variantKeys[] = {"sqlite", "postgresql"};
+
+} // namespace
+
+QString Execute::describe() const
+{
+    QString text = sql.isEmpty() && !variants.isEmpty() ? variants.first() : sql;
+    text = text.simplified();
+    constexpr qsizetype shown = 60;
+    if (text.size() > shown)
+        text = text.left(shown - 3) + u"..."_s;
+    return u"execute %1"_s.arg(text);
+}
+
+Status Execute::apply(Schema &) const
+{
+    // Raw SQL is opaque to the replay; a revision that changes the schema this
+    // way should say so with operations as well.
+    return {};
+}
+
+Result<QStringList> Execute::render(const Dialect &dialect, const Schema &) const
+{
+    return dialect.execute(*this);
+}
+
+YAML::Node Execute::toYaml() const
+{
+    if (variants.isEmpty())
+        return YAML::Node(sql.toStdString());
+    YAML::Node map(YAML::NodeType::Map);
+    if (!sql.isEmpty())
+        map["sql"] = sql.toStdString();
+    for (auto it = variants.cbegin(); it != variants.cend(); ++it)
+        map[it.key().toStdString()] = it.value().toStdString();
+    return map;
+}
+
+bool Execute::equals(const Operation &other) const
+{
+    const auto *o = dynamic_cast<const Execute *>(&other);
+    return o && sql == o->sql && variants == o->variants;
+}
+
+QString Execute::sqlFor(const QString &dialectName) const
+{
+    return variants.value(dialectName, sql);
+}
+
+Result<std::shared_ptr<Operation>> Execute::fromYaml(const YAML::Node &value, const QString &file)
+{
+    auto op = std::make_shared<Execute>();
+    if (value.IsScalar()) {
+        op->sql = yaml::toQString(value);
+    } else {
+        if (auto keys = yaml::onlyKeys(value, {"sql", "sqlite", "postgresql"}, u"execute"_s, file); !keys)
+            return std::unexpected(keys.error());
+        auto generic = yaml::optionalString(value, "sql", file);
+        if (!generic)
+            return std::unexpected(generic.error());
+        op->sql = *generic;
+        for (const char *key : variantKeys) {
+            auto variant = yaml::optionalString(value, key, file);
+            if (!variant)
+                return std::unexpected(variant.error());
+            if (!variant->isEmpty())
+                op->variants.insert(QString::fromLatin1(key), *variant);
+        }
+    }
+    if (op->sql.trimmed().isEmpty() && op->variants.isEmpty()) {
+        return std::unexpected(yaml::inputError(value, file, u"execute has no SQL"_s,
+            u"write execute: \"UPDATE ...\" or execute: {sql: ..., sqlite: ..., postgresql: ...}"_s));
+    }
+    return op;
+}
+
+} // namespace strata

@@ -18,6 +18,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 
     QString sqlFor(const QString &dialectName) const;
 };

@@ -14,6 +14,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 class DropIndex : public Operation
@@ -26,6 +28,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 } // namespace strata

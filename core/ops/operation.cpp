@@ -1,1 +1,178 @@
-// placeholder: being written
+#include "ops/operation.h"
+
+#include "ops/columnops.h"
+#include "ops/constraintops.h"
+#include "ops/executeop.h"
+#include "ops/indexops.h"
+#include "ops/opsupport.h"
+#include "ops/tableops.h"
+
+#include <yaml-cpp/yaml.h>
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+using Parser = Result<std::shared_ptr<Operation>> (*)(const YAML::Node &, const QString &);
+
+struct KindParser
+{
+    QLatin1StringView kind;
+    Parser parse;
+};
+
+constexpr KindParser parsers[] = {
+    {"create_table"_L1, &CreateTable::fromYaml},
+    {"drop_table"_L1, &DropTable::fromYaml},
+    {"rename_table"_L1, &RenameTable::fromYaml},
+    {"add_column"_L1, &AddColumn::fromYaml},
+    {"drop_column"_L1, &DropColumn::fromYaml},
+    {"alter_column"_L1, &AlterColumn::fromYaml},
+    {"create_index"_L1, &CreateIndex::fromYaml},
+    {"drop_index"_L1, &DropIndex::fromYaml},
+    {"create_unique"_L1, &CreateUnique::fromYaml},
+    {"create_foreign_key"_L1, &CreateForeignKey::fromYaml},
+    {"create_check"_L1, &CreateCheck::fromYaml},
+    {"drop_constraint"_L1, &DropConstraint::fromYaml},
+    {"execute"_L1, &Execute::fromYaml},
+};
+
+QStringList keysOf(const YAML::Node &map)
+{
+    QStringList keys;
+    for (auto it = map.begin(); it != map.end(); ++it)
+        keys << yaml::toQString(it->first);
+    return keys;
+}
+
+} // namespace
+
+QStringList operationKinds()
+{
+    QStringList kinds;
+    for (const auto &entry : parsers)
+        kinds << entry.kind;
+    return kinds;
+}
+
+Result<OperationPtr> parseOperation(const YAML::Node &item, const QString &file)
+{
+    const QString example = u"write each operation as '- kind: {...}', e.g. '- drop_table: habit'"_s;
+    if (!item.IsMap() || item.size() == 0) {
+        return std::unexpected(yaml::inputError(item, file,
+            u"expected an operation (a mapping with one key, the operation kind), found %1"_s
+                .arg(item.IsMap() ? u"an empty mapping"_s : yaml::describeNode(item)),
+            example));
+    }
+    if (item.size() > 1) {
+        auto second = item.begin();
+        ++second;
+        return std::unexpected(yaml::inputError(second->first, file,
+            u"an operation has exactly one key, its kind; found %1"_s.arg(keysOf(item).join(u", "_s)),
+            u"indent the operation's fields under its kind, or start a new operation with '- '"_s));
+    }
+
+    const auto entry = item.begin();
+    const YAML::Node &keyNode = entry->first;
+    const QString kind = keyNode.IsScalar() ? yaml::toQString(keyNode) : QString();
+    for (const auto &candidate : parsers) {
+        if (candidate.kind != kind)
+            continue;
+        auto op = candidate.parse(entry->second, file);
+        if (!op)
+            return std::unexpected(op.error());
+        (*op)->line = item.Mark().is_null() ? 0 : item.Mark().line + 1;
+        return OperationPtr(std::move(*op));
+    }
+    return std::unexpected(yaml::inputError(keyNode, file,
+        u"unknown operation '%1'; expected one of: %2"_s.arg(kind, operationKinds().join(u", "_s)),
+        yaml::didYouMean(kind, operationKinds(), example)));
+}
+
+YAML::Node operationToYaml(const Operation &op)
+{
+    YAML::Node item(YAML::NodeType::Map);
+    item[op.kind().toStdString()] = op.toYaml();
+    return item;
+}
+
+Result<Schema> replay(Schema schema, const OperationList &ops)
+{
+    for (const OperationPtr &op : ops) {
+        if (auto applied = op->apply(schema); !applied) {
+            return std::unexpected(applied.error().wrappedIn(
+                u"cannot %1: it does not fit the schema so far"_s.arg(op->describe()),
+                op->line > 0 ? u"line %1"_s.arg(op->line) : QString()));
+        }
+    }
+    return schema;
+}
+
+namespace ops {
+
+Error conflict(const QString &where, const QString &message, const QString &hint)
+{
+    return Error::make(Error::Code::Conflict, message, where, hint);
+}
+
+Result<Table *> requireTable(Schema &schema, const QString &name)
+{
+    if (Table *table = schema.table(name))
+        return table;
+    return std::unexpected(conflict(name, u"there is no table '%1'"_s.arg(name),
+        u"check the name, or that an earlier operation creates the table"_s));
+}
+
+Result<const Table *> requireTable(const Schema &schema, const QString &name)
+{
+    if (const Table *table = schema.table(name))
+        return table;
+    return std::unexpected(conflict(name, u"there is no table '%1'"_s.arg(name),
+        u"check the name, or that an earlier operation creates the table"_s));
+}
+
+Status requireColumns(const Table &table, const QStringList &columns, const QString &usedBy)
+{
+    for (const QString &name : columns) {
+        if (!table.column(name)) {
+            return std::unexpected(conflict(table.name + u'.' + name,
+                u"%1 names column '%2', which table '%3' does not have"_s.arg(usedBy, name, table.name)));
+        }
+    }
+    return {};
+}
+
+Status requireFreeConstraintName(const Table &table, const QString &name)
+{
+    if (!table.hasConstraint(name))
+        return {};
+    return std::unexpected(conflict(table.name,
+        u"table '%1' already has a constraint named '%2'"_s.arg(table.name, name),
+        u"choose another name"_s));
+}
+
+Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const QString &table)
+{
+    auto original = requireTable(before, table);
+    if (!original)
+        return std::unexpected(original.error());
+    Schema changed = before;
+    if (auto applied = op.apply(changed); !applied)
+        return std::unexpected(applied.error());
+    return BeforeAfter{**original, *changed.table(table)};
+}
+
+YAML::Node flowList(const QStringList &names)
+{
+    YAML::Node list(YAML::NodeType::Sequence);
+    for (const QString &name : names)
+        list.push_back(name.toStdString());
+    list.SetStyle(YAML::EmitterStyle::Flow);
+    return list;
+}
+
+} // namespace ops
+
+} // namespace strata

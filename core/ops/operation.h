@@ -17,7 +17,8 @@ class Dialect;
 // One step of a migration, dialect-neutral. It knows how to change the
 // in-memory Schema (so any revision's schema can be replayed without a
 // database), how to render itself through a Dialect, and how to write itself
-// back as YAML.
+// back as YAML. Each concrete class also has a static fromYaml(value, file)
+// that reads the value under its kind key, the inverse of toYaml().
 class Operation
 {
 public:
@@ -35,6 +36,9 @@ public:
     virtual Result<QStringList> render(const Dialect &dialect, const Schema &before) const = 0;
     // The value under the kind key; parseOperation(toYaml()) gives an equal operation.
     virtual YAML::Node toYaml() const = 0;
+    // Same kind and same content; `line` is not compared.
+    virtual bool equals(const Operation &other) const = 0;
+    friend bool operator==(const Operation &a, const Operation &b) { return a.equals(b); }
 
     int line = 0;      // 1-based line in the revision file; 0 when not read from a file
 };
@@ -47,6 +51,9 @@ using OperationList = QList<OperationPtr>;
 Result<OperationPtr> parseOperation(const YAML::Node &item, const QString &file);
 // The whole list item, {kind: value}.
 YAML::Node operationToYaml(const Operation &op);
+
+// The operation kinds parseOperation() knows, in the order the docs list them.
+QStringList operationKinds();
 
 // Applies the operations in order to a copy of the schema.
 Result<Schema> replay(Schema schema, const OperationList &ops);

@@ -13,6 +13,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 class DropTable : public Operation
@@ -24,6 +26,8 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;   // a plain scalar: "drop_table: daily_note"
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
 
 class RenameTable : public Operation
@@ -36,6 +40,20 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };
+
+// The table shape shared by create_table and models.yaml:
+//   {name, columns: [{name, type, nullable, default, primary_key, autoincrement, unique}],
+//    primary_key: [..], foreign_keys: [..], uniques: [..], checks: [..], indexes: [..]}
+// A column's `primary_key: true` joins Table::primaryKey (in column order) and
+// makes it NOT NULL; its `unique: true` becomes a UniqueConstraint named
+// "uq_<table>_<column>", so it can be dropped by name and matches what
+// introspection reads back. With nameFromKey (models.yaml, keyed by table
+// name) the mapping has no `name` key.
+Result<Table> parseTable(const YAML::Node &map, const QString &file, const QString &nameFromKey = {});
+// The inverse of parseTable(); withName false leaves out `name` (models.yaml).
+YAML::Node tableToYaml(const Table &table, bool withName = true);
 
 } // namespace strata

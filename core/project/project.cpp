@@ -1,1 +1,211 @@
-// placeholder: being written
+#include "project.h"
+
+#include "db/databaseurl.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+const auto kConfigFile = u"strata.yaml"_s;
+constexpr qsizetype kMaxSlugLength = 40;
+
+Status writeNewFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    // NewOnly: never replace a file someone already has, even in a race.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
+        if (file.exists())
+            return fail(Error::Code::Conflict, u"a file already exists here"_s, path,
+                        u"move it away or pick another name; Strata never overwrites it"_s);
+        return fail(Error::Code::Io, u"can't create the file: %1"_s.arg(file.errorString()), path);
+    }
+    if (file.write(content) != content.size() || !file.flush())
+        return fail(Error::Code::Io, u"can't write the file: %1"_s.arg(file.errorString()), path);
+    return {};
+}
+
+QByteArray emptyModels()
+{
+    return "# The schema the application wants: what `strata migrate` compares head against.\n"
+           "# Same shape as create_table, keyed by table name, e.g.\n"
+           "#\n"
+           "# tables:\n"
+           "#   user:\n"
+           "#     columns:\n"
+           "#       - {name: id, type: integer, primary_key: true, autoincrement: true}\n"
+           "#       - {name: email, type: string(255), nullable: false}\n"
+           "tables: {}\n";
+}
+
+} // namespace
+
+QString slugify(const QString &message)
+{
+    // Decomposing first turns "Café" into "Cafe" + an accent the filter drops.
+    const QString plain = message.normalized(QString::NormalizationForm_KD).toLower();
+    QStringList words;
+    QString word;
+    for (QChar c : plain) {
+        if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9')) {
+            word += c;
+        } else if (!c.isMark() && !word.isEmpty()) {
+            words << std::exchange(word, {});
+        }
+    }
+    if (!word.isEmpty())
+        words << word;
+    QString slug;
+    for (const QString &w : std::as_const(words)) {
+        const qsizetype length = slug.size() + (slug.isEmpty() ? 0 : 1) + w.size();
+        if (length > kMaxSlugLength)
+            break;
+        slug += (slug.isEmpty() ? QString() : u"_"_s) + w;
+    }
+    if (slug.isEmpty() && !words.isEmpty())
+        slug = words.first().left(kMaxSlugLength);
+    return slug;
+}
+
+Result<Project> Project::open(const QString &directory)
+{
+    const QDir dir(directory);
+    const bool hasConfig = QFileInfo::exists(dir.filePath(kConfigFile));
+    const bool hasVersions = QFileInfo(dir.filePath(u"versions"_s)).isDir();
+    if (!dir.exists() || (!hasConfig && !hasVersions))
+        return fail(Error::Code::NotFound, u"No migrations folder at %1"_s.arg(directory), {},
+                    u"run `strata init` or pass --directory"_s);
+
+    Project project;
+    project.m_dir = dir;
+    auto config = ProjectConfig::read(dir.filePath(kConfigFile));
+    if (!config)
+        return std::unexpected(config.error());
+    project.m_config = *config;
+
+    // Git keeps no empty folders, so a fresh project may come without versions/.
+    QList<Revision> revisions;
+    if (hasVersions) {
+        const QDir versions(project.versionsPath());
+        const QStringList files = versions.entryList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files, QDir::Name);
+        revisions.reserve(files.size());
+        for (const QString &name : files) {
+            auto revision = readRevisionFile(versions.filePath(name));
+            if (!revision)
+                return std::unexpected(revision.error());
+            revisions << std::move(*revision);
+        }
+    }
+    auto graph = RevisionGraph::build(std::move(revisions));
+    if (!graph)
+        return std::unexpected(graph.error());
+    project.m_graph = std::move(*graph);
+    return project;
+}
+
+Result<Project> Project::init(const QString &directory, const QString &databaseUrl)
+{
+    const QDir dir(directory);
+    if (QFileInfo::exists(dir.filePath(kConfigFile)))
+        return fail(Error::Code::Conflict, u"a Strata project already exists here"_s, dir.filePath(kConfigFile),
+                    u"use it as it is, or pick another --directory"_s);
+    if (!dir.mkpath(u"versions"_s))
+        return fail(Error::Code::Io, u"can't create the folder"_s, dir.filePath(u"versions"_s),
+                    u"check that the parent folder exists and is writable"_s);
+
+    ProjectConfig config;
+    QByteArray note;
+    if (!databaseUrl.isEmpty()) {
+        auto url = DatabaseUrl::parse(databaseUrl);
+        if (!url)
+            return std::unexpected(url.error());
+        // strata.yaml is committed with the code: the password stays out of it.
+        if (!url->password.isEmpty()) {
+            url->password.clear();
+            note = "\n# The password given with the URL was left out of this file: supply it with\n"
+                   "# DATABASE_URL, PGPASSWORD or ~/.pgpass.\n";
+        }
+        config.database = url->toString();
+    }
+    if (auto ok = writeNewFile(dir.filePath(kConfigFile), config.toYaml() + note); !ok)
+        return std::unexpected(ok.error());
+    // An existing models.yaml is the user's work: keep it.
+    if (!QFileInfo::exists(dir.filePath(config.models))) {
+        if (auto ok = writeNewFile(dir.filePath(config.models), emptyModels()); !ok)
+            return std::unexpected(ok.error());
+    }
+    return open(directory);
+}
+
+Result<QString> Project::writeRevision(Revision revision)
+{
+    if (revision.id.isEmpty())
+        revision.id = newRevisionId();
+    if (!revision.created.isValid())
+        revision.created = QDateTime::currentDateTimeUtc();
+    // Whole seconds: the file keeps no milliseconds, and the graph order must
+    // not change between writing and reading back.
+    revision.created.setTime(QTime(revision.created.time().hour(), revision.created.time().minute(),
+                                   revision.created.time().second()));
+
+    const QByteArray text = revisionToYaml(revision);
+    // Parse what we are about to write: the file must read back as this revision.
+    auto reread = parseRevision(text, revision.id);
+    if (!reread)
+        return std::unexpected(reread.error().wrappedIn(u"the new revision would not read back"_s));
+
+    QList<Revision> all = m_graph.revisions();
+    all << *reread;
+    auto graph = RevisionGraph::build(all);
+    if (!graph)
+        return std::unexpected(graph.error());
+
+    QString name = m_config.fileTemplate;
+    name.replace(u"{rev}"_s, revision.id)
+        .replace(u"{slug}"_s, slugify(revision.message))
+        .replace(u"{date}"_s, revision.created.toUTC().toString(u"yyyyMMdd_HHmm"_s));
+    static const QRegularExpression strayUnderscores(u"^_+|_+$"_s);
+    name.remove(strayUnderscores);
+    const QString path = QDir(versionsPath()).filePath(name + u".yaml"_s);
+
+    if (!m_dir.mkpath(u"versions"_s))
+        return fail(Error::Code::Io, u"can't create the folder"_s, versionsPath());
+    if (auto ok = writeNewFile(path, text); !ok)
+        return std::unexpected(ok.error());
+
+    auto written = readRevisionFile(path);
+    if (!written)
+        return std::unexpected(written.error());
+    all.last() = *written;
+    m_graph = *RevisionGraph::build(std::move(all));
+    return path;
+}
+
+Result<Schema> Project::schemaAt(const QStringList &revisionIds) const
+{
+    for (const QString &id : revisionIds) {
+        if (!m_graph.find(id))
+            return fail(Error::Code::NotFound, u"Can't locate revision identified by '%1'"_s.arg(id), {},
+                        u"the heads are "_s + m_graph.heads().join(u", "_s));
+    }
+    Schema schema;
+    for (const QString &id : m_graph.topologicalOrder(m_graph.ancestorsOf(revisionIds))) {
+        const Revision *revision = m_graph.find(id);
+        for (const OperationPtr &op : revision->upgrade) {
+            if (auto ok = op->apply(schema); !ok) {
+                const QString file = revision->filePath.isEmpty() ? u"revision "_s + id : revision->filePath;
+                return std::unexpected(ok.error().wrappedIn(
+                    u"replaying revision %1 failed at %2"_s.arg(id, op->describe()),
+                    op->line > 0 ? u"%1:%2"_s.arg(file).arg(op->line) : file));
+            }
+        }
+    }
+    return schema;
+}
+
+} // namespace strata

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QStringList>
 
+namespace YAML { class Exception; }
+
 namespace strata {
 
 // One revision file, parsed.
@@ -38,5 +40,10 @@ QByteArray revisionToYaml(const Revision &revision);
 
 // A new revision id: 12 lowercase hex digits, as Alembic makes them.
 QString newRevisionId();
+
+// A YAML syntax error from yaml-cpp as an Input error at "file:line:col"
+// (1-based), saying in words what was expected there. The file's text, when
+// given, lets it spot tabs in the indentation.
+Error yamlSyntaxError(const YAML::Exception &exception, const QString &file, const QByteArray &text = {});
 
 } // namespace strata

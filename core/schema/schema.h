@@ -83,7 +83,16 @@ struct Schema
     qsizetype tableIndex(const QString &name) const;
     // The table that owns the index of that name, or nullptr.
     const Table *tableOfIndex(const QString &indexName) const;
+    // Names of the other tables with a foreign key to this one, in schema order.
+    QStringList tablesReferencing(const QString &tableName) const;
     friend bool operator==(const Schema &, const Schema &) = default;
 };
+
+// Whether an SQL expression (a check, an index predicate) names the identifier:
+// a whole word outside string literals, unquoted (any case) or double-quoted (exact).
+bool expressionMentions(const QString &expression, const QString &identifier);
+// The expression with that identifier renamed, the way PostgreSQL and SQLite
+// rewrite checks and index predicates when a column is renamed.
+QString renameInExpression(const QString &expression, const QString &from, const QString &to);
 
 } // namespace strata

@@ -63,7 +63,7 @@ private Q_SLOTS:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_project = m_dir.filePath(u"migrations-%1"_s.arg(QTest::currentTestFunction()));
+        m_project = m_dir.filePath(u"migrations-%1"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
         QDir(m_project).removeRecursively();
         copyTree(QStringLiteral(STRATA_EXAMPLE_PROJECT), m_project);
         QVERIFY(QFile::exists(m_project + u"/strata.yaml"_s));
@@ -85,7 +85,7 @@ private Q_SLOTS:
 
         Run r = strata({u"upgrade"_s}, url);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.err.contains(u"Running upgrade  -> 9b1e0aa2c4f3, Initial schema"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"Running upgrade <base> -> 9b1e0aa2c4f3, Initial schema"_s), qPrintable(r.err));
         QVERIFY(r.err.contains(u"Running upgrade 3f2a9c1b7d10 -> c71d2e5a8b04, Add energy level to daily mood"_s));
         QVERIFY(!r.out.contains(db.password()) || db.password().isEmpty());
 

@@ -13,11 +13,16 @@ std::unique_ptr<Command> makeHeadsCommand();
 std::unique_ptr<Command> makeBranchesCommand();
 std::unique_ptr<Command> makeShowCommand();
 std::unique_ptr<Command> makeStampCommand();
+std::unique_ptr<Command> makeAutogenerateCommand();
+std::unique_ptr<Command> makeCheckCommand();
+std::unique_ptr<Command> makeBaselineCommand();
+std::unique_ptr<Command> makeDiffCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
     std::vector<std::unique_ptr<Command>> commands;
     commands.push_back(makeInitCommand());
+    commands.push_back(makeAutogenerateCommand());
     commands.push_back(makeRevisionCommand());
     commands.push_back(makeUpgradeCommand());
     commands.push_back(makeDowngradeCommand());
@@ -28,6 +33,9 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeShowCommand());
     commands.push_back(makeStampCommand());
     commands.push_back(makeMergeCommand());
+    commands.push_back(makeCheckCommand());
+    commands.push_back(makeBaselineCommand());
+    commands.push_back(makeDiffCommand());
     return commands;
 }
 

@@ -1,0 +1,67 @@
+#include "app/mainwindow.h"
+#include "diff/diffpane.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"Strata"_s);
+    QApplication::setApplicationName(u"strata-studio"_s);
+    QApplication::setApplicationDisplayName(u"Strata Studio"_s);
+    QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    QApplication::setDesktopFileName(u"strata-studio"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Strata Studio: the revision timeline, the SQL of each step, one-click runs."_s);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"DIRECTORY"_s,
+                                 u"The migrations folder to open (default: the bundled example project)."_s,
+                                 u"[DIRECTORY]"_s);
+    const QCommandLineOption database({u"d"_s, u"database"_s},
+                                      u"Database URL, e.g. sqlite:///app.db or postgresql://user@host/db."_s, u"URL"_s);
+    const QCommandLineOption select(u"select"_s, u"Select this revision (id or prefix) at start."_s, u"REV"_s);
+    const QCommandLineOption tab(u"tab"_s, u"Show this diff tab at start: schema, upgrade, downgrade or file."_s,
+                                 u"TAB"_s);
+    const QCommandLineOption size(u"size"_s, u"Window size, e.g. 1280x800."_s, u"WxH"_s);
+    const QCommandLineOption screenshot(u"screenshot"_s,
+                                       u"Save a PNG of the window once it has settled, then quit."_s, u"FILE"_s);
+    parser.addOptions({database, select, tab, size, screenshot});
+    parser.process(app);
+
+    strata::ui::MainWindow window;
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty() && !parser.isSet(database))
+        window.openBundledExample();
+    else
+        window.openProject(args.value(0, u"migrations"_s), parser.value(database));
+    if (parser.isSet(select))
+        window.selectRevision(parser.value(select));
+    if (parser.isSet(tab)) {
+        const QStringList tabs{u"schema"_s, u"upgrade"_s, u"downgrade"_s, u"file"_s};
+        window.diffPane()->tabs()->setCurrentIndex(std::max(0, int(tabs.indexOf(parser.value(tab)))));
+    }
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(u'x');
+        if (wh.size() == 2)
+            window.resize(wh[0].toInt(), wh[1].toInt());
+    }
+    window.show();
+
+    if (parser.isSet(screenshot)) {
+        const QString file = parser.value(screenshot);
+        window.grabWhenSettled(file, [file](bool saved) {
+            std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(file));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}

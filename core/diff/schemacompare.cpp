@@ -1,0 +1,50 @@
+#include "diff/schemacompare.h"
+
+#include "diff/schemanormalize.h"
+
+namespace strata {
+
+namespace {
+
+bool sameExpression(const QString &a, const QString &b, const CompareRules &rules)
+{
+    if (!rules.compareExpressions)
+        return a.trimmed().isEmpty() == b.trimmed().isEmpty();
+    return canonicalExpression(a) == canonicalExpression(b);
+}
+
+} // namespace
+
+ColumnChange compareColumns(const Column &from, const Column &to)
+{
+    ColumnChange change;
+    change.type = from.type != to.type;
+    change.nullable = from.nullable != to.nullable;
+    change.defaultValue = canonicalDefault(from.defaultValue, from.type) != canonicalDefault(to.defaultValue, to.type);
+    change.autoincrement = from.autoincrement != to.autoincrement;
+    return change;
+}
+
+bool sameIndex(const Index &a, const Index &b, const CompareRules &rules)
+{
+    return a.columns == b.columns && a.unique == b.unique && sameExpression(a.where, b.where, rules);
+}
+
+bool sameUnique(const UniqueConstraint &a, const UniqueConstraint &b, const CompareRules &)
+{
+    return a.columns == b.columns;
+}
+
+bool sameForeignKey(const ForeignKey &a, const ForeignKey &b, const CompareRules &)
+{
+    return a.columns == b.columns && a.refTable == b.refTable && a.refColumns == b.refColumns
+        && canonicalAction(a.onDelete) == canonicalAction(b.onDelete)
+        && canonicalAction(a.onUpdate) == canonicalAction(b.onUpdate);
+}
+
+bool sameCheck(const CheckConstraint &a, const CheckConstraint &b, const CompareRules &rules)
+{
+    return sameExpression(a.expression, b.expression, rules);
+}
+
+} // namespace strata

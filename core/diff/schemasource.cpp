@@ -1,0 +1,92 @@
+#include "diff/schemasource.h"
+
+#include "db/connection.h"
+#include "diff/schemanormalize.h"
+#include "introspect/introspector.h"
+#include "project/models.h"
+#include "project/project.h"
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+Result<SchemaSource> revisionSource(const Project &project, const QStringList &revisionIds)
+{
+    auto schema = project.schemaAt(revisionIds);
+    if (!schema)
+        return std::unexpected(schema.error());
+    QStringList shortIds;
+    for (const QString &id : revisionIds)
+        shortIds << id.left(12);
+    return SchemaSource{u"@"_s + (shortIds.isEmpty() ? u"base"_s : shortIds.join(u',')), {}, *schema, {}};
+}
+
+Result<SchemaSource> databaseSource(Connection &connection, const Project &project)
+{
+    QStringList warnings;
+    auto schema = introspect(connection, project.config(), &warnings);
+    if (!schema)
+        return std::unexpected(schema.error());
+    return SchemaSource{connection.url().redacted(), connection.dialect().name(), *schema, warnings};
+}
+
+Result<SchemaSource> loadSchemaSource(const QString &spec, const Project &project)
+{
+    if (spec == "models"_L1) {
+        auto schema = readModels(project.modelsPath());
+        if (!schema)
+            return std::unexpected(schema.error());
+        return SchemaSource{u"models"_s, {}, *schema, {}};
+    }
+    if (spec.startsWith(u'@')) {
+        const QString revision = spec.mid(1);
+        const RevisionGraph &graph = project.graph();
+        if (revision == "base"_L1)
+            return revisionSource(project, {});
+        if (revision == "head"_L1 || revision == "heads"_L1) {
+            if (revision == "head"_L1 && graph.heads().size() > 1)
+                return fail(Error::Code::Ambiguous,
+                            u"@head is ambiguous: the project has heads %1"_s.arg(graph.heads().join(u", "_s)), spec,
+                            u"name one of them (@REV), or use @heads for all"_s);
+            return revisionSource(project, graph.heads());
+        }
+        auto id = graph.lookup(revision);
+        if (!id)
+            return std::unexpected(id.error());
+        return revisionSource(project, {*id});
+    }
+    if (spec.contains("://"_L1)) {
+        auto url = DatabaseUrl::parse(spec);
+        if (!url)
+            return std::unexpected(url.error());
+        auto connection = Connection::open(*url);
+        if (!connection)
+            return std::unexpected(connection.error());
+        return databaseSource(**connection, project);
+    }
+    return fail(Error::Code::Usage, u"'%1' is not something to compare"_s.arg(spec), {},
+                u"give @REV (a revision id or prefix, @head, @base), `models`, or a database URL "
+                "such as sqlite:///app.db or postgresql://user@host/db"_s);
+}
+
+Comparison prepareComparison(const SchemaSource &from, const SchemaSource &to)
+{
+    Comparison comparison{from.schema, to.schema, {}};
+    for (const QString &dialect : {from.dialect, to.dialect}) {
+        if (dialect.isEmpty())
+            continue;
+        comparison.from = normalizedSchema(comparison.from, dialect);
+        comparison.to = normalizedSchema(comparison.to, dialect);
+    }
+    const auto postgres = [](const SchemaSource &s) { return s.dialect == "postgresql"_L1; };
+    comparison.options.rules.compareExpressions = postgres(from) == postgres(to);
+    return comparison;
+}
+
+Result<SchemaDiff> diffSources(const SchemaSource &from, const SchemaSource &to)
+{
+    const Comparison comparison = prepareComparison(from, to);
+    return diffSchemas(comparison.from, comparison.to, comparison.options);
+}
+
+} // namespace strata

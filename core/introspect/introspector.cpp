@@ -1,0 +1,32 @@
+#include "introspect/introspector.h"
+
+#include "introspect/postgresintrospector.h"
+#include "introspect/sqliteintrospector.h"
+#include "project/config.h"
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+std::unique_ptr<Introspector> Introspector::forConnection(Connection &connection)
+{
+    if (connection.dialect().name() == "sqlite"_L1)
+        return std::make_unique<SqliteIntrospector>(connection);
+    return std::make_unique<PostgresIntrospector>(connection);
+}
+
+Result<Schema> introspect(Connection &connection, const ProjectConfig &config, QStringList *warnings)
+{
+    auto introspector = Introspector::forConnection(connection);
+    IntrospectOptions options;
+    options.excludeTables = {config.versionTable, config.historyTable};
+    // The URL's ?schema= is the more specific choice; the connection already selected it.
+    if (!connection.url().options.contains(u"schema"_s))
+        options.schema = config.schema;
+    auto schema = introspector->read(options);
+    if (warnings)
+        *warnings << introspector->warnings();
+    return schema;
+}
+
+} // namespace strata

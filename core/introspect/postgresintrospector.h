@@ -1,0 +1,33 @@
+#pragma once
+
+#include "introspect/introspector.h"
+
+#include <QHash>
+
+namespace strata {
+
+// pg_catalog for one schema: four queries (tables, columns, constraints,
+// indexes) whatever the number of tables.
+class PostgresIntrospector : public Introspector
+{
+public:
+    explicit PostgresIntrospector(Connection &connection) : m_connection(connection) {}
+    Result<Schema> read(const IntrospectOptions &options) override;
+
+private:
+    Status readColumns(Schema &schema);
+    Status readConstraints(Schema &schema);
+    Status readIndexes(Schema &schema);
+    Table *tableOf(Schema &schema, const QVariant &oid);
+    QStringList columnNames(const QVariant &oid, const QString &attnums) const;
+
+    Connection &m_connection;
+    QString m_schema;
+    QHash<qint64, QString> m_tables;                    // oid -> table name
+    QHash<qint64, QHash<int, QString>> m_attributes;    // oid -> attnum -> column name
+};
+
+// A type as PostgreSQL's format_type() spells it, as an abstract type.
+Result<ColumnType> postgresColumnType(const QString &formatted);
+
+} // namespace strata

@@ -1,0 +1,234 @@
+#include "introspect/sqliteintrospector.h"
+
+#include "diff/schemanormalize.h"
+#include "introspect/sqliteddl.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+using Constraint = SqliteTableDdl::Constraint;
+
+// The DDL constraint of that kind with these columns (and target), taken so
+// that two identical ones get their names in order.
+QString takeName(QList<Constraint> &constraints, Constraint::Kind kind, const QStringList &columns,
+                 const QString &refTable = {})
+{
+    for (qsizetype i = 0; i < constraints.size(); ++i) {
+        const Constraint &c = constraints.at(i);
+        const bool sameColumns = c.columns.join(u'\x1f').compare(columns.join(u'\x1f'), Qt::CaseInsensitive) == 0;
+        if (c.kind == kind && sameColumns && c.refTable.compare(refTable, Qt::CaseInsensitive) == 0) {
+            const QString name = c.name;
+            constraints.removeAt(i);
+            return name;
+        }
+    }
+    return {};
+}
+
+// SQLite's own names for tables are case-insensitive; pragmas give them as written.
+Table *findTable(Schema &schema, const QString &name)
+{
+    if (Table *exact = schema.table(name))
+        return exact;
+    for (Table &table : schema.tables) {
+        if (table.name.compare(name, Qt::CaseInsensitive) == 0)
+            return &table;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Result<Schema> SqliteIntrospector::read(const IntrospectOptions &options)
+{
+    m_warnings.clear();
+    m_ddl.clear();
+    auto rows = m_connection.select(
+        u"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+        "ORDER BY rowid"_s);
+    if (!rows)
+        return std::unexpected(rows.error().wrappedIn(u"could not list the tables of the SQLite database"_s));
+    Schema schema;
+    for (const QVariantList &row : *rows) {
+        const QString name = row.value(0).toString();
+        const QString sql = row.value(1).toString();
+        if (options.excludeTables.contains(name, Qt::CaseInsensitive))
+            continue;
+        if (sql.simplified().startsWith("CREATE VIRTUAL"_L1, Qt::CaseInsensitive)) {
+            m_warnings << u"table '%1' is a virtual table; it is left out"_s.arg(name);
+            continue;
+        }
+        Table table;
+        table.name = name;
+        schema.tables << table;
+        m_ddl.insert(name, parseSqliteCreateTable(sql));
+    }
+    for (auto step : {&SqliteIntrospector::readColumns, &SqliteIntrospector::readIndexes,
+                      &SqliteIntrospector::readForeignKeys}) {
+        if (auto done = (this->*step)(schema); !done)
+            return std::unexpected(done.error());
+    }
+    for (Table &table : schema.tables) {
+        for (const Constraint &c : std::as_const(m_ddl[table.name].constraints)) {
+            if (c.kind == Constraint::Kind::Check)
+                table.checks << CheckConstraint{c.name, c.expression};
+        }
+    }
+    return schema;
+}
+
+Status SqliteIntrospector::readColumns(Schema &schema)
+{
+    auto rows = m_connection.select(
+        u"SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk "
+        "FROM sqlite_master AS m JOIN pragma_table_info(m.name) AS p "
+        "WHERE m.type = 'table' ORDER BY m.name, p.cid"_s);
+    if (!rows)
+        return std::unexpected(rows.error().wrappedIn(u"could not read the columns of the SQLite database"_s));
+    QHash<QString, QMap<int, QString>> keys;   // table -> key position -> column
+    for (const QVariantList &row : *rows) {
+        Table *table = schema.table(row.value(0).toString());
+        if (!table)
+            continue;
+        Column column;
+        column.name = row.value(1).toString();
+        column.type = columnType(row.value(2).toString(), table->name + u'.' + column.name);
+        column.nullable = row.value(3).toInt() == 0;
+        if (!row.value(4).isNull())
+            column.defaultValue = withoutOuterParentheses(row.value(4).toString());
+        if (const int position = row.value(5).toInt(); position > 0)
+            keys[table->name].insert(position, column.name);
+        table->columns << column;
+    }
+    for (Table &table : schema.tables) {
+        table.primaryKey = keys.value(table.name).values();
+        const QString autoincrement = m_ddl.value(table.name).autoincrementColumn;
+        if (Column *column = table.column(autoincrement))
+            column->autoincrement = true;
+    }
+    return {};
+}
+
+Status SqliteIntrospector::readIndexes(Schema &schema)
+{
+    auto rows = m_connection.select(
+        u"SELECT m.name, il.name, il.\"unique\", il.origin, ii.name, s.sql "
+        "FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_info(il.name) AS ii "
+        "LEFT JOIN sqlite_master AS s ON s.type = 'index' AND s.name = il.name "
+        "WHERE m.type = 'table' ORDER BY m.name, il.name, ii.seqno"_s);
+    if (!rows)
+        return std::unexpected(rows.error().wrappedIn(u"could not read the indexes of the SQLite database"_s));
+    struct Found { QString table; Index index; QString origin; bool expression = false; };
+    QList<Found> found;
+    for (const QVariantList &row : *rows) {
+        const QString table = row.value(0).toString();
+        const QString name = row.value(1).toString();
+        if (found.isEmpty() || found.last().table != table || found.last().index.name != name) {
+            Found next{table, Index{name, {}, row.value(2).toInt() != 0, sqliteIndexPredicate(row.value(5).toString())},
+                       row.value(3).toString()};
+            found << next;
+        }
+        if (row.value(4).isNull())
+            found.last().expression = true;
+        else
+            found.last().index.columns << row.value(4).toString();
+    }
+    QHash<QString, QList<Constraint>> ddlConstraints;
+    for (const Found &f : std::as_const(found)) {
+        Table *table = schema.table(f.table);
+        if (!table || f.origin == "pk"_L1)
+            continue;
+        if (f.expression) {
+            m_warnings << u"index '%1' of table '%2' is on an expression; it is left out"_s.arg(f.index.name, f.table);
+            continue;
+        }
+        if (f.origin == "u"_L1) {
+            if (!ddlConstraints.contains(f.table))
+                ddlConstraints.insert(f.table, m_ddl.value(f.table).constraints);
+            table->uniques << UniqueConstraint{takeName(ddlConstraints[f.table], Constraint::Kind::Unique, f.index.columns),
+                                               f.index.columns};
+        } else {
+            table->indexes << f.index;
+        }
+    }
+    return {};
+}
+
+Status SqliteIntrospector::readForeignKeys(Schema &schema)
+{
+    // SQLite numbers a table's foreign keys from the last declared one.
+    auto rows = m_connection.select(
+        u"SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete "
+        "FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f "
+        "WHERE m.type = 'table' ORDER BY m.name, f.id DESC, f.seq"_s);
+    if (!rows)
+        return std::unexpected(rows.error().wrappedIn(u"could not read the foreign keys of the SQLite database"_s));
+    QString currentTable;
+    int currentId = -1;
+    QHash<QString, QList<Constraint>> ddlConstraints;
+    for (const QVariantList &row : *rows) {
+        Table *table = schema.table(row.value(0).toString());
+        if (!table)
+            continue;
+        const int id = row.value(1).toInt();
+        if (table->name != currentTable || id != currentId) {
+            ForeignKey fk;
+            const Table *target = findTable(schema, row.value(2).toString());
+            fk.refTable = target ? target->name : row.value(2).toString();
+            fk.onUpdate = canonicalAction(row.value(5).toString());
+            fk.onDelete = canonicalAction(row.value(6).toString());
+            table->foreignKeys << fk;
+            currentTable = table->name;
+            currentId = id;
+        }
+        ForeignKey &fk = table->foreignKeys.last();
+        fk.columns << row.value(3).toString();
+        if (!row.value(4).isNull())
+            fk.refColumns << row.value(4).toString();
+    }
+    for (Table &table : schema.tables) {
+        QList<Constraint> constraints = m_ddl.value(table.name).constraints;
+        for (ForeignKey &fk : table.foreignKeys) {
+            // "REFERENCES parent" without columns points at the parent's primary key.
+            if (fk.refColumns.isEmpty()) {
+                if (const Table *target = findTable(schema, fk.refTable))
+                    fk.refColumns = target->primaryKey;
+            }
+            fk.name = takeName(constraints, Constraint::Kind::ForeignKey, fk.columns, fk.refTable);
+        }
+    }
+    return {};
+}
+
+// SQLite accepts any type name; the dialect's names read back exactly, and
+// others are read by SQLite's own affinity rules (section 3.1 of "Datatypes
+// In SQLite"), with a warning that says how.
+ColumnType SqliteIntrospector::columnType(const QString &declared, const QString &where)
+{
+    if (auto exact = ColumnType::parse(declared))
+        return *exact;
+    using Kind = ColumnType::Kind;
+    static const QRegularExpression size(u"\\(\\s*(\\d+)"_s);
+    const QString upper = declared.toUpper();
+    ColumnType type{Kind::Numeric};
+    if (upper.contains("INT"_L1)) {
+        type = ColumnType{Kind::Integer};
+    } else if (upper.contains("CHAR"_L1) || upper.contains("CLOB"_L1) || upper.contains("TEXT"_L1)) {
+        const auto match = size.match(upper);
+        type = match.hasMatch() ? ColumnType{Kind::String, match.captured(1).toInt()} : ColumnType{Kind::Text};
+    } else if (upper.contains("BLOB"_L1) || upper.trimmed().isEmpty()) {
+        type = ColumnType{Kind::Binary};
+    } else if (upper.contains("REAL"_L1) || upper.contains("FLOA"_L1) || upper.contains("DOUB"_L1)) {
+        type = ColumnType{Kind::Double};
+    }
+    m_warnings << u"column '%1' is declared '%2', which is not one of Strata's types; read as %3 by SQLite's "
+                  "affinity rules"_s.arg(where, declared, type.toString());
+    return type;
+}
+
+} // namespace strata

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "introspect/introspector.h"
+#include "introspect/sqliteddl.h"
+
+#include <QHash>
+
+namespace strata {
+
+// sqlite_master plus the pragma table-valued functions (table_info,
+// index_list, index_info, foreign_key_list), each joined over every table in
+// one query; names of constraints, checks and AUTOINCREMENT come from the
+// stored CREATE TABLE statements.
+class SqliteIntrospector : public Introspector
+{
+public:
+    explicit SqliteIntrospector(Connection &connection) : m_connection(connection) {}
+    Result<Schema> read(const IntrospectOptions &options) override;
+
+private:
+    Status readColumns(Schema &schema);
+    Status readIndexes(Schema &schema);
+    Status readForeignKeys(Schema &schema);
+    ColumnType columnType(const QString &declared, const QString &where);
+
+    Connection &m_connection;
+    QHash<QString, SqliteTableDdl> m_ddl;   // table -> what its CREATE TABLE statement says
+};
+
+} // namespace strata

@@ -1,0 +1,72 @@
+#pragma once
+
+// Internal to core/ops: the pieces the operation families share. Each
+// schema element (column, index, unique, foreign key, check) is read, written
+// and checked by the family file that owns it, so create_table and the
+// single-element operations agree on one shape and one set of rules.
+
+#include "ops/operation.h"
+#include "ops/yamlread.h"
+
+namespace strata::ops {
+
+// --- fitting the schema (operation.cpp); failures are Code::Conflict with
+// where = "table" or "table.column".
+
+Error conflict(const QString &where, const QString &message, const QString &hint = {});
+Result<Table *> requireTable(Schema &schema, const QString &name);
+Result<const Table *> requireTable(const Schema &schema, const QString &name);
+// Every name is a column of the table; `usedBy` says who needs them ("index 'ix_a'").
+Status requireColumns(const Table &table, const QStringList &columns, const QString &usedBy);
+// The constraint name is not taken by another unique, foreign key or check of the table.
+Status requireFreeConstraintName(const Table &table, const QString &name);
+
+// The operation's table before and after applying it to a copy of `before`,
+// for dialects that rebuild a table (SQLite) and need both shapes.
+struct BeforeAfter
+{
+    Table before;
+    Table after;
+};
+Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const QString &table);
+
+// A name list written inline: [a, b].
+YAML::Node flowList(const QStringList &names);
+
+// --- columns (columnops.cpp)
+
+enum class ColumnContext { InTable, AddColumn };
+struct ColumnSpec
+{
+    Column column;
+    bool primaryKey = false;
+    bool unique = false;
+};
+// Reads one column mapping; add_column refuses primary_key, unique and autoincrement.
+Result<ColumnSpec> parseColumn(const YAML::Node &map, const QString &file, ColumnContext context);
+YAML::Node columnToYaml(const Column &column, bool primaryKey);
+
+// --- indexes (indexops.cpp)
+
+// Reads name, columns, unique, where; the caller has checked the keys.
+Result<Index> readIndex(const YAML::Node &map, const QString &file);
+// {name, [table,] columns, unique, where}; table only when given.
+YAML::Node indexToYaml(const Index &index, const QString &table = {});
+// A new index on `table`: its name is free in the whole schema, its columns exist.
+Status checkNewIndex(const Schema &schema, const Table &table, const Index &index);
+
+// --- constraints (constraintops.cpp). Names are optional inside create_table
+// (the database then names the constraint) and required for the operations.
+
+Result<UniqueConstraint> readUnique(const YAML::Node &map, const QString &file, bool nameRequired);
+Result<ForeignKey> readForeignKey(const YAML::Node &map, const QString &file, bool nameRequired);
+Result<CheckConstraint> readCheck(const YAML::Node &map, const QString &file, bool nameRequired);
+YAML::Node uniqueToYaml(const UniqueConstraint &unique, const QString &table = {});
+YAML::Node foreignKeyToYaml(const ForeignKey &fk, const QString &table = {});
+YAML::Node checkToYaml(const CheckConstraint &check, const QString &table = {});
+Status checkNewUnique(const Table &table, const UniqueConstraint &unique);
+// `table` may not be in the schema yet (create_table), and may reference itself.
+Status checkNewForeignKey(const Schema &schema, const Table &table, const ForeignKey &fk);
+Status checkNewCheck(const Table &table, const CheckConstraint &check);
+
+} // namespace strata::ops

@@ -1,0 +1,80 @@
+CREATE TABLE "_strata_new_habit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "user_id" INTEGER NOT NULL,
+    "title" VARCHAR(120) NOT NULL,
+    "priority" SMALLINT NOT NULL DEFAULT 3,
+    CONSTRAINT "uq_habit_user_title" UNIQUE ("user_id", "title")
+);
+INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+DROP TABLE "habit";
+ALTER TABLE "_strata_new_habit" RENAME TO "habit";
+CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
+PRAGMA foreign_key_check("habit");
+
+CREATE TABLE "_strata_new_habit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "user_id" INTEGER NOT NULL,
+    "title" VARCHAR(120) NOT NULL,
+    "priority" SMALLINT NOT NULL DEFAULT 3,
+    CONSTRAINT "uq_habit_user_title" UNIQUE ("user_id", "title"),
+    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
+);
+INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+DROP TABLE "habit";
+ALTER TABLE "_strata_new_habit" RENAME TO "habit";
+CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
+PRAGMA foreign_key_check("habit");
+
+CREATE TABLE "_strata_new_habit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "user_id" INTEGER NOT NULL,
+    "title" VARCHAR(120) NOT NULL,
+    "priority" SMALLINT NOT NULL DEFAULT 3,
+    CONSTRAINT "uq_habit_user_title" UNIQUE ("user_id", "title"),
+    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE,
+    CONSTRAINT "ck_habit_priority" CHECK (priority BETWEEN 1 AND 5)
+);
+INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+DROP TABLE "habit";
+ALTER TABLE "_strata_new_habit" RENAME TO "habit";
+CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
+PRAGMA foreign_key_check("habit");
+
+CREATE TABLE "_strata_new_habit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "user_id" INTEGER NOT NULL,
+    "title" VARCHAR(120) NOT NULL,
+    "priority" SMALLINT NOT NULL DEFAULT 3,
+    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE,
+    CONSTRAINT "ck_habit_priority" CHECK (priority BETWEEN 1 AND 5)
+);
+INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+DROP TABLE "habit";
+ALTER TABLE "_strata_new_habit" RENAME TO "habit";
+CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
+PRAGMA foreign_key_check("habit");
+
+CREATE TABLE "_strata_new_habit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "user_id" INTEGER NOT NULL,
+    "title" VARCHAR(120) NOT NULL,
+    "priority" SMALLINT NOT NULL DEFAULT 3,
+    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
+);
+INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+DROP TABLE "habit";
+ALTER TABLE "_strata_new_habit" RENAME TO "habit";
+CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
+PRAGMA foreign_key_check("habit");
+
+CREATE TABLE "_strata_new_habit" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "user_id" INTEGER NOT NULL,
+    "title" VARCHAR(120) NOT NULL,
+    "priority" SMALLINT NOT NULL DEFAULT 3
+);
+INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+DROP TABLE "habit";
+ALTER TABLE "_strata_new_habit" RENAME TO "habit";
+CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
+PRAGMA foreign_key_check("habit");

@@ -1,0 +1,3 @@
+ALTER TABLE "habit" RENAME TO "habit entry";
+
+ALTER TABLE "user" RENAME TO "account";

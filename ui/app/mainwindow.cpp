@@ -1,0 +1,532 @@
+#include "app/mainwindow.h"
+
+#include "app/bundledexample.h"
+#include "app/logpane.h"
+#include "app/projectwatcher.h"
+#include "app/statuspanel.h"
+#include "app/studioactions.h"
+#include "app/studiosession.h"
+#include "app/studioresources.h"
+#include "connection/connectiondialog.h"
+#include "diff/diffpane.h"
+#include "diff/revisionpreview.h"
+#include "dialect/dialect.h"
+#include "graph/plan.h"
+#include "project/project.h"
+#include "theme/themecolors.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepanel.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_session(new StudioSession(this)), m_actions(std::make_unique<StudioActions>(this)),
+      m_model(new TimelineModel(this)), m_timeline(new TimelinePanel(m_model, this)), m_diff(new DiffPane(this)),
+      m_log(new LogPane(this)), m_status(new StatusPanel(this)), m_watcher(new ProjectWatcher(this)),
+      m_banner(new QLabel(this)), m_sides(new QSplitter(Qt::Horizontal, this)),
+      m_main(new QSplitter(Qt::Vertical, this))
+{
+    initStudioResources();
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("Strata Studio"));
+    setWindowIcon(QIcon(u":/icons/strata.svg"_s));
+    setAcceptDrops(true);
+    m_confirm = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            == QMessageBox::Yes;
+    };
+
+    m_banner->setObjectName(u"errorBanner"_s);
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_banner->setVisible(false);
+    m_banner->setMargin(6);
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, ThemeColors::removedLine(palette()));
+    m_banner->setPalette(bannerPalette);
+    m_banner->setToolTip(tr("Click to hide"));
+
+    m_sides->addWidget(m_timeline);
+    m_sides->addWidget(m_diff);
+    m_sides->setStretchFactor(0, 2);
+    m_sides->setStretchFactor(1, 3);
+    m_sides->setChildrenCollapsible(false);
+    m_main->addWidget(m_sides);
+    m_main->addWidget(m_log);
+    m_main->setStretchFactor(0, 4);
+    m_main->setStretchFactor(1, 1);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_main, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_status, 1);
+    statusBar()->setSizeGripEnabled(true);
+
+    buildMenus();
+    buildToolBar();
+    connectSession();
+    restoreLayout();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_actions->openProject);
+    m_recentProjects = file->addMenu(tr("Open &recent"));
+    file->addAction(m_actions->openExample);
+    file->addSeparator();
+    file->addAction(m_actions->quit);
+
+    QMenu *database = menuBar()->addMenu(tr("&Database"));
+    database->addAction(m_actions->connectDatabase);
+    m_recentConnections = database->addMenu(tr("Recent &connections"));
+    database->addSeparator();
+    database->addAction(m_actions->refresh);
+
+    QMenu *revision = menuBar()->addMenu(tr("&Revision"));
+    for (QAction *action : m_actions->revisionActions()) {
+        if (action)
+            revision->addAction(action);
+        else
+            revision->addSeparator();
+    }
+    revision->addSeparator();
+    revision->addAction(m_actions->cancel);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_actions->about);
+
+    connect(file, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenus);
+    connect(database, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenus);
+    connect(m_actions->openProject, &QAction::triggered, this, &MainWindow::chooseProject);
+    connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openBundledExample);
+    connect(m_actions->connectDatabase, &QAction::triggered, this, &MainWindow::chooseDatabase);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->refresh, &QAction::triggered, this, [this] {
+        if (auto reloaded = m_session->reload(); !reloaded)
+            showError(reloaded.error().toString());
+    });
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::about);
+    connect(m_actions->upgradeToSelected, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::Upgrade); });
+    connect(m_actions->downgradeToSelected, &QAction::triggered, this,
+            [this] { runOnSelected(RunRequest::Kind::Downgrade); });
+    connect(m_actions->roundTrip, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::RoundTrip); });
+    connect(m_actions->stamp, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::Stamp); });
+    connect(m_actions->upgradeToHead, &QAction::triggered, this,
+            [this] { m_session->run(RunRequest::Kind::Upgrade, u"heads"_s); });
+    connect(m_actions->cancel, &QAction::triggered, m_session, &StudioSession::cancel);
+    connect(m_actions->copyId, &QAction::triggered, this, [this] {
+        if (!m_timeline->currentRevision().isEmpty())
+            QApplication::clipboard()->setText(m_timeline->currentRevision());
+    });
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(18, 18));
+    bar->addAction(m_actions->openProject);
+    bar->addAction(m_actions->connectDatabase);
+    bar->addSeparator();
+    bar->addAction(m_actions->upgradeToHead);
+    bar->addAction(m_actions->upgradeToSelected);
+    bar->addAction(m_actions->downgradeToSelected);
+    bar->addAction(m_actions->roundTrip);
+    bar->addAction(m_actions->stamp);
+    bar->addSeparator();
+    bar->addAction(m_actions->refresh);
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &StudioSession::projectChanged, this, &MainWindow::onProjectChanged);
+    connect(m_session, &StudioSession::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_session, &StudioSession::log, m_log, &LogPane::appendLine);
+    connect(m_session, &StudioSession::runStarted, m_status, &StatusPanel::showRun);
+    connect(m_session, &StudioSession::progress, m_status, &StatusPanel::showProgress);
+    connect(m_session, &StudioSession::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_session, &StudioSession::runningChanged, this, &MainWindow::updateActions);
+    connect(m_session, &StudioSession::databaseChanged, this, [this] {
+        if (const auto url = m_session->database()) {
+            m_diff->setDialect(url->dialect);
+            m_status->showConnecting(url->dialect, url->isMemory() ? url->redacted() : QFileInfo(url->path).fileName());
+            m_log->appendLine(tr("Connecting to %1").arg(url->redacted()));
+            updatePreview();
+        } else {
+            m_status->showDisconnected();
+        }
+        m_stateRead = false;
+    });
+    connect(m_status, &StatusPanel::cancelRequested, m_session, &StudioSession::cancel);
+    connect(m_timeline, &TimelinePanel::currentRevisionChanged, this, [this] {
+        updatePreview();
+        updateActions();
+    });
+    connect(m_timeline, &TimelinePanel::contextMenuRequested, this, [this](const QString &, const QPoint &pos) {
+        QMenu menu(this);
+        for (QAction *action : m_actions->revisionActions()) {
+            if (action)
+                menu.addAction(action);
+            else
+                menu.addSeparator();
+        }
+        menu.exec(pos);
+    });
+    connect(m_diff, &DiffPane::dialectChanged, this, &MainWindow::updatePreview);
+    connect(m_watcher, &ProjectWatcher::changed, this, [this] {
+        m_log->appendLine(tr("The project folder changed; reloading."));
+        if (auto reloaded = m_session->reload(); !reloaded)
+            showError(reloaded.error().toString());
+    });
+}
+
+bool MainWindow::openProject(const QString &directory, const QString &databaseUrl)
+{
+    if (auto opened = m_session->openProject(directory); !opened) {
+        showError(opened.error().toString());
+        m_log->appendLine(opened.error().toString(), true);
+        return false;
+    }
+    const QString dir = m_session->projectDirectory();
+    m_settings.addRecentProject(dir);
+    setWindowTitle(tr("%1 — Strata Studio").arg(QDir(dir).dirName()));
+    m_log->appendLine(tr("Opened %1 (%n revision(s))", nullptr, int(m_session->project()->graph().size())).arg(dir));
+
+    QString urlText = databaseUrl;
+    if (urlText.isEmpty())
+        urlText = m_settings.connectionFor(dir);
+    if (urlText.isEmpty())
+        urlText = m_session->project()->config().database;
+    if (urlText.isEmpty()) {
+        m_session->disconnectDatabase();
+        return true;
+    }
+    auto url = DatabaseUrl::parse(urlText);
+    if (!url) {
+        showError(url.error().toString());
+        m_session->disconnectDatabase();
+        return true;
+    }
+    if (url->password.isEmpty())
+        url->password = m_passwords.value(StudioSettings::withoutPassword(url->toString()));
+    connectTo(*url);
+    return true;
+}
+
+bool MainWindow::openBundledExample()
+{
+    const QString database = bundledExampleDatabase();
+    const bool isNew = !QFileInfo::exists(database);
+    DatabaseUrl url;
+    url.dialect = u"sqlite"_s;
+    url.path = database;
+    if (!openProject(bundledExampleDirectory(), url.toString()))
+        return false;
+    if (isNew) {
+        m_log->appendLine(tr("First start: created %1; upgrading it to head.").arg(database));
+        m_upgradeWhenIdle = true;
+    }
+    return true;
+}
+
+void MainWindow::connectTo(const DatabaseUrl &url)
+{
+    if (!url.password.isEmpty())
+        m_passwords.insert(StudioSettings::withoutPassword(url.toString()), url.password);
+    m_settings.addRecentConnection(url.toString());
+    if (!m_session->projectDirectory().isEmpty())
+        m_settings.setConnectionFor(m_session->projectDirectory(), url.toString());
+    m_session->setDatabase(url);
+}
+
+void MainWindow::onProjectChanged()
+{
+    const QString keep = m_timeline->currentRevision();
+    const auto project = m_session->project();
+    m_model->setGraph(project->graph());
+    if (const auto state = m_session->state())
+        m_model->setDatabaseState(state->heads, state->appliedChecksums);
+    m_watcher->watch(project->directory().absolutePath(), project->versionsPath(), project->modelsPath());
+    // Keep the selection across a reload; else show the newest revision.
+    if (keep.isEmpty() || !m_timeline->selectRevision(keep)) {
+        if (m_model->rowCount() > 0)
+            m_timeline->selectRevision(m_model->revisionAt(0));
+        else
+            m_diff->showMessage(tr("This project has no revisions yet."));
+    }
+    updatePreview();
+    updateActions();
+}
+
+void MainWindow::onStateChanged()
+{
+    const auto state = m_session->state();
+    if (!state) {
+        m_model->clearDatabaseState();
+        updateActions();
+        return;
+    }
+    m_stateRead = true;
+    m_model->setDatabaseState(state->heads, state->appliedChecksums);
+    m_status->showState(*state, m_model->pendingCount());
+    m_timeline->view()->viewport()->update();
+    updateActions();
+}
+
+void MainWindow::onRunFinished(const RunOutcome &outcome)
+{
+    m_status->showIdle();
+    if (!outcome.ok)
+        showError(outcome.summary + u"\n"_s + outcome.errorText);
+    else if (outcome.summary.contains(u':'))
+        statusBar()->showMessage(outcome.summary, 8000);
+    if (!m_session->state())
+        m_status->showDisconnected();
+    updateActions();
+    if (m_upgradeWhenIdle && outcome.ok) {
+        m_upgradeWhenIdle = false;
+        m_session->run(RunRequest::Kind::Upgrade, u"heads"_s);
+    }
+}
+
+void MainWindow::updatePreview()
+{
+    const QString id = m_timeline->currentRevision();
+    const auto project = m_session->project();
+    if (id.isEmpty() || !project) {
+        m_diff->showMessage(tr("Select a revision on the timeline."));
+        return;
+    }
+    const auto dialect = Dialect::forName(m_diff->dialect());
+    auto preview = previewRevision(*project, id, *dialect);
+    if (!preview) {
+        m_diff->showMessage(preview.error().toString());
+        return;
+    }
+    m_diff->setPreview(*preview);
+}
+
+void MainWindow::updateActions()
+{
+    const bool selected = !m_timeline->currentRevision().isEmpty();
+    const bool canRun = m_session->database().has_value() && m_session->project() && !m_session->isRunning();
+    m_actions->upgradeToSelected->setEnabled(canRun && selected);
+    m_actions->downgradeToSelected->setEnabled(canRun && selected);
+    m_actions->roundTrip->setEnabled(canRun && selected);
+    m_actions->stamp->setEnabled(canRun && selected);
+    m_actions->upgradeToHead->setEnabled(canRun);
+    m_actions->refresh->setEnabled(!m_session->isRunning());
+    m_actions->cancel->setEnabled(m_session->isRunning());
+    m_actions->copyId->setEnabled(selected);
+}
+
+void MainWindow::runOnSelected(RunRequest::Kind kind)
+{
+    const QString id = m_timeline->currentRevision();
+    if (id.isEmpty())
+        return;
+    bool scratch = !m_actions->roundTripOnRealDatabase->isChecked();
+    const auto url = m_session->database();
+    switch (kind) {
+    case RunRequest::Kind::Stamp:
+        if (!m_confirm(tr("Stamp"), tr("Mark %1 as being at %2 without running any migration?\n\nThe tables are "
+                                        "not changed; only the version table is rewritten.")
+                                         .arg(url ? url->redacted() : QString(), id.left(12))))
+            return;
+        break;
+    case RunRequest::Kind::Downgrade:
+        if (!confirmDowngrade(id))
+            return;
+        break;
+    case RunRequest::Kind::RoundTrip:
+        if (url && url->dialect != u"sqlite"_s && scratch) {
+            if (!m_confirm(tr("Round-trip"), tr("A PostgreSQL database has no scratch copy here. Run the round-trip "
+                                                 "of %1 on %2 itself? Data dropped by the downgrade is lost.")
+                                                  .arg(id.left(12), url->redacted())))
+                return;
+            scratch = false;
+        }
+        break;
+    default:
+        break;
+    }
+    m_banner->setVisible(false);
+    m_session->run(kind, id, scratch);
+}
+
+bool MainWindow::confirmDowngrade(const QString &target)
+{
+    const auto state = m_session->state();
+    const auto project = m_session->project();
+    if (!state || !project)
+        return true;
+    auto plan = Planner(project->graph()).downgrade(state->heads, target);
+    if (!plan)
+        return true;   // the run reports the planner's error
+    QStringList drops;
+    for (const PlanStep &step : plan->steps) {
+        for (const OperationPtr &op : step.operations()) {
+            if (op->kind() == u"drop_table"_s || op->kind() == u"drop_column"_s)
+                drops << u"  • "_s + op->describe() + u"  ("_s + step.revision->id.left(12) + u')';
+        }
+    }
+    if (drops.isEmpty())
+        return true;
+    return m_confirm(tr("Downgrade drops data"),
+                     tr("Downgrading to %1 reverts %n step(s) and drops, with their rows:\n\n", nullptr,
+                        int(plan->steps.size()))
+                             .arg(target.left(12))
+                         + drops.join(u'\n') + u"\n\n"_s + tr("Go ahead?"));
+}
+
+void MainWindow::showError(const QString &text)
+{
+    m_banner->setText(text);
+    m_banner->setVisible(true);
+}
+
+QString MainWindow::errorBanner() const { return m_banner->isVisible() ? m_banner->text() : QString(); }
+
+bool MainWindow::selectRevision(const QString &idOrPrefix)
+{
+    const auto project = m_session->project();
+    if (!project)
+        return false;
+    auto id = project->graph().lookup(idOrPrefix);
+    return id && m_timeline->selectRevision(*id);
+}
+
+void MainWindow::chooseProject()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a migrations folder"),
+                                                          m_session->projectDirectory());
+    if (!dir.isEmpty())
+        openProject(dir);
+}
+
+void MainWindow::chooseDatabase()
+{
+    ConnectionDialog dialog(m_settings.recentConnections(), this);
+    if (const auto url = m_session->database())
+        dialog.setUrl(*url);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (auto url = dialog.url())
+        connectTo(*url);
+}
+
+void MainWindow::fillRecentMenus()
+{
+    m_recentProjects->clear();
+    for (const QString &dir : m_settings.recentProjects())
+        m_recentProjects->addAction(dir, this, [this, dir] { openProject(dir); });
+    m_recentProjects->setEnabled(!m_recentProjects->isEmpty());
+    m_recentConnections->clear();
+    for (const QString &text : m_settings.recentConnections()) {
+        m_recentConnections->addAction(text, this, [this, text] {
+            auto url = DatabaseUrl::parse(text);
+            if (!url)
+                return showError(url.error().toString());
+            url->password = m_passwords.value(text);
+            connectTo(*url);
+        });
+    }
+    m_recentConnections->setEnabled(!m_recentConnections->isEmpty());
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(this, tr("About Strata Studio"),
+                       tr("<h3>Strata Studio %1</h3><p>A schema migration manager you can see: the revision "
+                          "history as a timeline, the SQL of every step before it runs, and one-click upgrade, "
+                          "downgrade and round-trip runs on SQLite and PostgreSQL.</p><p>Qt %2</p>")
+                           .arg(QStringLiteral(STRATA_VERSION), QString::fromLatin1(qVersion())));
+}
+
+bool MainWindow::isSettled() const
+{
+    return !m_session->isRunning() && !m_upgradeWhenIdle && (!m_session->database() || m_stateRead);
+}
+
+void MainWindow::grabWhenSettled(const QString &path, std::function<void(bool)> done)
+{
+    auto *poll = new QTimer(this);
+    poll->setInterval(100);
+    connect(poll, &QTimer::timeout, this, [this, poll, path, done] {
+        if (!isSettled())
+            return;
+        poll->deleteLater();
+        // One more turn of the event loop so the last repaint lands.
+        QTimer::singleShot(150, this, [this, path, done] { done(grab().save(path)); });
+    });
+    poll->start();
+}
+
+void MainWindow::restoreLayout()
+{
+    if (!restoreGeometry(m_settings.windowState(u"geometry"_s)))
+        resize(1200, 760);
+    restoreState(m_settings.windowState(u"state"_s));
+    if (!m_sides->restoreState(m_settings.windowState(u"sides"_s)))
+        m_sides->setSizes({460, 740});
+    if (!m_main->restoreState(m_settings.windowState(u"main"_s)))
+        m_main->setSizes({560, 160});
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings.setWindowState(u"geometry"_s, saveGeometry());
+    m_settings.setWindowState(u"state"_s, saveState());
+    m_settings.setWindowState(u"sides"_s, m_sides->saveState());
+    m_settings.setWindowState(u"main"_s, m_main->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_session->isRunning()) {
+        m_log->appendLine(tr("Closing: cancelling the run after the step in flight."));
+        m_session->cancel();
+    }
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && QFileInfo(urls.first().toLocalFile()).isDir())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    openProject(event->mimeData()->urls().first().toLocalFile());
+}
+
+} // namespace strata::ui

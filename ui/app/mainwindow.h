@@ -1,0 +1,112 @@
+#pragma once
+
+#include "app/studiosettings.h"
+#include "run/runrequest.h"
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QSplitter;
+
+namespace strata { struct DatabaseUrl; }
+
+namespace strata::ui {
+
+class DiffPane;
+class LogPane;
+class ProjectWatcher;
+class StatusPanel;
+class StudioSession;
+class TimelineModel;
+class TimelinePanel;
+struct StudioActions;
+
+// The studio's window: timeline on the left, diff pane on the right, log
+// below, status bar at the bottom. It wires the session to the widgets and
+// turns actions into runs; the work itself happens in the session's jobs.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a migrations folder. databaseUrl empty: the connection last used
+    // with it, else strata.yaml's `database`, else none.
+    bool openProject(const QString &directory, const QString &databaseUrl = {});
+    // The bundled example on a SQLite file in the user's data folder,
+    // created and upgraded to head the first time.
+    bool openBundledExample();
+    // Selects a revision by id or unique prefix; false when there is none.
+    bool selectRevision(const QString &idOrPrefix);
+
+    // Asked before destructive actions; the default shows a question box.
+    using Confirmer = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
+
+    // Nothing runs and the database state (if connected) has been read.
+    bool isSettled() const;
+    // Saves a picture of the window once it is settled, then calls done.
+    void grabWhenSettled(const QString &path, std::function<void(bool saved)> done);
+
+    StudioSession *session() const { return m_session; }
+    TimelineModel *timelineModel() const { return m_model; }
+    TimelinePanel *timeline() const { return m_timeline; }
+    DiffPane *diffPane() const { return m_diff; }
+    LogPane *logPane() const { return m_log; }
+    StatusPanel *statusPanel() const { return m_status; }
+    const StudioActions &actions() const { return *m_actions; }
+    QString errorBanner() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildToolBar();
+    void restoreLayout();
+    void saveLayout();
+    void connectSession();
+    void fillRecentMenus();
+
+    void onProjectChanged();
+    void onStateChanged();
+    void onRunFinished(const RunOutcome &outcome);
+    void updatePreview();
+    void updateActions();
+    void showError(const QString &text);
+
+    void chooseProject();
+    void chooseDatabase();
+    void connectTo(const DatabaseUrl &url);
+    void runOnSelected(RunRequest::Kind kind);
+    bool confirmDowngrade(const QString &target);
+    void about();
+
+    StudioSettings m_settings;
+    StudioSession *m_session;
+    std::unique_ptr<StudioActions> m_actions;
+    TimelineModel *m_model;
+    TimelinePanel *m_timeline;
+    DiffPane *m_diff;
+    LogPane *m_log;
+    StatusPanel *m_status;
+    ProjectWatcher *m_watcher;
+    QLabel *m_banner;
+    QSplitter *m_sides;
+    QSplitter *m_main;
+    QMenu *m_recentProjects = nullptr;
+    QMenu *m_recentConnections = nullptr;
+    Confirmer m_confirm;
+    QHash<QString, QString> m_passwords;   // URL without password -> password, this session only
+    bool m_upgradeWhenIdle = false;
+    bool m_stateRead = false;
+};
+
+} // namespace strata::ui

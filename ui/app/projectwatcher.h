@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QFileSystemWatcher>
+#include <QTimer>
+
+namespace strata::ui {
+
+// Says "changed" once a burst of edits in a project folder (versions/,
+// strata.yaml, models.yaml) has settled. Editors often replace a file
+// instead of writing it, which drops it from the watch list, so the list is
+// rebuilt after every change.
+class ProjectWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ProjectWatcher(QObject *parent = nullptr);
+
+    void watch(const QString &projectDirectory, const QString &versionsDirectory, const QString &modelsPath);
+    void stop();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void rewatch();
+
+    QFileSystemWatcher m_watcher;
+    QTimer m_settle;
+    QString m_project;
+    QString m_versions;
+    QString m_models;
+};
+
+} // namespace strata::ui

@@ -1,0 +1,121 @@
+#include "app/statuspanel.h"
+
+#include "run/databasestate.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QToolButton>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::ui {
+
+namespace {
+
+QString dialectTitle(const QString &name)
+{
+    return name == u"postgresql"_s ? u"PostgreSQL"_s : name == u"sqlite"_s ? u"SQLite"_s : name;
+}
+
+QFrame *separator(QWidget *parent)
+{
+    auto *line = new QFrame(parent);
+    line->setFrameShape(QFrame::VLine);
+    line->setFrameShadow(QFrame::Sunken);
+    return line;
+}
+
+} // namespace
+
+StatusPanel::StatusPanel(QWidget *parent)
+    : QWidget(parent), m_dialect(new QLabel(this)), m_database(new QLabel(this)), m_revision(new QLabel(this)),
+      m_pending(new QLabel(this)), m_progress(new QProgressBar(this)), m_cancel(new QToolButton(this))
+{
+    m_dialect->setObjectName(u"statusDialect"_s);
+    m_database->setObjectName(u"statusDatabase"_s);
+    m_revision->setObjectName(u"statusRevision"_s);
+    m_pending->setObjectName(u"statusPending"_s);
+    m_progress->setObjectName(u"runProgress"_s);
+    m_cancel->setObjectName(u"cancelRun"_s);
+    m_revision->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setIcon(QIcon(u":/icons/cancel.svg"_s));
+    m_cancel->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_cancel->setToolTip(tr("Stop before the next step (the step in flight finishes or rolls back)"));
+    connect(m_cancel, &QToolButton::clicked, this, &StatusPanel::cancelRequested);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 0, 4, 0);
+    layout->addWidget(m_dialect);
+    layout->addWidget(separator(this));
+    layout->addWidget(m_database);
+    layout->addWidget(separator(this));
+    layout->addWidget(m_revision);
+    layout->addWidget(separator(this));
+    layout->addWidget(m_pending);
+    layout->addStretch(1);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_cancel);
+    showIdle();
+    showDisconnected();
+}
+
+void StatusPanel::showDisconnected()
+{
+    m_dialect->setText(tr("No database"));
+    m_database->setText(tr("Database > Connect… to see where a database is"));
+    m_revision->clear();
+    m_pending->clear();
+}
+
+void StatusPanel::showConnecting(const QString &dialect, const QString &database)
+{
+    m_dialect->setText(dialectTitle(dialect));
+    m_database->setText(database);
+    m_revision->setText(tr("reading…"));
+    m_pending->clear();
+}
+
+void StatusPanel::showState(const DatabaseState &state, int pendingCount)
+{
+    m_dialect->setText(dialectTitle(state.dialect));
+    m_database->setText(state.databaseName);
+    m_database->setToolTip(state.displayUrl);
+    QString revision = !state.versioned      ? tr("not versioned (base)")
+                     : state.heads.isEmpty() ? tr("at base")
+                                             : tr("at %1").arg(state.heads.join(u", "_s));
+    if (!state.unknownHeads.isEmpty())
+        revision += u"  "_s + tr("(unknown to this project: %1)").arg(state.unknownHeads.join(u", "_s));
+    m_revision->setText(revision);
+    m_pending->setText(pendingCount == 0 ? tr("up to date") : tr("%n pending", nullptr, pendingCount));
+}
+
+void StatusPanel::showRun(const QString &description)
+{
+    m_progress->setRange(0, 0);
+    m_progress->setFormat(description);
+    m_progress->setVisible(true);
+    m_cancel->setVisible(true);
+}
+
+void StatusPanel::showProgress(int done, int total, const QString &what)
+{
+    m_progress->setRange(0, std::max(total, 1));
+    m_progress->setValue(done);
+    m_progress->setFormat(what.isEmpty() ? u"%v / %m"_s : u"%v / %m  "_s + what.left(40));
+    m_progress->setToolTip(what);
+}
+
+void StatusPanel::showIdle()
+{
+    m_progress->setVisible(false);
+    m_cancel->setVisible(false);
+}
+
+QString StatusPanel::revisionText() const { return m_revision->text(); }
+QString StatusPanel::pendingText() const { return m_pending->text(); }
+
+} // namespace strata::ui

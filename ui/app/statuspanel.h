@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QToolButton;
+
+namespace strata::ui {
+
+struct DatabaseState;
+
+// The status bar's contents: dialect, database (no password), current
+// revision(s), pending count, and while a run goes, its progress and Cancel.
+class StatusPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit StatusPanel(QWidget *parent = nullptr);
+
+    void showDisconnected();
+    void showConnecting(const QString &dialect, const QString &database);
+    void showState(const DatabaseState &state, int pendingCount);
+    void showRun(const QString &description);
+    void showProgress(int done, int total, const QString &what);
+    void showIdle();
+
+    QString revisionText() const;
+    QString pendingText() const;
+
+Q_SIGNALS:
+    void cancelRequested();
+
+private:
+    QLabel *m_dialect;
+    QLabel *m_database;
+    QLabel *m_revision;
+    QLabel *m_pending;
+    QProgressBar *m_progress;
+    QToolButton *m_cancel;
+};
+
+} // namespace strata::ui

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QObject>
+
+class QAction;
+class QMenu;
+
+namespace strata::ui {
+
+// Every command of the window, made once with its icon, shortcut and tip,
+// shared by the menus, the toolbar and the timeline's context menu.
+struct StudioActions
+{
+    explicit StudioActions(QObject *owner);
+
+    QAction *openProject;
+    QAction *openExample;
+    QAction *connectDatabase;
+    QAction *quit;
+
+    QAction *upgradeToSelected;
+    QAction *downgradeToSelected;
+    QAction *upgradeToHead;
+    QAction *roundTrip;
+    QAction *roundTripOnRealDatabase;   // checkable; off: scratch copy
+    QAction *stamp;
+    QAction *cancel;
+    QAction *copyId;
+
+    QAction *refresh;
+    QAction *about;
+
+    // The revision actions, in menu order (with separators as nullptr).
+    QList<QAction *> revisionActions() const;
+};
+
+} // namespace strata::ui

@@ -1,0 +1,104 @@
+#include "app/studiosession.h"
+
+#include "project/project.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::ui {
+
+StudioSession::StudioSession(QObject *parent) : QObject(parent)
+{
+    connect(&m_runs, &RunController::log, this, &StudioSession::log);
+    connect(&m_runs, &RunController::progress, this, &StudioSession::progress);
+    connect(&m_runs, &RunController::started, this, &StudioSession::runStarted);
+    connect(&m_runs, &RunController::runningChanged, this, &StudioSession::runningChanged);
+    connect(&m_runs, &RunController::stateRead, this, [this](const DatabaseState &state) {
+        m_state = state;
+        Q_EMIT stateChanged();
+    });
+    connect(&m_runs, &RunController::finished, this, [this](const RunOutcome &outcome) {
+        Q_EMIT runFinished(outcome);
+        if (m_refreshPending) {
+            m_refreshPending = false;
+            refreshState();
+        }
+    });
+}
+
+StudioSession::~StudioSession() = default;
+
+Status StudioSession::openProject(const QString &directory)
+{
+    auto opened = Project::open(directory);
+    if (!opened)
+        return std::unexpected(opened.error());
+    m_project = std::make_shared<const Project>(std::move(*opened));
+    m_directory = QDir::cleanPath(QDir(directory).absolutePath());
+    Q_EMIT projectChanged();
+    return {};
+}
+
+Status StudioSession::reload()
+{
+    if (m_directory.isEmpty())
+        return {};
+    auto opened = Project::open(m_directory);
+    if (!opened)
+        return std::unexpected(opened.error());
+    m_project = std::make_shared<const Project>(std::move(*opened));
+    Q_EMIT projectChanged();
+    refreshState();
+    return {};
+}
+
+void StudioSession::setDatabase(const DatabaseUrl &url)
+{
+    DatabaseUrl resolved = url;
+    if (resolved.dialect == u"sqlite"_s && !resolved.isMemory() && QDir::isRelativePath(resolved.path)
+        && !m_directory.isEmpty()) {
+        QDir base(m_directory);
+        base.cdUp();
+        resolved.path = QDir::cleanPath(base.absoluteFilePath(resolved.path));
+    }
+    m_url = resolved;
+    m_state.reset();
+    Q_EMIT databaseChanged();
+    Q_EMIT stateChanged();
+    refreshState();
+}
+
+void StudioSession::disconnectDatabase()
+{
+    m_url.reset();
+    m_state.reset();
+    Q_EMIT databaseChanged();
+    Q_EMIT stateChanged();
+}
+
+bool StudioSession::run(RunRequest::Kind kind, const QString &target, bool onScratchCopy)
+{
+    if (!m_url || !m_project || m_runs.isRunning())
+        return false;
+    RunRequest request;
+    request.kind = kind;
+    request.target = target;
+    request.url = *m_url;
+    request.project = m_project;
+    request.onScratchCopy = onScratchCopy;
+    return m_runs.start(request);
+}
+
+bool StudioSession::refreshState()
+{
+    if (!m_url || !m_project)
+        return false;
+    if (m_runs.isRunning()) {
+        m_refreshPending = true;   // every job reads the state at its end; read once more after it
+        return false;
+    }
+    return run(RunRequest::Kind::ReadState);
+}
+
+} // namespace strata::ui

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "db/databaseurl.h"
+#include "run/databasestate.h"
+#include "run/runcontroller.h"
+
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+namespace strata { class Project; }
+
+namespace strata::ui {
+
+// The studio's state without any widget: the open project (shared read-only
+// with the jobs), the database it is connected to, that database's state,
+// and the runs. The window shows it; tests drive it.
+class StudioSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StudioSession(QObject *parent = nullptr);
+    ~StudioSession() override;
+
+    // Reads the folder. On failure the previous project stays and the error is returned.
+    Status openProject(const QString &directory);
+    Status reload();
+    std::shared_ptr<const Project> project() const { return m_project; }
+    QString projectDirectory() const { return m_directory; }
+
+    // Remembers the URL (password kept in memory only) and reads the state.
+    // A relative SQLite path is taken from the folder that holds the project,
+    // where `strata -d migrations` is usually run.
+    void setDatabase(const DatabaseUrl &url);
+    void disconnectDatabase();
+    std::optional<DatabaseUrl> database() const { return m_url; }
+    // The state last read; empty until the first read finishes.
+    std::optional<DatabaseState> state() const { return m_state; }
+
+    // Starts a job; false while another one runs (or nothing is connected).
+    bool run(RunRequest::Kind kind, const QString &target = {}, bool onScratchCopy = true);
+    bool refreshState();
+    bool isRunning() const { return m_runs.isRunning(); }
+    void cancel() { m_runs.cancel(); }
+
+Q_SIGNALS:
+    void projectChanged();
+    void databaseChanged();
+    void stateChanged();
+    void log(const QString &line, bool isError);
+    void runStarted(const QString &description);
+    void progress(int done, int total, const QString &what);
+    void runFinished(const strata::ui::RunOutcome &outcome);
+    void runningChanged(bool running);
+
+private:
+    RunController m_runs;
+    std::shared_ptr<const Project> m_project;
+    QString m_directory;
+    std::optional<DatabaseUrl> m_url;
+    std::optional<DatabaseState> m_state;
+    bool m_refreshPending = false;
+};
+
+} // namespace strata::ui

@@ -1,0 +1,104 @@
+#include "diff/codeview.h"
+
+#include "theme/themecolors.h"
+
+#include <QFontDatabase>
+#include <QPainter>
+#include <QTextBlock>
+
+namespace strata::ui {
+
+namespace {
+
+class Gutter : public QWidget
+{
+public:
+    explicit Gutter(CodeView *view) : QWidget(view), m_view(view) {}
+    QSize sizeHint() const override { return {m_view->gutterWidth(), 0}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_view->paintGutter(event); }
+
+private:
+    CodeView *m_view;
+};
+
+} // namespace
+
+CodeView::CodeView(QWidget *parent) : QPlainTextEdit(parent), m_gutter(new Gutter(this))
+{
+    setReadOnly(true);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    connect(this, &QPlainTextEdit::blockCountChanged, this, &CodeView::updateGutterWidth);
+    connect(this, &QPlainTextEdit::updateRequest, this, &CodeView::updateGutter);
+    updateGutterWidth();
+}
+
+void CodeView::setNumbering(Numbering numbering)
+{
+    m_numbering = numbering;
+    updateGutterWidth();
+    m_gutter->update();
+}
+
+int CodeView::gutterWidth() const
+{
+    int digits = 1;
+    for (int max = std::max(1, blockCount()); max >= 10; max /= 10)
+        ++digits;
+    return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(digits, 2);
+}
+
+void CodeView::updateGutterWidth()
+{
+    setViewportMargins(gutterWidth(), 0, 0, 0);
+}
+
+void CodeView::updateGutter(const QRect &rect, int dy)
+{
+    if (dy)
+        m_gutter->scroll(0, dy);
+    else
+        m_gutter->update(0, rect.y(), m_gutter->width(), rect.height());
+}
+
+void CodeView::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect contents = contentsRect();
+    m_gutter->setGeometry(QRect(contents.left(), contents.top(), gutterWidth(), contents.height()));
+}
+
+void CodeView::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::FontChange)
+        updateGutterWidth();
+}
+
+void CodeView::paintGutter(QPaintEvent *event)
+{
+    QPainter painter(m_gutter);
+    const QPalette pal = palette();
+    painter.fillRect(event->rect(), ThemeColors::blend(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.04));
+    painter.setPen(ThemeColors::dimText(pal));
+    painter.setFont(font());
+    QTextBlock block = firstVisibleBlock();
+    qreal top = blockBoundingGeometry(block).translated(contentOffset()).top();
+    const int width = m_gutter->width() - 6;
+    while (block.isValid() && top <= event->rect().bottom()) {
+        const qreal height = blockBoundingRect(block).height();
+        if (block.isVisible() && top + height >= event->rect().top()) {
+            const int line = m_numbering == Numbering::Blocks ? block.blockNumber() : block.userState();
+            if (line >= 0)
+                painter.drawText(QRectF(0, top, width, fontMetrics().height()), Qt::AlignRight,
+                                 QString::number(line + 1));
+        }
+        top += height;
+        block = block.next();
+    }
+}
+
+} // namespace strata::ui

@@ -1,0 +1,204 @@
+#include "diff/diffpane.h"
+
+#include "diff/codeview.h"
+#include "diff/sidebysidediff.h"
+#include "diff/sqlhighlighter.h"
+#include "dialect/dialect.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::ui {
+
+namespace {
+
+QString dialectTitle(const QString &name)
+{
+    return name == u"postgresql"_s ? u"PostgreSQL"_s : name == u"sqlite"_s ? u"SQLite"_s : name;
+}
+
+} // namespace
+
+DiffPane::DiffPane(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_dialect(new QComboBox(this)),
+      m_fold(new QCheckBox(tr("Fold unchanged"), this)), m_copy(new QPushButton(tr("Copy"), this)),
+      m_save(new QPushButton(tr("Save as…"), this)), m_openFile(new QPushButton(tr("Open in editor"), this)),
+      m_tabs(new QTabWidget(this)), m_schema(new SideBySideDiff(this)), m_upgrade(new CodeView(this)),
+      m_downgrade(new CodeView(this)), m_file(new CodeView(this)), m_filePath(new QLabel(this))
+{
+    setObjectName(u"diffPane"_s);
+    m_title->setObjectName(u"diffTitle"_s);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setMinimumWidth(40);
+
+    m_dialect->setObjectName(u"dialectCombo"_s);
+    m_dialect->setToolTip(tr("The dialect the SQL is rendered for"));
+    for (const QString &name : Dialect::names())
+        m_dialect->addItem(dialectTitle(name), name);
+    connect(m_dialect, &QComboBox::currentIndexChanged, this,
+            [this] { Q_EMIT dialectChanged(dialect()); });
+    m_fold->setChecked(true);
+    m_fold->setToolTip(tr("Show only the changed lines of the schema and a few around them"));
+    connect(m_fold, &QCheckBox::toggled, this, &DiffPane::refold);
+    m_copy->setIcon(QIcon(u":/icons/copy.svg"_s));
+    m_copy->setToolTip(tr("Copy the text of this tab"));
+    connect(m_copy, &QPushButton::clicked, this, &DiffPane::copy);
+    m_save->setIcon(QIcon(u":/icons/save.svg"_s));
+    m_save->setToolTip(tr("Save the text of this tab as a script"));
+    connect(m_save, &QPushButton::clicked, this, &DiffPane::saveAs);
+    connect(m_openFile, &QPushButton::clicked, this, [this] {
+        if (m_hasPreview)
+            QDesktopServices::openUrl(QUrl::fromLocalFile(m_preview.filePath));
+    });
+
+    m_upgrade->setObjectName(u"upgradeSql"_s);
+    m_downgrade->setObjectName(u"downgradeSql"_s);
+    m_file->setObjectName(u"revisionFile"_s);
+    new SqlHighlighter(m_upgrade->document(), palette());
+    new SqlHighlighter(m_downgrade->document(), palette());
+    new YamlHighlighter(m_file->document(), palette());
+
+    auto *fileTab = new QWidget(this);
+    auto *fileLayout = new QVBoxLayout(fileTab);
+    fileLayout->setContentsMargins(0, 4, 0, 0);
+    auto *fileBar = new QHBoxLayout;
+    m_filePath->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    fileBar->addWidget(m_filePath, 1);
+    fileBar->addWidget(m_openFile);
+    fileLayout->addLayout(fileBar);
+    fileLayout->addWidget(m_file);
+
+    m_tabs->setObjectName(u"diffTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_schema, tr("Schema"));
+    m_tabs->addTab(m_upgrade, tr("Upgrade SQL"));
+    m_tabs->addTab(m_downgrade, tr("Downgrade SQL"));
+    m_tabs->addTab(fileTab, tr("Revision file"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { m_fold->setVisible(tab == SchemaTab); });
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_title, 1);
+    bar->addWidget(m_fold);
+    bar->addWidget(new QLabel(tr("Dialect:"), this));
+    bar->addWidget(m_dialect);
+    bar->addWidget(m_copy);
+    bar->addWidget(m_save);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_tabs);
+    showMessage(tr("Select a revision on the timeline."));
+}
+
+QString DiffPane::sqlText(const Result<QString> &sql)
+{
+    return sql ? *sql : u"-- This step cannot be rendered:\n-- "_s + sql.error().toString().replace(u'\n', u"\n-- "_s);
+}
+
+void DiffPane::setPreview(const RevisionPreview &preview)
+{
+    m_preview = preview;
+    m_hasPreview = true;
+    m_title->setText(preview.revisionId.left(12) + u"  "_s + preview.message);
+    m_title->setToolTip(preview.revisionId + u'\n' + preview.message);
+    refold();
+    m_upgrade->setPlainText(sqlText(preview.upgradeSql));
+    m_downgrade->setPlainText(sqlText(preview.downgradeSql));
+    m_file->setPlainText(preview.fileText);
+    m_filePath->setText(preview.filePath);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_copy, m_save, m_openFile, m_fold})
+        w->setEnabled(true);
+}
+
+void DiffPane::refold()
+{
+    if (!m_hasPreview)
+        return;
+    const QList<DiffRow> rows = m_fold->isChecked() ? foldUnchanged(m_preview.rows, 3) : m_preview.rows;
+    const QString after = m_preview.revisionId.left(12);
+    m_schema->setRows(rows, tr("Before (%1)").arg(m_preview.beforeLabel), tr("After (%1)").arg(after));
+}
+
+void DiffPane::showMessage(const QString &text)
+{
+    m_hasPreview = false;
+    m_preview = {};
+    m_title->setText(text);
+    m_title->setToolTip(text);
+    m_schema->clear();
+    m_upgrade->clear();
+    m_downgrade->clear();
+    m_file->clear();
+    m_filePath->clear();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_copy, m_save, m_openFile, m_fold})
+        w->setEnabled(false);
+}
+
+QString DiffPane::dialect() const { return m_dialect->currentData().toString(); }
+
+void DiffPane::setDialect(const QString &name)
+{
+    const int index = m_dialect->findData(name);
+    if (index < 0 || index == m_dialect->currentIndex())
+        return;
+    const QSignalBlocker blocker(m_dialect);
+    m_dialect->setCurrentIndex(index);
+}
+
+QString DiffPane::upgradeText() const { return m_upgrade->toPlainText(); }
+QString DiffPane::downgradeText() const { return m_downgrade->toPlainText(); }
+QString DiffPane::fileText() const { return m_file->toPlainText(); }
+
+QString DiffPane::currentText() const
+{
+    switch (m_tabs->currentIndex()) {
+    case UpgradeTab: return upgradeText();
+    case DowngradeTab: return downgradeText();
+    case FileTab: return fileText();
+    default: return m_preview.afterDdl.join(u'\n') + u'\n';
+    }
+}
+
+void DiffPane::copy()
+{
+    QApplication::clipboard()->setText(currentText());
+}
+
+void DiffPane::saveAs()
+{
+    const QString id = m_preview.revisionId.left(12);
+    QString suggested;
+    switch (m_tabs->currentIndex()) {
+    case UpgradeTab: suggested = u"%1_upgrade.%2.sql"_s.arg(id, dialect()); break;
+    case DowngradeTab: suggested = u"%1_downgrade.%2.sql"_s.arg(id, dialect()); break;
+    case FileTab: suggested = QFileInfo(m_preview.filePath).fileName(); break;
+    default: suggested = u"%1_schema.%2.sql"_s.arg(id, dialect()); break;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save as"), suggested);
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(currentText().toUtf8()) < 0 || !file.commit())
+        QMessageBox::warning(this, tr("Save as"), tr("Could not write %1: %2").arg(path, file.errorString()));
+}
+
+} // namespace strata::ui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "diff/revisionpreview.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+
+namespace strata::ui {
+
+class CodeView;
+class SideBySideDiff;
+
+// The right side of the window: for the selected revision, the schema
+// before and after side by side, the upgrade and downgrade SQL for the
+// dialect chosen in the combo box, and the revision file itself. It shows a
+// RevisionPreview; it computes nothing.
+class DiffPane : public QWidget
+{
+    Q_OBJECT
+public:
+    enum Tab { SchemaTab, UpgradeTab, DowngradeTab, FileTab };
+
+    explicit DiffPane(QWidget *parent = nullptr);
+
+    void setPreview(const RevisionPreview &preview);
+    // Replaces every tab with one line of text (no selection, or an error).
+    void showMessage(const QString &text);
+
+    QString dialect() const;
+    // Selects the dialect in the combo box without emitting dialectChanged.
+    void setDialect(const QString &name);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    SideBySideDiff *schemaDiff() const { return m_schema; }
+    QString upgradeText() const;
+    QString downgradeText() const;
+    QString fileText() const;
+    // The text Copy and Save-as act on: the current tab's (for the schema, the DDL after).
+    QString currentText() const;
+
+Q_SIGNALS:
+    void dialectChanged(const QString &name);
+
+private:
+    void refold();
+    void copy();
+    void saveAs();
+    static QString sqlText(const Result<QString> &sql);
+
+    QLabel *m_title;
+    QComboBox *m_dialect;
+    QCheckBox *m_fold;
+    QPushButton *m_copy;
+    QPushButton *m_save;
+    QPushButton *m_openFile;
+    QTabWidget *m_tabs;
+    SideBySideDiff *m_schema;
+    CodeView *m_upgrade;
+    CodeView *m_downgrade;
+    CodeView *m_file;
+    QLabel *m_filePath;
+    RevisionPreview m_preview;
+    bool m_hasPreview = false;
+};
+
+} // namespace strata::ui

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "diff/linediff.h"
+#include "error.h"
+
+#include <QStringList>
+
+namespace strata {
+class Dialect;
+class Project;
+}
+
+namespace strata::ui {
+
+// Everything the diff pane shows for one revision, computed from the project
+// alone (no database): the schema before and after as DDL with their line
+// diff, and the upgrade and downgrade SQL exactly as offline mode prints it
+// for that one step. It uses the same Plan and Dialect as a real run.
+struct RevisionPreview
+{
+    QString revisionId;
+    QString message;
+    QString dialect;
+    QString beforeLabel;              // "9b1e0aa2c4f3" or "base"
+    QStringList beforeDdl;            // lines
+    QStringList afterDdl;
+    QList<DiffRow> rows;              // diffLines(beforeDdl, afterDdl)
+    Result<QString> upgradeSql = QString();
+    Result<QString> downgradeSql = QString();
+    QString filePath;
+    QString fileText;
+};
+
+Result<RevisionPreview> previewRevision(const Project &project, const QString &revisionId,
+                                        const Dialect &dialect);
+
+// The schema as DDL text lines: each statement ends with ';', a blank line
+// before each table after the first.
+QStringList ddlLines(const QStringList &statements);
+
+} // namespace strata::ui

@@ -1,0 +1,160 @@
+#include "timeline/timelinemodel.h"
+
+#include "graph/revisiongraph.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::ui {
+
+TimelineModel::TimelineModel(QObject *parent) : QAbstractListModel(parent) {}
+
+void TimelineModel::setGraph(const RevisionGraph &graph)
+{
+    beginResetModel();
+    m_entries.clear();
+    m_rowOf.clear();
+    const QList<Revision> &revisions = graph.revisions();   // parents first
+    const QStringList heads = graph.heads();
+    m_entries.reserve(revisions.size());
+    QList<TimelineLayout::Node> nodes;
+    nodes.reserve(revisions.size());
+    for (auto it = revisions.crbegin(); it != revisions.crend(); ++it) {
+        m_rowOf.insert(it->id, int(m_entries.size()));
+        m_entries.append({it->id, it->message, it->created, it->filePath, it->checksum, it->downRevisions,
+                          it->dependsOn, it->branchLabels, heads.contains(it->id)});
+        nodes.append({it->id, it->downRevisions});
+    }
+    m_layout = TimelineLayout::compute(nodes);
+    m_totalLanes = 1;
+    for (const TimelineRowLayout &row : std::as_const(m_layout))
+        m_totalLanes = std::max(m_totalLanes, row.laneCount);
+    // Keep the badges of the state we had, for the revisions that still exist.
+    QSet<QString> applied;
+    for (const QString &id : std::as_const(m_applied)) {
+        if (m_rowOf.contains(id))
+            applied.insert(id);
+    }
+    m_applied = applied;
+    endResetModel();
+}
+
+void TimelineModel::setDatabaseState(const QStringList &currentHeads,
+                                     const QHash<QString, QString> &appliedChecksums)
+{
+    m_hasState = true;
+    m_currentHeads = currentHeads;
+    // Applied: the current heads and everything below them (parents and depends_on).
+    m_applied.clear();
+    QStringList queue = currentHeads;
+    while (!queue.isEmpty()) {
+        const QString id = queue.takeLast();
+        const auto row = m_rowOf.constFind(id);
+        if (row == m_rowOf.cend() || m_applied.contains(id))
+            continue;
+        m_applied.insert(id);
+        queue << m_entries[*row].parents << m_entries[*row].dependsOn;
+    }
+    m_edited.clear();
+    for (auto it = appliedChecksums.cbegin(); it != appliedChecksums.cend(); ++it) {
+        const auto row = m_rowOf.constFind(it.key());
+        if (row != m_rowOf.cend() && m_applied.contains(it.key()) && !it.value().isEmpty()
+            && it.value() != m_entries[*row].checksum)
+            m_edited.insert(it.key());
+    }
+    badgesChanged();
+}
+
+void TimelineModel::clearDatabaseState()
+{
+    m_hasState = false;
+    m_currentHeads.clear();
+    m_applied.clear();
+    m_edited.clear();
+    badgesChanged();
+}
+
+void TimelineModel::badgesChanged()
+{
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1),
+                           {IsCurrentRole, IsAppliedRole, IsEditedRole, Qt::ToolTipRole});
+}
+
+int TimelineModel::rowOf(const QString &revisionId) const { return m_rowOf.value(revisionId, -1); }
+
+QString TimelineModel::revisionAt(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? m_entries[row].id : QString();
+}
+
+int TimelineModel::pendingCount() const { return int(m_entries.size() - m_applied.size()); }
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const Entry &entry = m_entries[row];
+    switch (role) {
+    case Qt::DisplayRole: return QString(entry.id.left(12) + u"  "_s + entry.message);
+    case Qt::ToolTipRole: return toolTip(entry);
+    case Qt::AccessibleTextRole: return entry.message;
+    case RevisionIdRole: return entry.id;
+    case ShortIdRole: return entry.id.left(12);
+    case MessageRole: return entry.message;
+    case CreatedRole: return entry.created;
+    case FilePathRole: return entry.filePath;
+    case ParentsRole: return entry.parents;
+    case BranchLabelsRole: return entry.branchLabels;
+    case IsHeadRole: return entry.isHead;
+    case IsBaseRole: return entry.parents.isEmpty();
+    case IsMergeRole: return entry.parents.size() > 1;
+    // Without a database the state roles are invalid: nothing is applied or pending.
+    case IsCurrentRole: return m_hasState ? QVariant(m_currentHeads.contains(entry.id)) : QVariant();
+    case IsAppliedRole: return m_hasState ? QVariant(m_applied.contains(entry.id)) : QVariant();
+    case IsEditedRole: return m_hasState ? QVariant(m_edited.contains(entry.id)) : QVariant();
+    case LanesRole: return QVariant::fromValue(m_layout[row]);
+    case TotalLanesRole: return m_totalLanes;
+    default: return {};
+    }
+}
+
+QString TimelineModel::toolTip(const Entry &entry) const
+{
+    QString state;
+    if (m_hasState) {
+        state = m_currentHeads.contains(entry.id) ? tr("The database is here.")
+              : m_applied.contains(entry.id)      ? tr("Applied to the database.")
+                                                  : tr("Pending: not applied to the database yet.");
+        if (m_edited.contains(entry.id))
+            state += u' ' + tr("The file changed after it was applied.");
+    }
+    const QString parents = entry.parents.isEmpty() ? tr("none (a base)") : entry.parents.join(u", "_s);
+    return u"<b>%1</b><br/>%2<br/><br/>%3: %4<br/>%5: %6<br/>%7: %8<br/>%9"_s.arg(
+        entry.id, entry.message.toHtmlEscaped(), tr("Created"),
+        QLocale().toString(entry.created.toLocalTime(), QLocale::LongFormat), tr("Parents"), parents,
+        tr("File"), entry.filePath.toHtmlEscaped(), state);
+}
+
+QHash<int, QByteArray> TimelineModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    const std::pair<int, const char *> ours[] = {
+        {RevisionIdRole, "revisionId"},     {ShortIdRole, "shortId"},     {MessageRole, "message"},
+        {CreatedRole, "created"},           {FilePathRole, "filePath"},   {ParentsRole, "parents"},
+        {BranchLabelsRole, "branchLabels"}, {IsHeadRole, "isHead"},       {IsBaseRole, "isBase"},
+        {IsMergeRole, "isMerge"},           {IsCurrentRole, "isCurrent"}, {IsAppliedRole, "isApplied"},
+        {IsEditedRole, "isEdited"},         {LanesRole, "lanes"},         {TotalLanesRole, "totalLanes"}};
+    for (const auto &[role, name] : ours)
+        names.insert(role, name);
+    return names;
+}
+
+} // namespace strata::ui

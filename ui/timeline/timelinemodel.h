@@ -1,0 +1,89 @@
+#pragma once
+
+#include "timeline/timelinelayout.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QHash>
+#include <QSet>
+
+namespace strata { class RevisionGraph; }
+
+namespace strata::ui {
+
+// One row per revision, newest first, with the lane layout computed once per
+// reload and the badges of the connected database's state. Roles carry raw
+// values for the delegate and the filter; DisplayRole is for people only.
+class TimelineModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role {
+        RevisionIdRole = Qt::UserRole + 1,  // QString, full id
+        ShortIdRole,                        // QString
+        MessageRole,                        // QString
+        CreatedRole,                        // QDateTime (UTC)
+        FilePathRole,                       // QString, absolute
+        ParentsRole,                        // QStringList
+        BranchLabelsRole,                   // QStringList
+        IsHeadRole,                         // bool: no children
+        IsBaseRole,                         // bool: no parents
+        IsMergeRole,                        // bool: several parents
+        // The next three are invalid (no value) while no database state is known.
+        IsCurrentRole,                      // bool: the database's version row names it
+        IsAppliedRole,                      // bool: the database is at it or past it
+        IsEditedRole,                       // bool: applied, and the file changed since
+        LanesRole,                          // TimelineRowLayout
+        TotalLanesRole,                     // int: the widest row, the same for every row
+    };
+    Q_ENUM(Role)
+
+    explicit TimelineModel(QObject *parent = nullptr);
+
+    // Replaces every row (a reset): a project was opened or reloaded.
+    void setGraph(const RevisionGraph &graph);
+    // The database's version rows and the checksums it recorded; an empty
+    // list means "at base". Only the badge roles change.
+    void setDatabaseState(const QStringList &currentHeads, const QHash<QString, QString> &appliedChecksums);
+    // No database connected: no row is current or applied.
+    void clearDatabaseState();
+
+    int rowOf(const QString &revisionId) const;   // -1 when unknown
+    QString revisionAt(int row) const;
+    QStringList currentHeads() const { return m_currentHeads; }
+    bool hasDatabaseState() const { return m_hasState; }
+    int pendingCount() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    struct Entry
+    {
+        QString id;
+        QString message;
+        QDateTime created;
+        QString filePath;
+        QString checksum;
+        QStringList parents;
+        QStringList dependsOn;
+        QStringList branchLabels;
+        bool isHead = false;
+    };
+
+    QString toolTip(const Entry &entry) const;
+    void badgesChanged();
+
+    QList<Entry> m_entries;
+    QList<TimelineRowLayout> m_layout;
+    QHash<QString, int> m_rowOf;
+    int m_totalLanes = 1;
+
+    bool m_hasState = false;
+    QStringList m_currentHeads;
+    QSet<QString> m_applied;
+    QSet<QString> m_edited;
+};
+
+} // namespace strata::ui
