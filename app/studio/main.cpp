@@ -1,5 +1,6 @@
 #include "app/mainwindow.h"
 #include "diff/diffpane.h"
+#include "theme/studiotheme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,8 +35,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption size(u"size"_s, u"Window size, e.g. 1280x800."_s, u"WxH"_s);
     const QCommandLineOption screenshot(u"screenshot"_s,
                                        u"Save a PNG of the window once it has settled, then quit."_s, u"FILE"_s);
-    parser.addOptions({database, select, tab, size, screenshot});
+    const QCommandLineOption theme(u"theme"_s, u"light, dark or system (default)."_s, u"THEME"_s, u"system"_s);
+    parser.addOptions({database, select, tab, size, screenshot, theme});
     parser.process(app);
+    strata::ui::applyTheme(parser.value(theme));
 
     strata::ui::MainWindow window;
     const QStringList args = parser.positionalArguments();

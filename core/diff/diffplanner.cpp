@@ -57,12 +57,19 @@ Status DiffPlanner::run()
 
 void DiffPlanner::analyse()
 {
+    // By name, once: Schema::table() looks through the list, and schemas have hundreds of tables.
+    QHash<QString, const Table *> fromTables;
+    QSet<QString> toNames;
+    for (const Table &table : std::as_const(m_from.tables))
+        fromTables.insert(table.name, &table);
+    for (const Table &table : std::as_const(m_to.tables))
+        toNames.insert(table.name);
     for (const Table &table : std::as_const(m_from.tables)) {
-        if (!m_to.table(table.name))
+        if (!toNames.contains(table.name))
             m_dropped << table.name;
     }
     for (const Table &table : std::as_const(m_to.tables)) {
-        const Table *before = m_from.table(table.name);
+        const Table *before = fromTables.value(table.name);
         if (!before) {
             m_added << table.name;
             continue;

@@ -10,7 +10,7 @@ bool sameExpression(const QString &a, const QString &b, const CompareRules &rule
 {
     if (!rules.compareExpressions)
         return a.trimmed().isEmpty() == b.trimmed().isEmpty();
-    return canonicalExpression(a) == canonicalExpression(b);
+    return a == b || canonicalExpression(a) == canonicalExpression(b);
 }
 
 } // namespace
@@ -20,7 +20,9 @@ ColumnChange compareColumns(const Column &from, const Column &to)
     ColumnChange change;
     change.type = from.type != to.type;
     change.nullable = from.nullable != to.nullable;
-    change.defaultValue = canonicalDefault(from.defaultValue, from.type) != canonicalDefault(to.defaultValue, to.type);
+    // Equal text needs no canonical form: the common case, and the cheap one.
+    change.defaultValue = (from.defaultValue != to.defaultValue || from.type != to.type)
+        && canonicalDefault(from.defaultValue, from.type) != canonicalDefault(to.defaultValue, to.type);
     change.autoincrement = from.autoincrement != to.autoincrement;
     return change;
 }

@@ -170,7 +170,9 @@ Schema normalizedSchema(Schema schema, const QString &dialect)
                 && table.primaryKey == QStringList{column.name};
             if (column.autoincrement && sqlite)
                 column.type = ColumnType{ColumnType::Kind::Integer};
-            if (column.defaultValue && !canonicalDefault(column.defaultValue, column.type))
+            const bool maybeNull = column.defaultValue
+                && (column.defaultValue->contains("null"_L1, Qt::CaseInsensitive) || column.defaultValue->trimmed().isEmpty());
+            if (maybeNull && !canonicalDefault(column.defaultValue, column.type))
                 column.defaultValue.reset();
         }
         for (ForeignKey &fk : table.foreignKeys) {

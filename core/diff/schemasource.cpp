@@ -89,4 +89,20 @@ Result<SchemaDiff> diffSources(const SchemaSource &from, const SchemaSource &to)
     return diffSchemas(comparison.from, comparison.to, comparison.options);
 }
 
+Result<SchemaDiff> modelChanges(const Project &project)
+{
+    const QStringList heads = project.graph().heads();
+    if (heads.size() > 1) {
+        return fail(Error::Code::Ambiguous, u"Multiple heads are present: %1"_s.arg(heads.join(u", "_s)), {},
+                    u"join them first with `strata merge heads -m MSG`"_s);
+    }
+    auto head = revisionSource(project, heads);
+    if (!head)
+        return std::unexpected(head.error());
+    auto models = loadSchemaSource(u"models"_s, project);
+    if (!models)
+        return std::unexpected(models.error());
+    return diffSources(*head, *models);
+}
+
 } // namespace strata

@@ -39,4 +39,8 @@ Comparison prepareComparison(const SchemaSource &from, const SchemaSource &to);
 // prepareComparison() then diffSchemas().
 Result<SchemaDiff> diffSources(const SchemaSource &from, const SchemaSource &to);
 
+// What `migrate` writes and `check` reports: the schema replayed at the
+// project's head -> models.yaml. Several heads are an error (merge them first).
+Result<SchemaDiff> modelChanges(const Project &project);
+
 } // namespace strata

@@ -71,6 +71,7 @@ qsizetype skipNumber(const QString &sql, qsizetype i)
 QList<SqlToken> tokenizeSql(const QString &sql)
 {
     QList<SqlToken> tokens;
+    tokens.reserve(sql.size() / 4 + 1);
     qsizetype i = 0;
     while (i < sql.size()) {
         const QChar c = sql.at(i);

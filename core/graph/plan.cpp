@@ -93,30 +93,13 @@ Result<QStringList> Planner::resolve(const QString &target, const QStringList &c
                                                               up ? u"a downgrade"_s : u"an upgrade"_s),
                         {}, up ? u"use `strata upgrade %1`"_s.arg(t) : u"use `strata downgrade %1`"_s.arg(t));
         const int steps = m.captured(2).toInt();
-        return relative(QString(), up ? steps : -steps, currentHeads);
+        return relative(QString(), up ? steps : -steps, currentHeads, t);
     }
     if (const auto m = branchHead.match(t); m.hasMatch()) {
         auto start = m_graph.lookup(m.captured(1));
         if (!start)
             return std::unexpected(start.error());
-        // Follow down_revision children only: a revision that merely depends on
-        // this one belongs to another branch.
-        QStringList leaves;
-        QSet<QString> seen{*start};
-        QStringList walk{*start};
-        while (!walk.isEmpty()) {
-            const QString at = walk.takeLast();
-            const QStringList kids = m_graph.children(at);
-            if (kids.isEmpty())
-                leaves << at;
-            for (const QString &kid : kids) {
-                if (!seen.contains(kid)) {
-                    seen.insert(kid);
-                    walk << kid;
-                }
-            }
-        }
-        std::sort(leaves.begin(), leaves.end());
+        const QStringList leaves = m_graph.headsAbove(*start);
         if (leaves.size() > 1)
             return fail(Error::Code::Ambiguous,
                         u"'%1' has several heads: %2"_s.arg(t, leaves.join(u", "_s)), {},
@@ -133,7 +116,7 @@ Result<QStringList> Planner::resolve(const QString &target, const QStringList &c
                             t, m.captured(1), listOrNone(*from)),
                         {}, u"count from a single revision id or LABEL@head"_s);
         const int steps = m.captured(3).toInt();
-        return relative(from->first(), m.captured(2) == u"+"_s ? steps : -steps, currentHeads);
+        return relative(from->first(), m.captured(2) == u"+"_s ? steps : -steps, currentHeads, t);
     }
     auto id = m_graph.lookup(t);
     if (!id)
@@ -141,10 +124,9 @@ Result<QStringList> Planner::resolve(const QString &target, const QStringList &c
     return QStringList{*id};
 }
 
-Result<QStringList> Planner::relative(const QString &from, int steps, const QStringList &currentHeads) const
+Result<QStringList> Planner::relative(const QString &from, int steps, const QStringList &currentHeads,
+                                      const QString &target) const
 {
-    const QString target = from.isEmpty() ? u"%1%2"_s.arg(steps > 0 ? u"+"_s : QString()).arg(steps)
-                                          : u"%1%2%3"_s.arg(from, steps > 0 ? u"+"_s : QString()).arg(steps);
     QStringList at;   // the current position as a set of heads; empty is base
     if (from.isEmpty()) {
         at = m_graph.headsOf(m_graph.ancestorsOf(currentHeads));

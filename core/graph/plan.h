@@ -47,7 +47,10 @@ public:
     Result<Plan> downgrade(const QStringList &currentHeads, const QString &target) const;
 
 private:
-    Result<QStringList> relative(const QString &from, int steps, const QStringList &currentHeads) const;
+    // Walks `steps` revisions up (+) or down (-) from `from`, or from the
+    // current head when `from` is empty; `target` is the text for messages.
+    Result<QStringList> relative(const QString &from, int steps, const QStringList &currentHeads,
+                                 const QString &target) const;
     const RevisionGraph &m_graph;
 };
 

@@ -258,6 +258,28 @@ QHash<QString, QString> RevisionGraph::branchLabels() const
     return m_labels;
 }
 
+QStringList RevisionGraph::headsAbove(const QString &id) const
+{
+    if (!m_index.contains(id))
+        return {};
+    QStringList leaves;
+    QSet<QString> seen{id};
+    QStringList walk{id};
+    while (!walk.isEmpty()) {
+        const QString at = walk.takeLast();
+        const QStringList kids = m_children.value(at);
+        if (kids.isEmpty())
+            leaves << at;
+        for (const QString &kid : kids) {
+            if (!seen.contains(kid)) {
+                seen.insert(kid);
+                walk << kid;
+            }
+        }
+    }
+    return sorted(leaves);
+}
+
 QSet<QString> RevisionGraph::ancestorsOf(const QStringList &ids) const
 {
     QSet<QString> seen;

@@ -34,6 +34,9 @@ public:
     QStringList branchPoints() const;   // revisions with two or more children
     // label -> revision that carries it
     QHash<QString, QString> branchLabels() const;
+    // The heads reached from id through down_revision children (sorted), what
+    // "LABEL@head" names; a revision that only depends on id is another branch.
+    QStringList headsAbove(const QString &id) const;
 
     // All revisions reachable downward (parents and depends_on), including the given ones.
     QSet<QString> ancestorsOf(const QStringList &ids) const;

@@ -94,7 +94,7 @@ Result<Schema> PostgresIntrospector::read(const IntrospectOptions &options)
         const QString name = row.value(1).toString();
         if (options.excludeTables.contains(name, Qt::CaseInsensitive))
             continue;
-        m_tables.insert(row.value(0).toLongLong(), name);
+        m_tables.insert(row.value(0).toLongLong(), schema.tables.size());
         Table table;
         table.name = name;
         schema.tables << table;
@@ -110,7 +110,7 @@ Result<Schema> PostgresIntrospector::read(const IntrospectOptions &options)
 Table *PostgresIntrospector::tableOf(Schema &schema, const QVariant &oid)
 {
     const auto it = m_tables.constFind(oid.toLongLong());
-    return it == m_tables.cend() ? nullptr : schema.table(*it);
+    return it == m_tables.cend() ? nullptr : &schema.tables[*it];
 }
 
 QStringList PostgresIntrospector::columnNames(const QVariant &oid, const QString &attnums) const

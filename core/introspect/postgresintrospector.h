@@ -23,7 +23,7 @@ private:
 
     Connection &m_connection;
     QString m_schema;
-    QHash<qint64, QString> m_tables;                    // oid -> table name
+    QHash<qint64, qsizetype> m_tables;                  // oid -> index in Schema::tables
     QHash<qint64, QHash<int, QString>> m_attributes;    // oid -> attnum -> column name
 };
 

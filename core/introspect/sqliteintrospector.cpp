@@ -30,24 +30,13 @@ QString takeName(QList<Constraint> &constraints, Constraint::Kind kind, const QS
     return {};
 }
 
-// SQLite's own names for tables are case-insensitive; pragmas give them as written.
-Table *findTable(Schema &schema, const QString &name)
-{
-    if (Table *exact = schema.table(name))
-        return exact;
-    for (Table &table : schema.tables) {
-        if (table.name.compare(name, Qt::CaseInsensitive) == 0)
-            return &table;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 Result<Schema> SqliteIntrospector::read(const IntrospectOptions &options)
 {
     m_warnings.clear();
     m_ddl.clear();
+    m_index.clear();
     auto rows = m_connection.select(
         u"SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
         "ORDER BY rowid"_s);
@@ -65,6 +54,7 @@ Result<Schema> SqliteIntrospector::read(const IntrospectOptions &options)
         }
         Table table;
         table.name = name;
+        m_index.insert(name.toLower(), schema.tables.size());
         schema.tables << table;
         m_ddl.insert(name, parseSqliteCreateTable(sql));
     }
@@ -92,7 +82,7 @@ Status SqliteIntrospector::readColumns(Schema &schema)
         return std::unexpected(rows.error().wrappedIn(u"could not read the columns of the SQLite database"_s));
     QHash<QString, QMap<int, QString>> keys;   // table -> key position -> column
     for (const QVariantList &row : *rows) {
-        Table *table = schema.table(row.value(0).toString());
+        Table *table = this->table(schema, row.value(0).toString());
         if (!table)
             continue;
         Column column;
@@ -140,7 +130,7 @@ Status SqliteIntrospector::readIndexes(Schema &schema)
     }
     QHash<QString, QList<Constraint>> ddlConstraints;
     for (const Found &f : std::as_const(found)) {
-        Table *table = schema.table(f.table);
+        Table *table = this->table(schema, f.table);
         if (!table || f.origin == "pk"_L1)
             continue;
         if (f.expression) {
@@ -172,13 +162,13 @@ Status SqliteIntrospector::readForeignKeys(Schema &schema)
     int currentId = -1;
     QHash<QString, QList<Constraint>> ddlConstraints;
     for (const QVariantList &row : *rows) {
-        Table *table = schema.table(row.value(0).toString());
+        Table *table = this->table(schema, row.value(0).toString());
         if (!table)
             continue;
         const int id = row.value(1).toInt();
         if (table->name != currentTable || id != currentId) {
             ForeignKey fk;
-            const Table *target = findTable(schema, row.value(2).toString());
+            const Table *target = this->table(schema, row.value(2).toString());
             fk.refTable = target ? target->name : row.value(2).toString();
             fk.onUpdate = canonicalAction(row.value(5).toString());
             fk.onDelete = canonicalAction(row.value(6).toString());
@@ -196,13 +186,19 @@ Status SqliteIntrospector::readForeignKeys(Schema &schema)
         for (ForeignKey &fk : table.foreignKeys) {
             // "REFERENCES parent" without columns points at the parent's primary key.
             if (fk.refColumns.isEmpty()) {
-                if (const Table *target = findTable(schema, fk.refTable))
+                if (const Table *target = this->table(schema, fk.refTable))
                     fk.refColumns = target->primaryKey;
             }
             fk.name = takeName(constraints, Constraint::Kind::ForeignKey, fk.columns, fk.refTable);
         }
     }
     return {};
+}
+
+Table *SqliteIntrospector::table(Schema &schema, const QString &name) const
+{
+    const auto it = m_index.constFind(name.toLower());
+    return it == m_index.cend() ? nullptr : &schema.tables[*it];
 }
 
 // SQLite accepts any type name; the dialect's names read back exactly, and

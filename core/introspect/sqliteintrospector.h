@@ -22,9 +22,12 @@ private:
     Status readIndexes(Schema &schema);
     Status readForeignKeys(Schema &schema);
     ColumnType columnType(const QString &declared, const QString &where);
+    // By name, exact or (as SQLite compares names) ignoring case; nullptr for none.
+    Table *table(Schema &schema, const QString &name) const;
 
     Connection &m_connection;
     QHash<QString, SqliteTableDdl> m_ddl;   // table -> what its CREATE TABLE statement says
+    QHash<QString, qsizetype> m_index;      // lower-case table name -> index in Schema::tables
 };
 
 } // namespace strata

@@ -56,9 +56,15 @@ bool isKey(const Table &table, const QStringList &columns)
         || std::ranges::any_of(table.indexes, [&](const Index &i) { return i.unique && i.where.isEmpty() && same(i.columns); });
 }
 
+// "foreign key 'fk_a'" for messages, "foreign key fk_a" for describe().
 QString constraintLabel(const QString &what, const QString &name)
 {
     return name.isEmpty() ? what : u"%1 '%2'"_s.arg(what, name);
+}
+
+QString spelledOut(const QString &what, const QString &name)
+{
+    return name.isEmpty() ? what : what + u' ' + name;
 }
 
 } // namespace
@@ -242,7 +248,8 @@ Status addTo(Schema &schema, const QString &tableName, const Element &element, Q
 
 QString CreateUnique::describe() const
 {
-    return u"create unique constraint %1 on %2 (%3)"_s.arg(constraint.name, table, constraint.columns.join(u", "_s));
+    return u"create %1 on %2 (%3)"_s.arg(spelledOut(u"unique constraint"_s, constraint.name), table,
+                                        constraint.columns.join(u", "_s));
 }
 
 Status CreateUnique::apply(Schema &schema) const
@@ -280,8 +287,8 @@ Result<std::shared_ptr<Operation>> CreateUnique::fromYaml(const YAML::Node &valu
 
 QString CreateForeignKey::describe() const
 {
-    return u"create foreign key %1 on %2 (%3) references %4 (%5)"_s.arg(
-        foreignKey.name, table, foreignKey.columns.join(u", "_s), foreignKey.refTable,
+    return u"create %1 on %2 (%3) references %4 (%5)"_s.arg(
+        spelledOut(u"foreign key"_s, foreignKey.name), table, foreignKey.columns.join(u", "_s), foreignKey.refTable,
         foreignKey.refColumns.join(u", "_s));
 }
 
@@ -327,7 +334,7 @@ Result<std::shared_ptr<Operation>> CreateForeignKey::fromYaml(const YAML::Node &
 
 QString CreateCheck::describe() const
 {
-    return u"create check %1 on %2"_s.arg(check.name, table);
+    return u"create %1 on %2"_s.arg(spelledOut(u"check"_s, check.name), table);
 }
 
 Status CreateCheck::apply(Schema &schema) const

@@ -44,23 +44,20 @@ Result<Schema> readModels(const QString &path)
         if (!entry.second.IsMap())
             return std::unexpected(yaml::inputError(entry.second, path,
                 u"expected table '%1' to be a mapping with `columns:`"_s.arg(yaml::toQString(entry.first))));
-        // Reuse create_table's reader so models and revisions can never disagree on the shape.
-        YAML::Node body = entry.second;
-        body["name"] = entry.first.Scalar();
-        YAML::Node item;
-        item["create_table"] = body;
-        auto op = parseOperation(item, path);
-        if (!op)
-            return std::unexpected(op.error());
+        // The create_table reader, so models and revisions can never disagree on the shape.
+        auto parsed = parseTable(entry.second, path, yaml::toQString(entry.first));
+        if (!parsed)
+            return std::unexpected(parsed.error());
         // Foreign keys are attached once every table exists: models may list a
         // referring table before the one it references.
-        Table table = static_cast<const CreateTable &>(**op).table;
-        pendingKeys.append({table.name, table.foreignKeys, (*op)->line});
+        Table table = *parsed;
+        const int line = entry.second.Mark().line + 1;
+        pendingKeys.append({table.name, table.foreignKeys, line});
         table.foreignKeys.clear();
         CreateTable bare;
         bare.table = table;
         if (auto applied = bare.apply(schema); !applied)
-            return std::unexpected(applied.error().wrappedIn(u"in models"_s, u"%1:%2"_s.arg(path).arg((*op)->line)));
+            return std::unexpected(applied.error().wrappedIn(u"in models"_s, u"%1:%2"_s.arg(path).arg(line)));
     }
     for (const PendingKeys &pending : pendingKeys) {
         for (const ForeignKey &fk : pending.keys) {

@@ -110,32 +110,39 @@ Result<Revision> readRevision(const YAML::Node &root, const QString &file)
     if (auto ok = yaml::onlyKeys(root, kRevisionKeys, u"a revision file"_s, file); !ok)
         return std::unexpected(ok.error());
 
+    // Fields in file order, so the first error reported is the first in the file.
     Revision r;
     auto id = readId(root, file);
-    auto parents = id ? readParents(root, file) : Result<QStringList>();
-    if (!id || !parents)
-        return std::unexpected(!id ? id.error() : parents.error());
+    if (!id)
+        return std::unexpected(id.error());
     r.id = *id;
+    auto parents = readParents(root, file);
+    if (!parents)
+        return std::unexpected(parents.error());
     r.downRevisions = *parents;
-
     auto message = yaml::optionalString(root, "message", file);
+    if (!message)
+        return std::unexpected(message.error());
+    r.message = *message;
     auto created = readCreated(root, file);
+    if (!created)
+        return std::unexpected(created.error());
+    r.created = *created;
     auto labels = yaml::stringList(root, "branch_labels", file);
-    auto depends = yaml::stringList(root, "depends_on", file);
-    auto transactional = yaml::optionalBool(root, "transactional", file, true);
-    if (!message) return std::unexpected(message.error());
-    if (!created) return std::unexpected(created.error());
-    if (!labels) return std::unexpected(labels.error());
-    if (!depends) return std::unexpected(depends.error());
-    if (!transactional) return std::unexpected(transactional.error());
+    if (!labels)
+        return std::unexpected(labels.error());
     for (const QString &label : *labels) {
         if (auto ok = checkName(root["branch_labels"], label, u"branch label"_s, file); !ok)
             return std::unexpected(ok.error());
     }
-    r.message = *message;
-    r.created = *created;
     r.branchLabels = *labels;
+    auto depends = yaml::stringList(root, "depends_on", file);
+    if (!depends)
+        return std::unexpected(depends.error());
     r.dependsOn = *depends;
+    auto transactional = yaml::optionalBool(root, "transactional", file, true);
+    if (!transactional)
+        return std::unexpected(transactional.error());
     r.transactional = *transactional;
 
     auto upgrade = readOperations(root, "upgrade", file);

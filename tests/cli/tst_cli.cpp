@@ -171,6 +171,16 @@ private Q_SLOTS:
         r = strata({u"heads"_s}, {});
         QCOMPARE(r.out.trimmed().split(u'\n').size(), 2);
 
+        const QString url = u"sqlite:///"_s + m_dir.filePath(u"heads.db"_s);
+        r = strata({u"upgrade"_s, u"head"_s}, url);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"Multiple head revisions"_s) && r.err.contains(first) && r.err.contains(second),
+                 qPrintable(r.err));
+        r = strata({u"upgrade"_s, u"heads"_s}, url);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = strata({u"current"_s}, url);
+        QCOMPARE(r.out.trimmed().split(u'\n').size(), 2);
+
         r = strata({u"revision"_s, u"-m"_s, u"More"_s}, {});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(u"Multiple heads"_s), qPrintable(r.err));
@@ -178,6 +188,13 @@ private Q_SLOTS:
         r = strata({u"merge"_s, u"heads"_s, u"-m"_s, u"Join streaks and reminders"_s}, {});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString merge = r.out.trimmed();
+        r = strata({u"upgrade"_s}, url);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(strata({u"current"_s}, url).out.trimmed(), merge + u" (head) (mergepoint)"_s);
+        r = strata({u"downgrade"_s, u"-1"_s}, url);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(strata({u"current"_s}, url).out.trimmed().split(u'\n').size(), 2);
+
         r = strata({u"history"_s}, {});
         QVERIFY2(r.out.startsWith(QStringList{first, second}.join(u", "_s) + u" -> "_s + merge)
                      || r.out.startsWith(QStringList{second, first}.join(u", "_s) + u" -> "_s + merge),
@@ -251,7 +268,8 @@ private Q_SLOTS:
         QVERIFY(QDir(dir + u"/versions"_s).exists());
         process.start(QStringLiteral(STRATA_CLI), {u"init"_s, dir});
         QVERIFY(process.waitForFinished());
-        QCOMPARE(process.exitCode(), 2);
+        QCOMPARE(process.exitCode(), 1);   // refuses to overwrite an existing project
+        QVERIFY(process.readAllStandardError().contains("already exists"));
     }
 
     void helpAndVersion()

@@ -91,6 +91,9 @@ void TestPlan::resolve_data()
     QTest::newRow("+3 past the top")
         << linear << QStringList{u"bbbb03"_s} << u"+3"_s << false << none
         << u"NotFound: '+3' goes past the top: cccc04 has no revision above it"_s;
+    QTest::newRow("errors quote the target as typed")
+        << linear << none << u"bbbb+5"_s << false << none
+        << u"NotFound: 'bbbb+5' goes past the top: cccc04 has no revision above it"_s;
     QTest::newRow("+1 at a branch point")
         << kMerged << QStringList{u"r1"_s} << u"+1"_s << false << none
         << u"Ambiguous: '+1' is ambiguous: r1 is followed by b1, c1"_s;

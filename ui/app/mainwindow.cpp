@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -80,7 +81,8 @@ MainWindow::MainWindow(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(m_main, 1);
     setCentralWidget(central);
-    statusBar()->addPermanentWidget(m_status, 1);
+    // Permanent but not stretched: the left of the bar stays free for action tips.
+    statusBar()->addPermanentWidget(m_status);
     statusBar()->setSizeGripEnabled(true);
 
     buildMenus();
@@ -208,6 +210,8 @@ void MainWindow::connectSession()
 
 bool MainWindow::openProject(const QString &directory, const QString &databaseUrl)
 {
+    QElapsedTimer timer;
+    timer.start();
     if (auto opened = m_session->openProject(directory); !opened) {
         showError(opened.error().toString());
         m_log->appendLine(opened.error().toString(), true);
@@ -216,7 +220,10 @@ bool MainWindow::openProject(const QString &directory, const QString &databaseUr
     const QString dir = m_session->projectDirectory();
     m_settings.addRecentProject(dir);
     setWindowTitle(tr("%1 — Strata Studio").arg(QDir(dir).dirName()));
-    m_log->appendLine(tr("Opened %1 (%n revision(s))", nullptr, int(m_session->project()->graph().size())).arg(dir));
+    m_log->appendLine(tr("Opened %1: %2 revisions in %3 ms")
+                          .arg(dir)
+                          .arg(m_session->project()->graph().size())
+                          .arg(timer.elapsed()));
 
     QString urlText = databaseUrl;
     if (urlText.isEmpty())
@@ -304,7 +311,7 @@ void MainWindow::onRunFinished(const RunOutcome &outcome)
     m_status->showIdle();
     if (!outcome.ok)
         showError(outcome.summary + u"\n"_s + outcome.errorText);
-    else if (outcome.summary.contains(u':'))
+    else if (outcome.kind != RunRequest::Kind::ReadState)
         statusBar()->showMessage(outcome.summary, 8000);
     if (!m_session->state())
         m_status->showDisconnected();
@@ -411,7 +418,7 @@ void MainWindow::showError(const QString &text)
     m_banner->setVisible(true);
 }
 
-QString MainWindow::errorBanner() const { return m_banner->isVisible() ? m_banner->text() : QString(); }
+QString MainWindow::errorBanner() const { return m_banner->isHidden() ? QString() : m_banner->text(); }
 
 bool MainWindow::selectRevision(const QString &idOrPrefix)
 {

@@ -36,17 +36,22 @@ CodeView::CodeView(QWidget *parent) : QPlainTextEdit(parent), m_gutter(new Gutte
     updateGutterWidth();
 }
 
-void CodeView::setNumbering(Numbering numbering)
+void CodeView::setLineNumbers(const QList<int> &numbers)
 {
-    m_numbering = numbering;
+    m_numbers = numbers;
     updateGutterWidth();
+    const QRect contents = contentsRect();
+    m_gutter->setGeometry(QRect(contents.left(), contents.top(), gutterWidth(), contents.height()));
     m_gutter->update();
 }
 
 int CodeView::gutterWidth() const
 {
+    int largest = blockCount();
+    if (!m_numbers.isEmpty())
+        largest = *std::max_element(m_numbers.cbegin(), m_numbers.cend()) + 1;
     int digits = 1;
-    for (int max = std::max(1, blockCount()); max >= 10; max /= 10)
+    for (int max = std::max(1, largest); max >= 10; max /= 10)
         ++digits;
     return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(digits, 2);
 }
@@ -91,7 +96,8 @@ void CodeView::paintGutter(QPaintEvent *event)
     while (block.isValid() && top <= event->rect().bottom()) {
         const qreal height = blockBoundingRect(block).height();
         if (block.isVisible() && top + height >= event->rect().top()) {
-            const int line = m_numbering == Numbering::Blocks ? block.blockNumber() : block.userState();
+            const int number = block.blockNumber();
+            const int line = m_numbers.isEmpty() ? number : m_numbers.value(number, -1);
             if (line >= 0)
                 painter.drawText(QRectF(0, top, width, fontMetrics().height()), Qt::AlignRight,
                                  QString::number(line + 1));

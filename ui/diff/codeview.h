@@ -5,17 +5,18 @@
 namespace strata::ui {
 
 // A read-only text view with a line-number gutter, no wrapping. Numbers come
-// from the block number (plain text) or, for diff sides, from each block's
-// userState (the source line, 0-based; -1 for a filler or a fold: no number).
+// from the block number (plain text) or, for diff sides, from a list given
+// with the text (the source line per block, 0-based; -1 for a filler or a
+// fold: no number). Block user states are left to syntax highlighters.
 class CodeView : public QPlainTextEdit
 {
     Q_OBJECT
 public:
-    enum class Numbering { Blocks, BlockStates };
-
     explicit CodeView(QWidget *parent = nullptr);
 
-    void setNumbering(Numbering numbering);
+    // Per-block source line numbers; an empty list numbers the blocks 1, 2, 3...
+    void setLineNumbers(const QList<int> &numbers);
+    const QList<int> &lineNumbers() const { return m_numbers; }
     int gutterWidth() const;
     void paintGutter(QPaintEvent *event);
 
@@ -28,7 +29,7 @@ private:
     void updateGutter(const QRect &rect, int dy);
 
     QWidget *m_gutter;
-    Numbering m_numbering = Numbering::Blocks;
+    QList<int> m_numbers;
 };
 
 } // namespace strata::ui

@@ -92,11 +92,16 @@ DiffPane::DiffPane(QWidget *parent)
     m_tabs->addTab(m_upgrade, tr("Upgrade SQL"));
     m_tabs->addTab(m_downgrade, tr("Downgrade SQL"));
     m_tabs->addTab(fileTab, tr("Revision file"));
+    // Hidden keeps its place in the bar (no jumping buttons); only the schema tab folds.
+    QSizePolicy keepSpace = m_fold->sizePolicy();
+    keepSpace.setRetainSizeWhenHidden(true);
+    m_fold->setSizePolicy(keepSpace);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { m_fold->setVisible(tab == SchemaTab); });
 
+    // The title gets a row of its own so a narrow window does not clip it.
     auto *bar = new QHBoxLayout;
-    bar->addWidget(m_title, 1);
     bar->addWidget(m_fold);
+    bar->addStretch(1);
     bar->addWidget(new QLabel(tr("Dialect:"), this));
     bar->addWidget(m_dialect);
     bar->addWidget(m_copy);
@@ -104,6 +109,7 @@ DiffPane::DiffPane(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
     layout->addLayout(bar);
     layout->addWidget(m_tabs);
     showMessage(tr("Select a revision on the timeline."));

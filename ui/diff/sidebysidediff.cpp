@@ -37,7 +37,6 @@ void appendLine(QTextCursor &cursor, bool first, const Side &side, const QFont &
     plain.setFont(font);
     cursor.setCharFormat(plain);
     cursor.insertText(side.text);
-    cursor.block().setUserState(side.line);
     if (side.words.isEmpty())
         return;
     QTextCharFormat word = plain;
@@ -60,7 +59,6 @@ SideBySideDiff::SideBySideDiff(QWidget *parent)
     m_left->setObjectName(u"beforeView"_s);
     m_right->setObjectName(u"afterView"_s);
     for (CodeView *view : {m_left, m_right}) {
-        view->setNumbering(CodeView::Numbering::BlockStates);
         new SqlHighlighter(view->document(), palette());
     }
     m_leftTitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -121,6 +119,8 @@ void SideBySideDiff::render()
     left.beginEditBlock();
     right.beginEditBlock();
     bool first = true;
+    QList<int> leftNumbers;
+    QList<int> rightNumbers;
     for (const DiffRow &row : std::as_const(m_rows)) {
         Side l{row.leftLine, row.left};
         Side r{row.rightLine, row.right};
@@ -140,7 +140,7 @@ void SideBySideDiff::render()
             r.lineTint = addedLine;
             break;
         case DiffRow::Kind::Folded: {
-            const QString text = tr("⋯ %n unchanged line(s)", nullptr, row.foldedCount);
+            const QString text = tr("⋯ %1 unchanged lines").arg(row.foldedCount);
             l = {-1, text, {}, fold};
             r = l;
             break;
@@ -148,10 +148,15 @@ void SideBySideDiff::render()
         }
         appendLine(left, first, l, font);
         appendLine(right, first, r, font);
+        leftNumbers << l.line;
+        rightNumbers << r.line;
         first = false;
     }
     left.endEditBlock();
     right.endEditBlock();
+    // An empty diff still numbers nothing: -1 for the one empty block.
+    m_left->setLineNumbers(leftNumbers.isEmpty() ? QList<int>{-1} : leftNumbers);
+    m_right->setLineNumbers(rightNumbers.isEmpty() ? QList<int>{-1} : rightNumbers);
     m_left->moveCursor(QTextCursor::Start);
     m_right->moveCursor(QTextCursor::Start);
 }

@@ -31,6 +31,7 @@ void RunJob::cancel()
 void RunJob::start()
 {
     RunOutcome outcome;
+    outcome.kind = m_request.kind;
     if (m_request.kind != RunRequest::Kind::ReadState)
         Q_EMIT log(m_request.describe() + u" on "_s + m_request.url.redacted(), false);
     auto done = execute();

@@ -36,6 +36,7 @@ struct RunRequest
 struct RunOutcome
 {
     bool ok = true;
+    RunRequest::Kind kind = RunRequest::Kind::ReadState;
     bool cancelled = false;
     QString summary;          // one line for the log and the status bar
     QString errorText;        // the engine's full message when !ok

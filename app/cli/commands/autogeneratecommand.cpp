@@ -45,10 +45,7 @@ public:
                 return context.report(atHead.error());
             warnAboutDrift(context, project, *head);
         }
-        auto models = loadSchemaSource(u"models"_s, project);
-        if (!models)
-            return context.report(models.error());
-        auto diff = diffSources(*head, *models);
+        auto diff = modelChanges(project);
         if (!diff)
             return context.report(diff.error());
         printNotes(context, *diff);

@@ -40,13 +40,7 @@ public:
         auto heads = singleHead(**project);
         if (!heads)
             return context.report(heads.error());
-        auto head = revisionSource(**project, *heads);
-        if (!head)
-            return context.report(head.error());
-        auto models = loadSchemaSource(u"models"_s, **project);
-        if (!models)
-            return context.report(models.error());
-        auto diff = diffSources(*head, *models);
+        auto diff = modelChanges(**project);
         if (!diff)
             return context.report(diff.error());
         if (!diff->isEmpty()) {
@@ -54,7 +48,7 @@ public:
             return 1;
         }
         if (!parser.isSet(u"offline"_s)) {
-            if (const int code = checkDatabase(context, **project, *heads, *models); code != 0)
+            if (const int code = checkDatabase(context, **project, *heads); code != 0)
                 return code;
         }
         context.out() << "No new upgrade operations detected." << Qt::endl;
@@ -62,8 +56,7 @@ public:
     }
 
 private:
-    static int checkDatabase(Context &context, const Project &project, const QStringList &heads,
-                             const SchemaSource &models)
+    static int checkDatabase(Context &context, const Project &project, const QStringList &heads)
     {
         const bool configured = !context.options().databaseUrl.isEmpty()
             || !qEnvironmentVariable("DATABASE_URL").isEmpty() || !project.config().database.isEmpty();
@@ -77,7 +70,10 @@ private:
         if (!live)
             return context.report(live.error());
         printNotes(context, *live);
-        auto drift = diffSources(*live, models);
+        auto models = loadSchemaSource(u"models"_s, project);
+        if (!models)
+            return context.report(models.error());
+        auto drift = diffSources(*live, *models);
         if (!drift)
             return context.report(drift.error());
         if (!drift->isEmpty()) {

@@ -1,6 +1,8 @@
 #include "command.h"
 #include "databasestate.h"
 
+#include "graph/plan.h"
+
 using namespace Qt::StringLiterals;
 
 namespace strata::cli {
@@ -70,7 +72,7 @@ public:
                     u"pass --head REV to choose the parent, or join them first with `strata merge heads -m MSG`"_s));
             revision.downRevisions = graph.heads();
         } else if (head != u"base"_s) {
-            auto parents = lookupAll(graph, {head.section(u'@', 0, 0)});
+            auto parents = Planner(graph).resolve(head, {}, Direction::Upgrade);
             if (!parents)
                 return context.report(parents.error());
             revision.downRevisions = *parents;

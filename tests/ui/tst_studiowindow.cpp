@@ -1,0 +1,257 @@
+#include "app/logpane.h"
+#include "app/mainwindow.h"
+#include "app/statuspanel.h"
+#include "app/studioactions.h"
+#include "app/studiosession.h"
+#include "db/connection.h"
+#include "db/versionstore.h"
+#include "studiotestsupport.h"
+#include "testprojects.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepanel.h"
+
+#include <QAction>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using strata::ui::MainWindow;
+using strata::ui::RunOutcome;
+using strata::ui::TimelineModel;
+
+namespace {
+
+const QString Initial = u"9b1e0aa2c4f3"_s;
+const QString Notes = u"3f2a9c1b7d10"_s;
+const QString Energy = u"c71d2e5a8b04"_s;
+
+RunOutcome failure(const QString &why)
+{
+    RunOutcome outcome;
+    outcome.ok = false;
+    outcome.errorText = why;
+    return outcome;
+}
+
+} // namespace
+
+class TestStudioWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    // The version rows, read through a connection of our own: what the database says, not the window.
+    QStringList databaseHeads()
+    {
+        auto url = strata::DatabaseUrl::parse(sqliteUrl(m_database));
+        auto connection = strata::Connection::open(*url);
+        if (!connection)
+            return {u"cannot open: "_s + connection.error().toString()};
+        strata::VersionStore store(**connection, u"strata_version"_s, u"strata_history"_s);
+        auto heads = store.heads();
+        return heads ? *heads : QStringList{heads.error().toString()};
+    }
+
+    QStringList tables()
+    {
+        auto connection = strata::Connection::open(*strata::DatabaseUrl::parse(sqliteUrl(m_database)));
+        if (!connection)
+            return {};
+        auto names = (*connection)->userTables({u"strata_version"_s, u"strata_history"_s});
+        QStringList sorted = names ? *names : QStringList{};
+        sorted.sort();
+        return sorted;
+    }
+
+    QString badgeRow()
+    {
+        TimelineModel *model = m_window->timelineModel();
+        QStringList current;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row).data(TimelineModel::IsCurrentRole).toBool())
+                current << model->revisionAt(row);
+        }
+        return current.join(u',');
+    }
+
+    // Triggers an action on a revision and waits for its run to end.
+    RunOutcome runOn(const QString &revision, QAction *action)
+    {
+        if (!revision.isEmpty() && !m_window->selectRevision(revision))
+            return failure(u"no such revision "_s + revision);
+        QSignalSpy finished(m_window->session(), &strata::ui::StudioSession::runFinished);
+        if (!action->isEnabled())
+            return failure(action->objectName() + u" is disabled"_s);
+        action->trigger();
+        if (!finished.wait(20000))
+            return failure(u"the run did not finish in time"_s);
+        // Let the state read at the end of the run reach the model.
+        QTest::qWait(0);
+        return finished.takeFirst().at(0).value<RunOutcome>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        isolateStudioSettings(m_settings);
+        QVERIFY(m_project.copyExample());
+        m_database = m_project.tempPath() + u"/habitz.db"_s;
+    }
+
+    void init()
+    {
+        QFile::remove(m_database);
+        m_window = std::make_unique<MainWindow>();
+        m_window->setConfirmer([this](const QString &title, const QString &text) {
+            m_questions << title + u": "_s + text;
+            return m_answer;
+        });
+        m_questions.clear();
+        m_answer = true;
+        QVERIFY(m_window->openProject(m_project.path(), sqliteUrl(m_database)));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isSettled(), 10000);
+    }
+
+    void cleanup() { m_window.reset(); }
+
+    void upgradeAndDowngradeMoveTheDatabaseAndTheBadge()
+    {
+        const auto &actions = m_window->actions();
+        QCOMPARE(badgeRow(), QString());
+        QCOMPARE(m_window->timelineModel()->pendingCount(), 3);
+
+        RunOutcome outcome = runOn(Notes, actions.upgradeToSelected);
+        QVERIFY2(outcome.ok, qPrintable(outcome.errorText));
+        QCOMPARE(databaseHeads(), QStringList{Notes});
+        QCOMPARE(badgeRow(), Notes);
+        QCOMPARE(m_window->timelineModel()->pendingCount(), 1);
+        QVERIFY2(m_window->statusPanel()->revisionText().contains(Notes), qPrintable(m_window->statusPanel()->revisionText()));
+        QVERIFY(m_window->logPane()->toPlainText().contains(u"Running upgrade 9b1e0aa2c4f3 -> 3f2a9c1b7d10"_s));
+
+        // Downgrading past the step that created daily_note and daily_mood asks first, naming them.
+        outcome = runOn(Initial, actions.downgradeToSelected);
+        QVERIFY2(outcome.ok, qPrintable(outcome.errorText));
+        QCOMPARE(m_questions.size(), 1);
+        QVERIFY2(m_questions.first().contains(u"daily_mood"_s) && m_questions.first().contains(u"daily_note"_s),
+                 qPrintable(m_questions.first()));
+        QCOMPARE(databaseHeads(), QStringList{Initial});
+        QCOMPARE(tables(), (QStringList{u"habit"_s, u"user"_s}));
+        QCOMPARE(badgeRow(), Initial);
+
+        outcome = runOn({}, actions.upgradeToHead);
+        QVERIFY2(outcome.ok, qPrintable(outcome.errorText));
+        QCOMPARE(databaseHeads(), QStringList{Energy});
+        QCOMPARE(badgeRow(), Energy);
+        QCOMPARE(m_window->timelineModel()->pendingCount(), 0);
+    }
+
+    void declinedDowngradeChangesNothing()
+    {
+        QVERIFY(runOn({}, m_window->actions().upgradeToHead).ok);
+        m_answer = false;
+        QVERIFY(m_window->selectRevision(Initial));
+        m_window->actions().downgradeToSelected->trigger();
+        QCOMPARE(m_questions.size(), 1);
+        QCOMPARE(m_window->session()->isRunning(), false);
+        QCOMPARE(databaseHeads(), QStringList{Energy});
+    }
+
+    void roundTripOnAScratchCopyLeavesTheDatabase()
+    {
+        QVERIFY(runOn(Notes, m_window->actions().upgradeToSelected).ok);
+        const RunOutcome outcome = runOn(Energy, m_window->actions().roundTrip);
+        QVERIFY2(outcome.ok, qPrintable(outcome.errorText));
+        const QString log = m_window->logPane()->toPlainText();
+        QVERIFY2(log.contains(u"scratch copy"_s), qPrintable(log));
+        QVERIFY(log.contains(u"[2/3 down] Running downgrade c71d2e5a8b04 -> 3f2a9c1b7d10"_s));
+        QVERIFY(log.contains(u"[3/3 up again] ok"_s));
+        QCOMPARE(databaseHeads(), QStringList{Notes});
+        QCOMPARE(badgeRow(), Notes);
+    }
+
+    void roundTripOnTheRealDatabaseEndsUpgraded()
+    {
+        m_window->actions().roundTripOnRealDatabase->setChecked(true);
+        const RunOutcome outcome = runOn(Notes, m_window->actions().roundTrip);
+        QVERIFY2(outcome.ok, qPrintable(outcome.errorText));
+        QCOMPARE(databaseHeads(), QStringList{Notes});
+        QCOMPARE(badgeRow(), Notes);
+    }
+
+    void stampAsksAndMovesOnlyTheVersion()
+    {
+        const RunOutcome outcome = runOn(Energy, m_window->actions().stamp);
+        QVERIFY2(outcome.ok, qPrintable(outcome.errorText));
+        QCOMPARE(m_questions.size(), 1);
+        QVERIFY(m_questions.first().startsWith(u"Stamp"_s));
+        QCOMPARE(databaseHeads(), QStringList{Energy});
+        QCOMPARE(tables(), QStringList{});
+        QCOMPARE(badgeRow(), Energy);
+    }
+
+    void aFailingStepShowsTheEngineMessage()
+    {
+        TestProject broken;
+        QVERIFY(broken.copyExample());
+        QVERIFY(!broken.writeRevision(u"dd0000000001_broken"_s,
+                                      "revision: dd0000000001\ndown_revision: c71d2e5a8b04\nmessage: Broken step\n"
+                                      "created: 2026-11-25T08:00:00Z\n\nupgrade:\n"
+                                      "  - execute: {sql: INSERT INTO no_such_table VALUES (1)}\n"
+                                      "\ndowngrade: []\n").isEmpty());
+        QVERIFY(m_window->openProject(broken.path(), sqliteUrl(m_database)));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isSettled(), 10000);
+        const RunOutcome outcome = runOn({}, m_window->actions().upgradeToHead);
+        QCOMPARE(outcome.ok, false);
+        QVERIFY2(outcome.errorText.contains(u"no_such_table"_s), qPrintable(outcome.errorText));
+        QVERIFY2(m_window->errorBanner().contains(u"no_such_table"_s), qPrintable(m_window->errorBanner()));
+        // The steps before the failing one stay; the badge shows where the database is.
+        QCOMPARE(databaseHeads(), QStringList{Energy});
+        QCOMPARE(badgeRow(), Energy);
+    }
+
+    void cancelStopsBetweenSteps()
+    {
+        QSignalSpy finished(m_window->session(), &strata::ui::StudioSession::runFinished);
+        m_window->actions().upgradeToHead->trigger();
+        m_window->actions().cancel->trigger();
+        QVERIFY(finished.wait(20000));
+        const auto outcome = finished.takeFirst().at(0).value<RunOutcome>();
+        QCOMPARE(outcome.ok, false);
+        QCOMPARE(outcome.cancelled, true);
+        QVERIFY2(outcome.errorText.contains(u"cancelled"_s), qPrintable(outcome.errorText));
+        const QStringList heads = databaseHeads();
+        QVERIFY2(heads.isEmpty() || heads == QStringList{Initial} || heads == QStringList{Notes}, qPrintable(heads.join(u',')));
+    }
+
+    void reloadKeepsTheSelection()
+    {
+        QVERIFY(m_window->selectRevision(Notes));
+        QVERIFY(m_window->session()->reload());
+        QCOMPARE(m_window->timeline()->currentRevision(), Notes);
+    }
+
+    void grabsTheWindowToAPng()
+    {
+        QVERIFY(runOn(Notes, m_window->actions().upgradeToSelected).ok);
+        QVERIFY(m_window->selectRevision(Energy));
+        m_window->resize(1280, 800);
+        const QString path = QCoreApplication::applicationDirPath() + u"/studio-window.png"_s;
+        QFile::remove(path);
+        QVERIFY(m_window->grab().save(path));
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(1280, 800) * image.devicePixelRatio());
+        qInfo("window picture: %s", qPrintable(path));
+    }
+
+private:
+    QTemporaryDir m_settings;
+    TestProject m_project;
+    QString m_database;
+    std::unique_ptr<MainWindow> m_window;
+    QStringList m_questions;
+    bool m_answer = true;
+};
+
+QTEST_MAIN(TestStudioWindow)
+#include "tst_studiowindow.moc"
