@@ -21,16 +21,17 @@ configure:
 build: deps configure
 	cmake --build $(BUILD) -j 2
 
-# Until the studio exists, the main job is the command line on the bundled example project.
+# The main job: the studio on the bundled example project (Habitz), against a local SQLite file
+# in the user's data folder, created and upgraded to head on first start. Without a display it
+# runs offscreen and saves a picture of the window instead.
 run: build
-	@mkdir -p $(DEMO)
-	@rm -f $(DEMO)/habitz.db
-	$(BUILD)/app/cli/strata -d migrations --database sqlite:///$(DEMO)/habitz.db history
-	$(BUILD)/app/cli/strata -d migrations --database sqlite:///$(DEMO)/habitz.db upgrade head
-	$(BUILD)/app/cli/strata -d migrations --database sqlite:///$(DEMO)/habitz.db current
-	$(BUILD)/app/cli/strata -d migrations --database sqlite:///$(DEMO)/habitz.db downgrade base
-	$(BUILD)/app/cli/strata -d migrations --database sqlite:///$(DEMO)/habitz.db upgrade head
-	$(BUILD)/app/cli/strata -d migrations --database sqlite:///$(DEMO)/habitz.db current --verbose
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BUILD)/app/studio/strata-studio; \
+	else \
+		mkdir -p $(DEMO); \
+		echo "No display: running the studio offscreen; picture of the window: $(DEMO)/studio.png"; \
+		QT_QPA_PLATFORM=offscreen $(BUILD)/app/studio/strata-studio --size 1280x800 --screenshot $(DEMO)/studio.png; \
+	fi
 
 test: test-deps configure
 	cmake --build $(BUILD) -j 2

@@ -23,7 +23,10 @@ public:
     // Last recorded upgrade checksum per revision.
     Result<QHash<QString, QString>> appliedChecksums();
 
-    // Replaces every row with the given heads, in one transaction (stamp).
+    // Replaces every row with the given heads, in one transaction (stamp);
+    // creates the tables when missing. Without purge the current rows must be
+    // readable first (the caller checks them against the project); with purge
+    // they are deleted whatever they hold.
     Status stamp(const QStringList &heads, bool purge);
 
 private:

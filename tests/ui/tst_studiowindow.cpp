@@ -5,12 +5,14 @@
 #include "app/studiosession.h"
 #include "db/connection.h"
 #include "db/versionstore.h"
+#include "scratchdatabase.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinepanel.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QImage>
 #include <QSignalSpy>
 #include <QTest>
@@ -44,8 +46,7 @@ private:
     // The version rows, read through a connection of our own: what the database says, not the window.
     QStringList databaseHeads()
     {
-        auto url = strata::DatabaseUrl::parse(sqliteUrl(m_database));
-        auto connection = strata::Connection::open(*url);
+        auto connection = m_scratch->connect();
         if (!connection)
             return {u"cannot open: "_s + connection.error().toString()};
         strata::VersionStore store(**connection, u"strata_version"_s, u"strata_history"_s);
@@ -55,13 +56,30 @@ private:
 
     QStringList tables()
     {
-        auto connection = strata::Connection::open(*strata::DatabaseUrl::parse(sqliteUrl(m_database)));
+        auto connection = m_scratch->connect();
         if (!connection)
             return {};
         auto names = (*connection)->userTables({u"strata_version"_s, u"strata_history"_s});
         QStringList sorted = names ? *names : QStringList{};
         sorted.sort();
         return sorted;
+    }
+
+    // A fresh window on the example project and a fresh database of that dialect.
+    void openWindow(const QString &dialect)
+    {
+        m_window.reset();
+        m_scratch = std::make_unique<ScratchDatabase>(dialect);
+        STRATA_REQUIRE_DATABASE(*m_scratch);
+        m_window = std::make_unique<MainWindow>();
+        m_window->setConfirmer([this](const QString &title, const QString &text) {
+            m_questions << title + u": "_s + text;
+            return m_answer;
+        });
+        m_questions.clear();
+        m_answer = true;
+        QVERIFY(m_window->openProject(m_project.path(), m_scratch->url()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->isSettled(), 10000);
     }
 
     QString badgeRow()
@@ -96,27 +114,37 @@ private Q_SLOTS:
     {
         isolateStudioSettings(m_settings);
         QVERIFY(m_project.copyExample());
-        m_database = m_project.tempPath() + u"/habitz.db"_s;
     }
 
     void init()
     {
-        QFile::remove(m_database);
-        m_window = std::make_unique<MainWindow>();
-        m_window->setConfirmer([this](const QString &title, const QString &text) {
-            m_questions << title + u": "_s + text;
-            return m_answer;
-        });
-        m_questions.clear();
-        m_answer = true;
-        QVERIFY(m_window->openProject(m_project.path(), sqliteUrl(m_database)));
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->isSettled(), 10000);
+        // Functions with a dialect column open their own; the others run on SQLite.
+        if (!QTest::currentDataTag())
+            openWindow(u"sqlite"_s);
     }
 
-    void cleanup() { m_window.reset(); }
+    void cleanup()
+    {
+        m_window.reset();
+        m_scratch.reset();
+    }
+
+    void upgradeAndDowngradeMoveTheDatabaseAndTheBadge_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
 
     void upgradeAndDowngradeMoveTheDatabaseAndTheBadge()
     {
+        QFETCH(QString, dialect);
+        openWindow(dialect);
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(m_window->statusPanel()->findChild<QLabel *>(u"statusDialect"_s)->text().contains(
+                     dialect == u"sqlite"_s ? u"SQLite"_s : u"PostgreSQL"_s, Qt::CaseInsensitive),
+                 "the status bar names the dialect");
         const auto &actions = m_window->actions();
         QCOMPARE(badgeRow(), QString());
         QCOMPARE(m_window->timelineModel()->pendingCount(), 3);
@@ -199,7 +227,7 @@ private Q_SLOTS:
                                       "created: 2026-11-25T08:00:00Z\n\nupgrade:\n"
                                       "  - execute: {sql: INSERT INTO no_such_table VALUES (1)}\n"
                                       "\ndowngrade: []\n").isEmpty());
-        QVERIFY(m_window->openProject(broken.path(), sqliteUrl(m_database)));
+        QVERIFY(m_window->openProject(broken.path(), m_scratch->url()));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isSettled(), 10000);
         const RunOutcome outcome = runOn({}, m_window->actions().upgradeToHead);
         QCOMPARE(outcome.ok, false);
@@ -247,7 +275,7 @@ private Q_SLOTS:
 private:
     QTemporaryDir m_settings;
     TestProject m_project;
-    QString m_database;
+    std::unique_ptr<ScratchDatabase> m_scratch;
     std::unique_ptr<MainWindow> m_window;
     QStringList m_questions;
     bool m_answer = true;

@@ -11,7 +11,7 @@
 #include "diff/diffpane.h"
 #include "diff/revisionpreview.h"
 #include "dialect/dialect.h"
-#include "graph/plan.h"
+#include "run/downgradewarning.h"
 #include "project/project.h"
 #include "theme/themecolors.h"
 #include "timeline/timelinemodel.h"
@@ -393,23 +393,12 @@ bool MainWindow::confirmDowngrade(const QString &target)
     const auto project = m_session->project();
     if (!state || !project)
         return true;
-    auto plan = Planner(project->graph()).downgrade(state->heads, target);
-    if (!plan)
-        return true;   // the run reports the planner's error
-    QStringList drops;
-    for (const PlanStep &step : plan->steps) {
-        for (const OperationPtr &op : step.operations()) {
-            if (op->kind() == u"drop_table"_s || op->kind() == u"drop_column"_s)
-                drops << u"  • "_s + op->describe() + u"  ("_s + step.revision->id.left(12) + u')';
-        }
-    }
+    const QStringList drops = droppedByDowngrade(*project, state->heads, target);
     if (drops.isEmpty())
         return true;
     return m_confirm(tr("Downgrade drops data"),
-                     tr("Downgrading to %1 reverts %n step(s) and drops, with their rows:\n\n", nullptr,
-                        int(plan->steps.size()))
-                             .arg(target.left(12))
-                         + drops.join(u'\n') + u"\n\n"_s + tr("Go ahead?"));
+                     tr("Downgrading to %1 drops, with their rows:").arg(target.left(12)) + u"\n\n  • "_s
+                         + drops.join(u"\n  • "_s) + u"\n\n"_s + tr("Go ahead?"));
 }
 
 void MainWindow::showError(const QString &text)

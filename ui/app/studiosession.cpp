@@ -15,6 +15,9 @@ StudioSession::StudioSession(QObject *parent) : QObject(parent)
     connect(&m_runs, &RunController::started, this, &StudioSession::runStarted);
     connect(&m_runs, &RunController::runningChanged, this, &StudioSession::runningChanged);
     connect(&m_runs, &RunController::stateRead, this, [this](const DatabaseState &state) {
+        // A job started before the user switched databases reports the old one: not ours any more.
+        if (!m_url || state.displayUrl != m_url->redacted())
+            return;
         m_state = state;
         Q_EMIT stateChanged();
     });
