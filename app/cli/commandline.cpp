@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "commands/command.h"
+#include "strata_buildinfo.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -75,7 +76,7 @@ int runCommandLine(const QStringList &rawArguments)
     first.parse(arguments);
     const QStringList positional = first.positionalArguments();
     if (first.isSet(u"version"_s)) {
-        out << "strata " << STRATA_VERSION << Qt::endl;
+        out << "strata " << STRATA_VERSION_STRING << Qt::endl;
         return 0;
     }
     if (positional.isEmpty()) {

@@ -43,15 +43,28 @@ Status DiffPlanner::dropForeignKeys()
 Status DiffPlanner::dropTables()
 {
     QStringList remaining = m_dropped;
+    // Who still points at each table to drop, kept up to date as tables go,
+    // so hundreds of tables cost no more than one pass over their keys each.
+    QHash<QString, QSet<QString>> referrers;
+    const auto recount = [&](const QString &target) {
+        const QStringList names = m_current.tablesReferencing(target);
+        referrers[target] = QSet<QString>(names.begin(), names.end());
+    };
+    for (const QString &name : std::as_const(remaining))
+        referrers.insert(name, {});
+    for (const Table &table : std::as_const(m_current.tables)) {
+        for (const ForeignKey &fk : table.foreignKeys) {
+            if (fk.refTable != table.name && referrers.contains(fk.refTable))
+                referrers[fk.refTable].insert(table.name);
+        }
+    }
     while (!remaining.isEmpty()) {
-        const auto free = std::ranges::find_if(remaining, [this](const QString &name) {
-            return m_current.tablesReferencing(name).isEmpty();
-        });
+        const auto free = std::ranges::find_if(remaining, [&](const QString &name) { return referrers[name].isEmpty(); });
         if (free == remaining.end()) {
             // Every table left is referenced by another: a cycle. Open it at
             // the first table by dropping the keys that point at it.
             const QString target = remaining.first();
-            for (const QString &referrer : m_current.tablesReferencing(target)) {
+            for (const QString &referrer : std::as_const(referrers[target])) {
                 const QList<ForeignKey> keys = m_current.table(referrer)->foreignKeys;
                 for (const ForeignKey &fk : keys) {
                     if (fk.refTable != target)
@@ -60,18 +73,19 @@ Status DiffPlanner::dropTables()
                         return done;
                 }
             }
-            if (!m_current.tablesReferencing(target).isEmpty()) {
+            recount(target);
+            if (!referrers[target].isEmpty()) {
                 return fail(Error::Code::Conflict,
                             u"cannot drop table '%1': unnamed foreign keys of %2 still point at it"_s
-                                .arg(target, m_current.tablesReferencing(target).join(u", "_s)),
+                                .arg(target, QStringList(referrers[target].begin(), referrers[target].end()).join(u", "_s)),
                             target, u"name those foreign keys in a revision first, or drop them by hand"_s);
             }
             continue;
         }
         const QString name = *free;
         remaining.erase(free);
-        const QList<Index> indexes = m_current.table(name)->indexes;
-        for (const Index &index : indexes) {
+        const Table table = *m_current.table(name);
+        for (const Index &index : table.indexes) {
             auto op = std::make_shared<DropIndex>();
             op->table = name;
             op->name = index.name;
@@ -82,6 +96,10 @@ Status DiffPlanner::dropTables()
         op->name = name;
         if (auto done = push(op); !done)
             return done;
+        for (const ForeignKey &fk : table.foreignKeys) {
+            if (referrers.contains(fk.refTable))
+                referrers[fk.refTable].remove(name);
+        }
     }
     return {};
 }
@@ -114,27 +132,31 @@ Status DiffPlanner::dropIndexesAndConstraints()
 Status DiffPlanner::createTables()
 {
     QStringList remaining = m_added;
+    QSet<QString> pending(m_added.begin(), m_added.end());
+    QHash<QString, const Table *> wanted;
+    for (const Table &table : std::as_const(m_to.tables))
+        wanted.insert(table.name, &table);
     while (!remaining.isEmpty()) {
         const auto waitsFor = [&](const QString &name) {
-            const Table *table = m_to.table(name);
-            return std::ranges::any_of(table->foreignKeys, [&](const ForeignKey &fk) {
-                return fk.refTable != name && remaining.contains(fk.refTable);
+            return std::ranges::any_of(wanted.value(name)->foreignKeys, [&](const ForeignKey &fk) {
+                return fk.refTable != name && pending.contains(fk.refTable);
             });
         };
         // Referenced tables first; in a cycle the first table goes ahead and
         // its keys into the rest of the cycle come later as create_foreign_key.
         const auto ready = std::ranges::find_if(remaining, [&](const QString &name) { return !waitsFor(name); });
         const QString name = ready == remaining.end() ? remaining.first() : *ready;
-        Table table = *m_to.table(name);
+        Table table = *wanted.value(name);
         QList<ForeignKey> now;
         for (const ForeignKey &fk : std::as_const(table.foreignKeys)) {
-            const bool later = fk.refTable != name && (remaining.contains(fk.refTable) || !referenceReady(name, fk));
+            const bool later = fk.refTable != name && (pending.contains(fk.refTable) || !referenceReady(name, fk));
             if (later)
                 m_lateForeignKeys.append({name, fk});
             else
                 now << fk;
         }
         remaining.removeOne(name);
+        pending.remove(name);
         const QList<Index> indexes = table.indexes;
         table.indexes.clear();
         table.foreignKeys = now;

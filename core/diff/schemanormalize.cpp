@@ -166,10 +166,13 @@ Schema normalizedSchema(Schema schema, const QString &dialect)
         for (Column &column : table.columns) {
             if (table.primaryKey.contains(column.name))
                 column.nullable = false;
-            column.autoincrement = column.autoincrement && column.type.isInteger()
-                && table.primaryKey == QStringList{column.name};
+            const bool soleKey = table.primaryKey == QStringList{column.name};
+            column.autoincrement = column.autoincrement && column.type.isInteger() && soleKey;
             if (column.autoincrement && sqlite)
                 column.type = ColumnType{ColumnType::Kind::Integer};
+            // On SQLite an INTEGER key is the rowid, numbered by the database either way.
+            if (sqlite && soleKey && column.type.kind == ColumnType::Kind::Integer)
+                column.autoincrement = true;
             const bool maybeNull = column.defaultValue
                 && (column.defaultValue->contains("null"_L1, Qt::CaseInsensitive) || column.defaultValue->trimmed().isEmpty());
             if (maybeNull && !canonicalDefault(column.defaultValue, column.type))

@@ -36,8 +36,9 @@ QString canonicalAction(const QString &action);
 // autoincrement only on a single-column integer primary key, NO ACTION and
 // DEFAULT NULL spelled as nothing. With a dialect name ("sqlite",
 // "postgresql"), also what that database cannot keep apart: SQLite declares an
-// autoincrement key INTEGER whatever its width. The result is what reading
-// the schema back from that database gives, so the two can be compared.
+// autoincrement key INTEGER whatever its width, and numbers every INTEGER
+// primary key itself (the rowid), AUTOINCREMENT or not. The result is what
+// reading the schema back from that database gives, so the two can be compared.
 Schema normalizedSchema(Schema schema, const QString &dialect = {});
 
 } // namespace strata

@@ -30,6 +30,10 @@ public:
         const qsizetype close = closingParenthesis(m_tokens, open);
         if (close < 0)
             return m_ddl;
+        for (qsizetype i = close + 1; i + 1 < m_tokens.size(); ++i) {
+            if (m_tokens.at(i).isWord("WITHOUT"_L1) && m_tokens.at(i + 1).isWord("ROWID"_L1))
+                m_ddl.withoutRowid = true;
+        }
         for (const Item &item : items(open, close)) {
             if (isTableConstraint(m_tokens.at(item.begin)))
                 readTableConstraint(item);

@@ -21,6 +21,7 @@ struct SqliteTableDdl
     };
 
     QString autoincrementColumn;
+    bool withoutRowid = false;     // WITHOUT ROWID: an INTEGER PRIMARY KEY is then an ordinary column
     QList<Constraint> constraints; // table and column constraints, in statement order
 };
 

@@ -81,6 +81,7 @@ Status SqliteIntrospector::readColumns(Schema &schema)
     if (!rows)
         return std::unexpected(rows.error().wrappedIn(u"could not read the columns of the SQLite database"_s));
     QHash<QString, QMap<int, QString>> keys;   // table -> key position -> column
+    QHash<QString, QString> declared;          // table -> declared type of its (first) key column
     for (const QVariantList &row : *rows) {
         Table *table = this->table(schema, row.value(0).toString());
         if (!table)
@@ -91,15 +92,21 @@ Status SqliteIntrospector::readColumns(Schema &schema)
         column.nullable = row.value(3).toInt() == 0;
         if (!row.value(4).isNull())
             column.defaultValue = withoutOuterParentheses(row.value(4).toString());
-        if (const int position = row.value(5).toInt(); position > 0)
+        if (const int position = row.value(5).toInt(); position > 0) {
             keys[table->name].insert(position, column.name);
+            if (position == 1)
+                declared.insert(table->name, row.value(2).toString().trimmed().toUpper());
+        }
         table->columns << column;
     }
     for (Table &table : schema.tables) {
         table.primaryKey = keys.value(table.name).values();
-        const QString autoincrement = m_ddl.value(table.name).autoincrementColumn;
-        if (Column *column = table.column(autoincrement))
-            column->autoincrement = true;
+        // SQLite numbers an INTEGER PRIMARY KEY itself (it is the rowid), with
+        // or without AUTOINCREMENT, which only stops ids being reused.
+        const SqliteTableDdl &ddl = m_ddl[table.name];
+        Column *key = table.primaryKey.size() == 1 ? table.column(table.primaryKey.first()) : nullptr;
+        if (key && (key->name == ddl.autoincrementColumn || (!ddl.withoutRowid && declared.value(table.name) == "INTEGER"_L1)))
+            key->autoincrement = true;
     }
     return {};
 }

@@ -95,6 +95,23 @@ class BenchIntrospect : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // What baseline and "drop everything" plan: 500 create_table (or drop_table) with their keys and indexes.
+    void createAndDropEverything()
+    {
+        const Schema wanted = generatedSchema();
+        QElapsedTimer timer;
+        timer.start();
+        auto create = diffSchemas({}, wanted);
+        const qint64 createMs = timer.restart();
+        QVERIFY2(create, qPrintable(create ? QString() : create.error().toString()));
+        auto drop = diffSchemas(wanted, {});
+        const qint64 dropMs = timer.elapsed();
+        QVERIFY2(drop, qPrintable(drop ? QString() : drop.error().toString()));
+        QCOMPARE(create->upgrade.size(), 2 * tableCount);
+        qInfo("%d tables: diff from nothing %lld ms (%lld operations), to nothing %lld ms", tableCount, createMs,
+              qint64(create->upgrade.size()), dropMs);
+    }
+
     void introspectAndDiff_data()
     {
         QTest::addColumn<QString>("dialect");

@@ -3,6 +3,8 @@
 
 #include "diff/autogenerate.h"
 
+#include <QFile>
+
 using namespace Qt::StringLiterals;
 
 namespace strata::cli {
@@ -32,6 +34,11 @@ public:
         if (!opened)
             return context.report(opened.error());
         Project project = **opened;
+        // A missing models.yaml reads as an empty schema; generating from it would drop every table.
+        if (!QFile::exists(project.modelsPath()) && !project.graph().isEmpty())
+            return context.report(Error::make(Error::Code::NotFound, u"models.yaml is missing"_s, project.modelsPath(),
+                                              u"migrate compares head with the models; restore the file (or point "
+                                              "`models:` in strata.yaml at it) and run migrate again"_s));
         auto heads = singleHead(project);
         if (!heads)
             return context.report(heads.error());

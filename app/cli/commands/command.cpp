@@ -17,6 +17,8 @@ std::unique_ptr<Command> makeAutogenerateCommand();
 std::unique_ptr<Command> makeCheckCommand();
 std::unique_ptr<Command> makeBaselineCommand();
 std::unique_ptr<Command> makeDiffCommand();
+std::unique_ptr<Command> makeStatusCommand();
+std::unique_ptr<Command> makeRepairCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -36,6 +38,8 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeCheckCommand());
     commands.push_back(makeBaselineCommand());
     commands.push_back(makeDiffCommand());
+    commands.push_back(makeStatusCommand());
+    commands.push_back(makeRepairCommand());
     return commands;
 }
 

@@ -3,6 +3,7 @@
 
 #include "db/offlinescript.h"
 #include "db/runner.h"
+#include "safety/statusreport.h"
 
 #include <QElapsedTimer>
 
@@ -33,6 +34,9 @@ public:
         parser.addOption({u"sql"_s, u"Print the SQL instead of running it (offline mode)."_s});
         parser.addOption({u"allow-unversioned"_s,
                           u"Run even though the database has tables but no version table."_s});
+        if (isUp())
+            parser.addOption({u"allow-edited"_s,
+                              u"Run even though applied revision files were edited after they ran."_s});
     }
     int run(Context &context, const QCommandLineParser &parser) const override
     {
@@ -45,7 +49,8 @@ public:
         if (!project)
             return context.report(project.error());
         return parser.isSet(u"sql"_s) ? runOffline(context, **project, target)
-                                      : runOnline(context, **project, target, parser.isSet(u"allow-unversioned"_s));
+                                      : runOnline(context, **project, target, parser.isSet(u"allow-unversioned"_s),
+                                                  isUp() && parser.isSet(u"allow-edited"_s));
     }
 
 private:
@@ -93,11 +98,16 @@ private:
         return 0;
     }
 
-    int runOnline(Context &context, const Project &project, const QString &target, bool allowUnversioned) const
+    int runOnline(Context &context, const Project &project, const QString &target, bool allowUnversioned,
+                  bool allowEdited) const
     {
         auto heads = currentHeads(context);
         if (!heads)
             return context.report(heads.error());
+        if (isUp() && !allowEdited) {
+            if (const int code = refuseEdited(context, project, *heads); code != 0)
+                return code;
+        }
         auto planned = plan(project, *heads, target);
         if (!planned)
             return context.report(planned.error());
@@ -133,6 +143,24 @@ private:
                       << planned->steps.size() << (planned->steps.size() == 1 ? " step" : " steps") << ", "
                       << timer.elapsed() << " ms." << Qt::endl;
         return 0;
+    }
+
+    // An applied file that changed since it ran means the database and the
+    // files disagree about history: stop until a person looks (`status`, `repair`).
+    static int refuseEdited(Context &context, const Project &project, const QStringList &heads)
+    {
+        auto edited = editedAfterApply(**context.connection(), project, heads);
+        if (!edited)
+            return context.report(edited.error());
+        if (edited->isEmpty())
+            return 0;
+        for (const Issue &issue : std::as_const(*edited))
+            context.err() << issue.toString() << Qt::endl;
+        return context.report(Error::make(
+            Error::Code::Conflict,
+            u"%1 applied revision file(s) changed after they ran; refusing to upgrade"_s.arg(edited->size()),
+            context.connection().value()->url().redacted(),
+            u"review the edits; `strata repair` accepts them, `--allow-edited` runs anyway"_s));
     }
 
     Direction m_direction;

@@ -1,0 +1,158 @@
+#include "safety/statusreport.h"
+
+#include "db/versionstore.h"
+#include "diff/autogenerate.h"
+#include "diff/schemasource.h"
+#include "project/project.h"
+#include "safety/appliedhistory.h"
+
+#include <QDir>
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+namespace {
+
+QString displayPath(const Revision &revision)
+{
+    return revision.filePath.isEmpty() ? revision.id : QDir::current().relativeFilePath(revision.filePath);
+}
+
+// "2026-11-24T21:06:20.000Z" -> "2026-11-24 21:06:20 UTC"
+QString displayTime(const QString &isoUtc)
+{
+    const QDateTime time = QDateTime::fromString(isoUtc, Qt::ISODateWithMs);
+    return time.isValid() ? time.toUTC().toString(u"yyyy-MM-dd HH:mm:ss"_s) + u" UTC"_s
+                          : (isoUtc.isEmpty() ? u"an unrecorded time"_s : isoUtc);
+}
+
+QStringList knownHeads(const RevisionGraph &graph, const QStringList &heads)
+{
+    QStringList known;
+    for (const QString &id : heads) {
+        if (graph.find(id))
+            known << id;
+    }
+    return known;
+}
+
+Status addDrift(Connection &connection, const Project &project, StatusReport &report)
+{
+    auto replayed = revisionSource(project, report.heads);
+    if (!replayed)
+        return std::unexpected(replayed.error());
+    auto live = databaseSource(connection, project);
+    if (!live)
+        return std::unexpected(live.error());
+    auto diff = diffSources(*replayed, *live);
+    if (!diff)
+        return std::unexpected(diff.error());
+    const QString at = report.heads.isEmpty() ? u"base"_s : report.heads.join(u", "_s);
+    QStringList lines = detectedChanges(*diff) + diff->unsupported;
+    for (const QString &line : std::as_const(lines)) {
+        report.issues << Issue{Issue::Severity::Warning, u"drift"_s,
+                               u"drift from %1: %2 (the live database has it, the replayed revisions do "
+                               "not; write a revision for it or undo the change)"_s.arg(at, line),
+                               {}, connection.url().redacted()};
+    }
+    report.driftChecked = true;
+    return {};
+}
+
+} // namespace
+
+Result<QList<Issue>> editedAfterApply(Connection &connection, const Project &project, const QStringList &heads,
+                                      QHash<QString, QString> *currentChecksums)
+{
+    AppliedHistory history(connection, project.config().historyTable);
+    auto applied = history.applied();
+    if (!applied)
+        return std::unexpected(applied.error());
+    const RevisionGraph &graph = project.graph();
+    QList<Issue> issues;
+    const QSet<QString> ancestors = graph.ancestorsOf(knownHeads(graph, heads));
+    for (const QString &id : graph.topologicalOrder(ancestors)) {
+        const Revision *revision = graph.find(id);
+        const auto record = applied->constFind(id);
+        if (!revision || record == applied->cend() || record->checksum.isEmpty()
+            || record->checksum == revision->checksum)
+            continue;
+        const QString file = displayPath(*revision);
+        issues << Issue{Issue::Severity::Error, u"edited-after-apply"_s,
+                        u"%1 was edited after it was applied on %2 (checksum %3 then, %4 now); review the "
+                        "change, then run `strata repair` to accept it, or restore the file"_s
+                            .arg(file, displayTime(record->appliedAt), record->checksum.left(12),
+                                 revision->checksum.left(12)),
+                        id, file};
+        if (currentChecksums)
+            currentChecksums->insert(id, revision->checksum);
+    }
+    return issues;
+}
+
+Result<StatusReport> inspectStatus(Connection &connection, const Project &project, const StatusOptions &options)
+{
+    const ProjectConfig &config = project.config();
+    const RevisionGraph &graph = project.graph();
+    StatusReport report;
+    VersionStore store(connection, config.versionTable, config.historyTable);
+    auto heads = store.heads();
+    if (!heads)
+        return std::unexpected(heads.error());
+    report.heads = *heads;
+
+    bool headsKnown = true;
+    for (const QString &id : std::as_const(report.heads)) {
+        if (graph.find(id))
+            continue;
+        headsKnown = false;
+        report.issues << Issue{Issue::Severity::Error, u"unknown-revision"_s,
+                               u"the database is at %1, a revision this project does not have; switch to the "
+                               "branch or checkout that has it, or `strata stamp <revision> --purge` if it is "
+                               "gone for good"_s.arg(id),
+                               id, u"table "_s + config.versionTable};
+    }
+
+    AppliedHistory history(connection, config.historyTable);
+    auto applied = history.applied();
+    if (!applied)
+        return std::unexpected(applied.error());
+    QStringList vanished;
+    for (auto it = applied->cbegin(); it != applied->cend(); ++it) {
+        if (!graph.find(it.key()) && !report.heads.contains(it.key()))
+            vanished << it.key();
+    }
+    vanished.sort();
+    for (const QString &id : std::as_const(vanished)) {
+        report.issues << Issue{Issue::Severity::Warning, u"missing-revision"_s,
+                               u"revision %1 was applied on %2 but the project no longer has its file; "
+                               "restore it if the database still depends on what it did"_s
+                                   .arg(id, displayTime(applied->value(id).appliedAt)),
+                               id, u"table "_s + config.historyTable};
+    }
+
+    auto edited = editedAfterApply(connection, project, report.heads, &report.editedChecksums);
+    if (!edited)
+        return std::unexpected(edited.error());
+    report.issues << *edited;
+
+    if (!headsKnown)
+        return report;
+    if (!graph.isEmpty()) {
+        auto plan = Planner(graph).upgrade(report.heads, u"heads"_s);
+        if (!plan)
+            return std::unexpected(plan.error());
+        report.pending = plan->steps;
+    }
+    if (options.drift) {
+        if (auto drift = addDrift(connection, project, report); !drift) {
+            report.issues << Issue{Issue::Severity::Warning, u"drift-unchecked"_s,
+                                   u"drift was not checked: %1"_s.arg(drift.error().message), {},
+                                   connection.url().redacted()};
+        }
+    }
+    return report;
+}
+
+} // namespace strata
