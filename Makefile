@@ -2,10 +2,11 @@
 #   make run    installs what is missing, builds, and runs the main job
 #   make test   installs what is missing (PostgreSQL too), builds, and runs every test
 #               against SQLite files and a throwaway PostgreSQL cluster (pg_virtualenv)
+#   make package  builds the Debian package $(BUILD)/strata_<version>_<arch>.deb
 BUILD ?= build
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps test-deps configure build run test clean
+.PHONY: all deps test-deps configure build run test package clean
 
 all: build
 
@@ -36,6 +37,11 @@ run: build
 test: test-deps configure
 	cmake --build $(BUILD) -j 2
 	pg_virtualenv -- ctest --test-dir $(BUILD) --output-on-failure --timeout 300
+
+# The Debian package: $(BUILD)/strata_<version>_<arch>.deb, to install with
+#   apt install ./$(BUILD)/strata_*.deb
+package: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD)

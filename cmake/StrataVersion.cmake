@@ -3,7 +3,8 @@
 # configure time, only when its text changes, so a re-configure rebuilds nothing needlessly.
 set(STRATA_GIT_COMMIT "")
 find_package(Git QUIET)
-if(GIT_FOUND)
+# Only this tree's own .git counts: a tarball unpacked inside another repository is not a checkout.
+if(GIT_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/.git")
     execute_process(COMMAND ${GIT_EXECUTABLE} describe --always --dirty --abbrev=7
                     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
                     OUTPUT_VARIABLE STRATA_GIT_COMMIT OUTPUT_STRIP_TRAILING_WHITESPACE

@@ -7,11 +7,12 @@ set -euo pipefail
 build_packages=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
-    libyaml-cpp-dev
+    libyaml-cpp-dev libqt6svg6 librsvg2-bin dpkg-dev file
 )
 test_packages=(
     sqlite3 postgresql postgresql-common postgresql-client
     xvfb xauth
+    desktop-file-utils appstream man-db bash-completion
 )
 
 wanted=("${build_packages[@]}")

@@ -46,8 +46,9 @@ int main(int argc, char *argv[])
         window.openBundledExample();
     else
         window.openProject(args.value(0, u"migrations"_s), parser.value(database));
-    if (parser.isSet(select))
-        window.selectRevision(parser.value(select));
+    if (parser.isSet(select) && !window.selectRevision(parser.value(select)))
+        std::fprintf(stderr, "--select: no revision %s (give an id or a prefix of at least 4 characters)\n",
+                     qPrintable(parser.value(select)));
     if (parser.isSet(tab)) {
         const QStringList tabs{u"schema"_s, u"upgrade"_s, u"downgrade"_s, u"file"_s};
         window.diffPane()->tabs()->setCurrentIndex(std::max(0, int(tabs.indexOf(parser.value(tab)))));

@@ -112,7 +112,7 @@ Status Runner::run(const Plan &plan)
         Q_EMIT stepStarted(i, count, step);
         QElapsedTimer timer;
         timer.start();
-        auto after = runStep(step, *schema);
+        auto after = runStep(step, *schema, i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
         if (!after)
             return std::unexpected(after.error());
         *schema = std::move(*after);
@@ -121,7 +121,26 @@ Status Runner::run(const Plan &plan)
     return {};
 }
 
-Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before)
+Status Runner::checkHeads(const QStringList &expectedHeads)
+{
+    const ProjectConfig &config = m_project.config();
+    auto heads = VersionStore(m_connection, config.versionTable, config.historyTable).heads();
+    if (!heads)
+        return std::unexpected(heads.error());
+    QStringList expected = expectedHeads;
+    expected.sort();
+    QStringList actual = *heads;
+    actual.sort();
+    if (actual == expected)
+        return {};
+    m_headsMoved = true;
+    return fail(Error::Code::Locked,
+                u"the database is being migrated by another process: it moved to %1 while this run expected %2"_s
+                    .arg(headsText(actual), headsText(expected)),
+                m_connection.url().redacted(), u"run the command again; it starts from where the database is now"_s);
+}
+
+Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads)
 {
     QElapsedTimer timer;
     timer.start();
@@ -136,6 +155,11 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before)
     if (transactional) {
         if (auto begun = m_connection.begin(); !begun)
             return std::unexpected(begun.error());
+    }
+    if (auto same = checkHeads(expectedHeads); !same) {
+        if (transactional)
+            (void)m_connection.rollback();
+        return std::unexpected(same.error());
     }
     for (const RenderedOperation &op : rendered->operations) {
         for (const QString &sql : op.statements) {

@@ -29,6 +29,11 @@ public:
 
     Status run(const Plan &plan);
 
+    // True when run() stopped because another process moved the version rows
+    // between planning and a step (it held the lock first): the plan is stale,
+    // plan again from the rows as they are now.
+    bool headsMoved() const { return m_headsMoved; }
+
 Q_SIGNALS:
     void stepStarted(int index, int count, const strata::PlanStep &step);
     void statementStarted(const QString &sql);
@@ -36,7 +41,9 @@ Q_SIGNALS:
 
 private:
     // Runs one step and returns the schema after it.
-    Result<Schema> runStep(const PlanStep &step, const Schema &before);
+    Result<Schema> runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads);
+    // Inside the step's transaction (under the write lock): the version rows are still the plan's.
+    Status checkHeads(const QStringList &expectedHeads);
     Status execute(const QString &sql);
     Status checkUnversioned(const Plan &plan);
 
@@ -44,6 +51,7 @@ private:
     const Project &m_project;
     bool m_allowUnversioned = false;
     std::atomic_bool m_cancelled = false;
+    bool m_headsMoved = false;
 };
 
 } // namespace strata

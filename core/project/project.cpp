@@ -131,6 +131,9 @@ Result<Project> Project::init(const QString &directory, const QString &databaseU
                    "# DATABASE_URL, PGPASSWORD or ~/.pgpass.\n";
         }
         config.database = url->toString();
+    } else {
+        // A new project works at once, as Flask-Migrate's does: a local SQLite file.
+        config.database = u"sqlite:///app.db"_s;
     }
     if (auto ok = writeNewFile(dir.filePath(kConfigFile), config.toYaml() + note); !ok)
         return std::unexpected(ok.error());

@@ -9,7 +9,8 @@ _strata_commands()
 _strata_options()
 {
     # Options of one command (or the global ones): every --long and -s on the option lines.
-    strata "$@" --help 2>/dev/null | grep -E '^  -' | grep -oE '(^|[ ,])--?[a-zA-Z][a-zA-Z-]*' | tr -d ' ,'
+    strata "$@" --help 2>/dev/null | grep -E '^  -' | awk -F '  +' '{ print $2 }' |
+        grep -oE '(^|[ ,])--?[a-zA-Z][a-zA-Z-]*' | tr -d ' ,'
 }
 
 _strata()

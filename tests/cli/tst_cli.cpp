@@ -266,6 +266,9 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(QFile::exists(dir + u"/strata.yaml"_s));
         QVERIFY(QDir(dir + u"/versions"_s).exists());
+        QFile config(dir + u"/strata.yaml"_s);
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        QVERIFY(config.readAll().contains("\ndatabase: sqlite:///app.db\n"));   // works at once, locally
         process.start(QStringLiteral(STRATA_CLI), {u"init"_s, dir});
         QVERIFY(process.waitForFinished());
         QCOMPARE(process.exitCode(), 1);   // refuses to overwrite an existing project

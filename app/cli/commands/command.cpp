@@ -19,6 +19,7 @@ std::unique_ptr<Command> makeBaselineCommand();
 std::unique_ptr<Command> makeDiffCommand();
 std::unique_ptr<Command> makeStatusCommand();
 std::unique_ptr<Command> makeRepairCommand();
+std::unique_ptr<Command> makeRoundtripCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -40,6 +41,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeDiffCommand());
     commands.push_back(makeStatusCommand());
     commands.push_back(makeRepairCommand());
+    commands.push_back(makeRoundtripCommand());
     return commands;
 }
 

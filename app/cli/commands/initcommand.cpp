@@ -26,9 +26,11 @@ public:
         context.info(u"Creating directory "_s + project->versionsPath() + u" ...  done"_s);
         context.info(u"Generating "_s + dir.absoluteFilePath(u"strata.yaml"_s) + u" ...  done"_s);
         context.info(u"Generating "_s + project->modelsPath() + u" ...  done"_s);
-        context.out() << "Please set the database URL in " << dir.absoluteFilePath(u"strata.yaml"_s)
-                      << " (or DATABASE_URL), then write a revision with `strata revision -m MESSAGE`."
-                      << Qt::endl;
+        context.out() << "The database is " << (project->config().database) << " (set `database:` in "
+                      << dir.absoluteFilePath(u"strata.yaml"_s)
+                      << ", DATABASE_URL or --database to change it).\n"
+                      << "Next: describe your tables in " << project->modelsPath()
+                      << ", or write a revision with `strata revision -m MESSAGE`." << Qt::endl;
         return 0;
     }
 };

@@ -108,41 +108,56 @@ private:
             if (const int code = refuseEdited(context, project, *heads); code != 0)
                 return code;
         }
-        auto planned = plan(project, *heads, target);
-        if (!planned)
-            return context.report(planned.error());
         Connection *connection = *context.connection();
         context.info(u"Context impl "_s + connection->dialect().name() + u", database "_s
                      + connection->url().redacted());
         context.info(u"Will assume transactional DDL."_s);
-        if (planned->isEmpty()) {
-            context.out() << "Nothing to do: the database is already at "
-                          << (heads->isEmpty() ? u"base"_s : heads->join(u", "_s)) << "." << Qt::endl;
-            return 0;
-        }
-        Runner runner(*connection, project);
-        runner.setAllowUnversioned(allowUnversioned);
-        QObject::connect(&runner, &Runner::stepStarted, [&](int, int, const PlanStep &step) {
-            context.info(u"Running "_s + (isUp() ? u"upgrade "_s : u"downgrade "_s) + step.arrow()
-                         + u", "_s + step.revision->message);
-        });
+        // A named target means the same thing from wherever the database is,
+        // so a run that lost the race to another process plans again from
+        // the rows that process left. A relative one (+1, -2) does not.
+        const bool replannable = !target.contains(u'+') && !target.contains(u'-');
+        constexpr int attempts = 20;
         QElapsedTimer timer;
         timer.start();
-        auto done = runner.run(*planned);
-        if (!done) {
-            int code = context.report(done.error());
+        for (int attempt = 1;; ++attempt) {
+            auto planned = plan(project, *heads, target);
+            if (!planned)
+                return context.report(planned.error());
+            if (planned->isEmpty()) {
+                context.out() << "Nothing to do: the database is already at "
+                              << (heads->isEmpty() ? u"base"_s : heads->join(u", "_s)) << "." << Qt::endl;
+                return 0;
+            }
+            Runner runner(*connection, project);
+            runner.setAllowUnversioned(allowUnversioned);
+            QObject::connect(&runner, &Runner::stepStarted, [&](int, int, const PlanStep &step) {
+                context.info(u"Running "_s + (isUp() ? u"upgrade "_s : u"downgrade "_s) + step.arrow()
+                             + u", "_s + step.revision->message);
+                if (!step.revision->transactional)
+                    context.info(u"Revision %1 is not transactional: its statements run alone, one by one."_s
+                                     .arg(step.revision->id));
+            });
+            auto done = runner.run(*planned);
+            if (done) {
+                context.out() << (isUp() ? "Upgraded" : "Downgraded") << " to "
+                              << (planned->toHeads.isEmpty() ? u"base"_s : planned->toHeads.join(u", "_s))
+                              << " in " << planned->steps.size() << (planned->steps.size() == 1 ? " step" : " steps")
+                              << ", " << timer.elapsed() << " ms." << Qt::endl;
+                return 0;
+            }
             auto now = currentHeads(context);
+            if (runner.headsMoved() && replannable && attempt < attempts && now) {
+                context.info(u"Another process migrated the database meanwhile; it is at %1 now, planning again."_s
+                                 .arg(now->isEmpty() ? u"base"_s : now->join(u", "_s)));
+                heads = now;
+                continue;
+            }
+            const int code = context.report(done.error());
             if (now)
-                context.err() << "The database is at "
-                              << (now->isEmpty() ? u"base"_s : now->join(u", "_s))
+                context.err() << "The database is at " << (now->isEmpty() ? u"base"_s : now->join(u", "_s))
                               << "; steps before the failing one are kept." << Qt::endl;
             return code;
         }
-        context.out() << (isUp() ? "Upgraded" : "Downgraded") << " to "
-                      << (planned->toHeads.isEmpty() ? u"base"_s : planned->toHeads.join(u", "_s)) << " in "
-                      << planned->steps.size() << (planned->steps.size() == 1 ? " step" : " steps") << ", "
-                      << timer.elapsed() << " ms." << Qt::endl;
-        return 0;
     }
 
     // An applied file that changed since it ran means the database and the

@@ -1,0 +1,104 @@
+// Several deploys racing: four `strata upgrade head` processes started at
+// once on the same SQLite file and on the same PostgreSQL database. Every
+// step must be applied exactly once, every process must end with 0 or with
+// the "being migrated by another process" message, and the database at head.
+#include "scratchdatabase.h"
+#include "testprojects.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+#include <vector>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int processCount = 4;
+constexpr int rounds = 5;
+const QString exampleHead = u"c71d2e5a8b04"_s;
+
+bool isLockMessage(const QString &stderrText)
+{
+    return stderrText.contains(u"being migrated by another process"_s)
+        || stderrText.contains(u"another migration run holds the lock"_s);
+}
+
+} // namespace
+
+class TestConcurrency : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void racingUpgrades_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("sqlite file") << u"sqlite"_s;
+        QTest::newRow("postgresql server") << u"postgresql"_s;
+    }
+
+    void racingUpgrades()
+    {
+        QFETCH(QString, dialect);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString project = dir.filePath(u"migrations"_s);
+        QVERIFY(TestProjects::copyExampleProject(project));
+
+        int succeeded = 0;
+        int refused = 0;
+        for (int round = 0; round < rounds; ++round) {
+            ScratchDatabase db(dialect);
+            STRATA_REQUIRE_DATABASE(db);
+            std::vector<std::unique_ptr<QProcess>> processes;
+            for (int i = 0; i < processCount; ++i) {
+                auto process = std::make_unique<QProcess>();
+                process->setWorkingDirectory(dir.path());
+                processes.push_back(std::move(process));
+            }
+            // Started back to back so their plans overlap.
+            for (auto &process : processes)
+                process->start(QStringLiteral(STRATA_CLI),
+                               {u"--directory"_s, project, u"--database"_s, db.url(), u"--lock-timeout"_s, u"30"_s,
+                                u"upgrade"_s, u"head"_s});
+            for (auto &process : processes) {
+                QVERIFY(process->waitForFinished(120000));
+                const QString err = QString::fromUtf8(process->readAllStandardError());
+                QCOMPARE(process->exitStatus(), QProcess::NormalExit);
+                if (process->exitCode() == 0) {
+                    ++succeeded;
+                } else {
+                    QCOMPARE(process->exitCode(), 1);
+                    QVERIFY2(isLockMessage(err), qPrintable(err));
+                    ++refused;
+                }
+            }
+
+            auto connection = db.connect();
+            QVERIFY2(connection, qPrintable(connection ? QString() : connection.error().toString()));
+            auto versions = (*connection)->select(u"SELECT version_num FROM strata_version"_s);
+            QVERIFY(versions);
+            QCOMPARE(versions->size(), 1);
+            QCOMPARE(versions->first().value(0).toString(), exampleHead);
+            auto applied = (*connection)->select(
+                u"SELECT revision, COUNT(*) FROM strata_history WHERE direction = 'upgrade' "
+                "GROUP BY revision ORDER BY revision"_s);
+            QVERIFY(applied);
+            QCOMPARE(applied->size(), 3);
+            for (const QVariantList &row : *applied)
+                QVERIFY2(row.value(1).toInt() == 1,
+                         qPrintable(u"%1 applied %2 times"_s.arg(row.value(0).toString(), row.value(1).toString())));
+        }
+        qInfo("%s: %d racing runs in %d rounds, %d finished the upgrade or found it done, %d refused with the "
+              "lock message",
+              qPrintable(dialect), processCount * rounds, rounds, succeeded, refused);
+        QCOMPARE(succeeded + refused, processCount * rounds);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConcurrency)
+#include "tst_concurrency.moc"
