@@ -6,7 +6,7 @@
 BUILD ?= build
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps test-deps configure build run test package clean
+.PHONY: all deps test-deps configure build run test bench package clean
 
 all: build
 
@@ -36,7 +36,12 @@ run: build
 
 test: test-deps configure
 	cmake --build $(BUILD) -j 2
-	pg_virtualenv -- ctest --test-dir $(BUILD) --output-on-failure --timeout 300
+	pg_virtualenv -- ctest --test-dir $(BUILD) --output-on-failure --timeout 300 -LE bench
+
+# Benchmarks (tests/bench): figures against sqlite3 and psql, printed; not part of `make test`.
+bench: test-deps configure
+	cmake --build $(BUILD) -j 2
+	pg_virtualenv -- ctest --test-dir $(BUILD) -L bench --verbose
 
 # The Debian package: $(BUILD)/strata_<version>_<arch>.deb, to install with
 #   apt install ./$(BUILD)/strata_*.deb

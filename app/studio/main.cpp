@@ -1,9 +1,13 @@
+#include "strata_buildinfo.h"
 #include "app/mainwindow.h"
 #include "diff/diffpane.h"
+#include "generate/generatedialog.h"
+#include "timeline/timelinepanel.h"
 #include "theme/studiotheme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QPointer>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -17,7 +21,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Strata"_s);
     QApplication::setApplicationName(u"strata-studio"_s);
     QApplication::setApplicationDisplayName(u"Strata Studio"_s);
-    QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION));
+    QApplication::setApplicationVersion(QStringLiteral(STRATA_VERSION_STRING));
     QApplication::setDesktopFileName(u"strata-studio"_s);
 
     QCommandLineParser parser;
@@ -29,14 +33,18 @@ int main(int argc, char *argv[])
                                  u"[DIRECTORY]"_s);
     const QCommandLineOption database({u"d"_s, u"database"_s},
                                       u"Database URL, e.g. sqlite:///app.db or postgresql://user@host/db."_s, u"URL"_s);
-    const QCommandLineOption select(u"select"_s, u"Select this revision (id or prefix) at start."_s, u"REV"_s);
+    const QCommandLineOption select(u"select"_s,
+                                    u"Select this revision (id or prefix) at start, or a range written A..B."_s,
+                                    u"REV"_s);
+    const QCommandLineOption generate(u"generate"_s,
+                                      u"Open Generate migration at start (with --screenshot, FILE-generate.png too)."_s);
     const QCommandLineOption tab(u"tab"_s, u"Show this diff tab at start: schema, upgrade, downgrade or file."_s,
                                  u"TAB"_s);
     const QCommandLineOption size(u"size"_s, u"Window size, e.g. 1280x800."_s, u"WxH"_s);
     const QCommandLineOption screenshot(u"screenshot"_s,
                                        u"Save a PNG of the window once it has settled, then quit."_s, u"FILE"_s);
     const QCommandLineOption theme(u"theme"_s, u"light, dark or system (default)."_s, u"THEME"_s, u"system"_s);
-    parser.addOptions({database, select, tab, size, screenshot, theme});
+    parser.addOptions({database, select, generate, tab, size, screenshot, theme});
     parser.process(app);
     strata::ui::applyTheme(parser.value(theme));
 
@@ -46,9 +54,21 @@ int main(int argc, char *argv[])
         window.openBundledExample();
     else
         window.openProject(args.value(0, u"migrations"_s), parser.value(database));
-    if (parser.isSet(select) && !window.selectRevision(parser.value(select)))
-        std::fprintf(stderr, "--select: no revision %s (give an id or a prefix of at least 4 characters)\n",
-                     qPrintable(parser.value(select)));
+    if (parser.isSet(select)) {
+        // A..B: select both ends (prefixes resolved one at a time), then the rows between.
+        const QStringList ends = parser.value(select).split(u".."_s);
+        QStringList ids;
+        for (const QString &end : ends) {
+            if (!window.selectRevision(end)) {
+                std::fprintf(stderr, "--select: no revision %s (give an id or a prefix of at least 4 characters)\n",
+                             qPrintable(end));
+                break;
+            }
+            ids << window.timeline()->currentRevision();
+        }
+        if (ids.size() == 2)
+            window.timeline()->selectRange(ids[0], ids[1]);
+    }
     if (parser.isSet(tab)) {
         const QStringList tabs{u"schema"_s, u"upgrade"_s, u"downgrade"_s, u"file"_s};
         window.diffPane()->tabs()->setCurrentIndex(std::max(0, int(tabs.indexOf(parser.value(tab)))));
@@ -59,11 +79,19 @@ int main(int argc, char *argv[])
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
     window.show();
+    // A QPointer: the dialog deletes itself when closed.
+    const QPointer<strata::ui::GenerateMigrationDialog> dialog =
+        parser.isSet(generate) ? window.openGenerateDialog() : nullptr;
 
     if (parser.isSet(screenshot)) {
         const QString file = parser.value(screenshot);
-        window.grabWhenSettled(file, [file](bool saved) {
+        window.grabWhenSettled(file, [file, dialog](bool saved) {
             std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(file));
+            if (saved && dialog) {
+                const QString dialogFile = file.chopped(file.endsWith(u".png"_s) ? 4 : 0) + u"-generate.png"_s;
+                saved = dialog->grab().save(dialogFile);
+                std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(dialogFile));
+            }
             QApplication::exit(saved ? 0 : 1);
         });
     }

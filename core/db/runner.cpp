@@ -243,6 +243,11 @@ Status Runner::checkUnversioned(const Plan &plan)
     }
     if (!collides)
         return {};
+    // Another runner may have created the version table, then these tables,
+    // since run() looked: then this is a race, not create_all(), and the
+    // per-step heads check sends this run back to planning.
+    if (VersionStore(m_connection, config.versionTable, config.historyTable).exists())
+        return {};
 
     // Guess the revision the tables came from: the last one in the plan with the same tables.
     QString match;
@@ -255,8 +260,9 @@ Status Runner::checkUnversioned(const Plan &plan)
             match = step.revision->id;
     }
     const QString hint = match.isEmpty()
-        ? u"if its schema matches one of the revisions, adopt it with `strata stamp <revision>`; then run "
-          "upgrade"_s
+        ? u"if its schema matches one of the revisions, adopt it with `strata stamp <revision>`; if the "
+          "project has no revisions yet, `strata baseline -m MESSAGE` writes one from the database and stamps it; "
+          "then run upgrade"_s
         : u"if its schema matches revision %1, adopt it with `strata stamp %1`; then run upgrade"_s.arg(match);
     return fail(Error::Code::Conflict,
                 u"the database already has tables (%1) but no %2 table: it was probably created by create_all() "

@@ -1,6 +1,7 @@
 #include "revision.h"
 
 #include "ops/yamlread.h"
+#include "safety/lintignore.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -19,7 +20,7 @@ namespace {
 
 constexpr std::initializer_list<const char *> kRevisionKeys = {
     "revision", "down_revision", "message", "created", "branch_labels",
-    "depends_on", "transactional", "upgrade", "downgrade"};
+    "depends_on", "transactional", "upgrade", "downgrade", "lint_ignore"};
 
 // Ids and labels appear in targets ("REV+1", "LABEL@head") and in a
 // VARCHAR(32) column, so they keep to characters those forms can't confuse.
@@ -144,6 +145,8 @@ Result<Revision> readRevision(const YAML::Node &root, const QString &file)
     if (!transactional)
         return std::unexpected(transactional.error());
     r.transactional = *transactional;
+    if (auto ignored = readLintIgnore(root, file); !ignored)
+        return std::unexpected(ignored.error());
 
     auto upgrade = readOperations(root, "upgrade", file);
     if (!upgrade)

@@ -16,6 +16,7 @@ struct Issue
     QString text;        // one sentence that says what and what to do
     QString revision;    // full id when the issue is about one revision
     QString file;        // the revision file or the database, when known
+    int line = 0;        // 1-based line in the file; 0 when none
 
     // "warning [edited-after-apply] text"
     QString toString() const;

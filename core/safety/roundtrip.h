@@ -35,6 +35,10 @@ public:
     // (bad target, unreadable version table), not when a step fails its checks.
     Result<QList<RoundtripStep>> run(const QString &target);
 
+    // Differences the database already had from its revisions before the
+    // first step (drift); they are left out of every step's comparison.
+    const QStringList &driftBefore() const { return m_driftBefore; }
+
 private:
     // Differences between the live schema and the one replayed at `heads`, one line each.
     Result<QStringList> differencesFrom(const QStringList &heads);
@@ -42,6 +46,7 @@ private:
 
     Connection &m_connection;
     const Project &m_project;
+    QStringList m_driftBefore;
 };
 
 // A scratch copy of a database for a round trip, removed again when destroyed:

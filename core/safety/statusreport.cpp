@@ -52,8 +52,8 @@ Status addDrift(Connection &connection, const Project &project, StatusReport &re
     QStringList lines = detectedChanges(*diff) + diff->unsupported;
     for (const QString &line : std::as_const(lines)) {
         report.issues << Issue{Issue::Severity::Warning, u"drift"_s,
-                               u"drift from %1: %2 (the live database has it, the replayed revisions do "
-                               "not; write a revision for it or undo the change)"_s.arg(at, line),
+                               u"drift from %1: %2 (read as: the replayed revisions -> the live database; "
+                               "write a revision for it or undo the change by hand)"_s.arg(at, line),
                                {}, connection.url().redacted()};
     }
     report.driftChecked = true;

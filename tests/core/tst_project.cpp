@@ -133,7 +133,7 @@ void TestProject::brokenProject_data()
     QTest::newRow("unknown key in a revision")
         << u"unknown_key"_s << Error::Code::Input << u"unknown_key/versions/1111aaaa0001_first.yaml:2:1"_s
         << u"unknown key 'down_revisions' in a revision file; expected one of: revision, down_revision, "
-           "message, created, branch_labels, depends_on, transactional, upgrade, downgrade"_s;
+           "message, created, branch_labels, depends_on, transactional, upgrade, downgrade, lint_ignore"_s;
     QTest::newRow("unknown key in strata.yaml")
         << u"bad_config"_s << Error::Code::Input << u"bad_config/strata.yaml:3:1"_s
         << u"unknown key 'version_tabel' in strata.yaml; expected one of: database, models, version_table, "

@@ -145,7 +145,7 @@ void TestRevisionFile::badFile_data()
     QTest::newRow("unknown top-level key")
         << head + "upgrades: []\n" << u"x.yaml:3:1"_s
         << u"unknown key 'upgrades' in a revision file; expected one of: revision, down_revision, message, "
-           "created, branch_labels, depends_on, transactional, upgrade, downgrade"_s;
+           "created, branch_labels, depends_on, transactional, upgrade, downgrade, lint_ignore"_s;
     QTest::newRow("key given twice")
         << head + "upgrade: []\nupgrade: []\n" << u"x.yaml:4:1"_s
         << u"key 'upgrade' appears twice in a revision file"_s;

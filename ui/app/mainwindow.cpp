@@ -1,5 +1,7 @@
 #include "app/mainwindow.h"
 
+#include "strata_buildinfo.h"
+
 #include "app/bundledexample.h"
 #include "app/logpane.h"
 #include "app/projectwatcher.h"
@@ -10,6 +12,7 @@
 #include "connection/connectiondialog.h"
 #include "diff/diffpane.h"
 #include "diff/revisionpreview.h"
+#include "generate/generatedialog.h"
 #include "dialect/dialect.h"
 #include "run/downgradewarning.h"
 #include "project/project.h"
@@ -138,6 +141,7 @@ void MainWindow::buildMenus()
             [this] { runOnSelected(RunRequest::Kind::Downgrade); });
     connect(m_actions->roundTrip, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::RoundTrip); });
     connect(m_actions->stamp, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::Stamp); });
+    connect(m_actions->generateMigration, &QAction::triggered, this, &MainWindow::openGenerateDialog);
     connect(m_actions->upgradeToHead, &QAction::triggered, this,
             [this] { m_session->run(RunRequest::Kind::Upgrade, u"heads"_s); });
     connect(m_actions->cancel, &QAction::triggered, m_session, &StudioSession::cancel);
@@ -161,6 +165,7 @@ void MainWindow::buildToolBar()
     bar->addAction(m_actions->downgradeToSelected);
     bar->addAction(m_actions->roundTrip);
     bar->addAction(m_actions->stamp);
+    bar->addAction(m_actions->generateMigration);
     bar->addSeparator();
     bar->addAction(m_actions->refresh);
 }
@@ -190,6 +195,8 @@ void MainWindow::connectSession()
         updatePreview();
         updateActions();
     });
+    // Shift-click moves the current row before the selection grows; follow both.
+    connect(m_timeline, &TimelinePanel::selectionChanged, this, &MainWindow::updatePreview);
     connect(m_timeline, &TimelinePanel::contextMenuRequested, this, [this](const QString &, const QPoint &pos) {
         QMenu menu(this);
         for (QAction *action : m_actions->revisionActions()) {
@@ -331,7 +338,10 @@ void MainWindow::updatePreview()
         return;
     }
     const auto dialect = Dialect::forName(m_diff->dialect());
-    auto preview = previewRevision(*project, id, *dialect);
+    // Two or more rows selected: the range from the oldest to the newest of them.
+    const QStringList selected = m_timeline->selectedRevisions();
+    auto preview = selected.size() >= 2 ? previewRange(*project, selected.last(), selected.first(), *dialect)
+                                        : previewRevision(*project, id, *dialect);
     if (!preview) {
         m_diff->showMessage(preview.error().toString());
         return;
@@ -351,6 +361,26 @@ void MainWindow::updateActions()
     m_actions->refresh->setEnabled(!m_session->isRunning());
     m_actions->cancel->setEnabled(m_session->isRunning());
     m_actions->copyId->setEnabled(selected);
+    m_actions->generateMigration->setEnabled(m_session->project() != nullptr);
+}
+
+GenerateMigrationDialog *MainWindow::openGenerateDialog()
+{
+    const auto project = m_session->project();
+    if (!project)
+        return nullptr;
+    auto *dialog = new GenerateMigrationDialog(project, m_diff->dialect(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &GenerateMigrationDialog::migrationWritten, this, [this](const QString &id, const QString &path) {
+        m_log->appendLine(tr("Generated %1 (%2).").arg(path, id));
+        if (auto reloaded = m_session->reload(); !reloaded) {
+            showError(reloaded.error().toString());
+            return;
+        }
+        m_timeline->selectRevision(id);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::runOnSelected(RunRequest::Kind kind)
@@ -462,7 +492,7 @@ void MainWindow::about()
                        tr("<h3>Strata Studio %1</h3><p>A schema migration manager you can see: the revision "
                           "history as a timeline, the SQL of every step before it runs, and one-click upgrade, "
                           "downgrade and round-trip runs on SQLite and PostgreSQL.</p><p>Qt %2</p>")
-                           .arg(QStringLiteral(STRATA_VERSION), QString::fromLatin1(qVersion())));
+                           .arg(QStringLiteral(STRATA_VERSION_STRING), QString::fromLatin1(qVersion())));
 }
 
 bool MainWindow::isSettled() const

@@ -17,6 +17,7 @@ namespace strata { struct DatabaseUrl; }
 namespace strata::ui {
 
 class DiffPane;
+class GenerateMigrationDialog;
 class LogPane;
 class ProjectWatcher;
 class StatusPanel;
@@ -43,6 +44,10 @@ public:
     bool openBundledExample();
     // Selects a revision by id or unique prefix; false when there is none.
     bool selectRevision(const QString &idOrPrefix);
+
+    // Opens Generate migration (window-modal, not blocking); once it writes
+    // a file the project reloads and the new revision is selected. Null without a project.
+    GenerateMigrationDialog *openGenerateDialog();
 
     // Asked before destructive actions; the default shows a question box.
     using Confirmer = std::function<bool(const QString &title, const QString &text)>;

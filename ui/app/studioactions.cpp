@@ -51,6 +51,9 @@ StudioActions::StudioActions(QObject *owner)
     roundTripOnRealDatabase->setCheckable(true);
     stamp = make(owner, u"stamp"_s, tr("&Stamp selected…"), u"stamp"_s, {},
                  tr("Mark the database as being at the selected revision without running anything"));
+    generateMigration = make(owner, u"generateMigration"_s, tr("&Generate migration…"), u"generate"_s,
+                             QKeySequence(Qt::CTRL | Qt::Key_G),
+                             tr("Compare models.yaml with head, preview the operations, then write a revision"));
     cancel = make(owner, u"cancel"_s, tr("&Cancel run"), u"cancel"_s, QKeySequence(Qt::Key_Escape),
                   tr("Stop before the next step"));
     copyId = make(owner, u"copyId"_s, tr("Copy revision &id"), u"copy"_s, QKeySequence::Copy,
@@ -63,7 +66,7 @@ StudioActions::StudioActions(QObject *owner)
 QList<QAction *> StudioActions::revisionActions() const
 {
     return {upgradeToSelected, downgradeToSelected, upgradeToHead, nullptr, roundTrip, roundTripOnRealDatabase,
-            nullptr, stamp, nullptr, copyId};
+            nullptr, stamp, nullptr, generateMigration, copyId};
 }
 
 } // namespace strata::ui

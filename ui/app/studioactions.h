@@ -24,6 +24,7 @@ struct StudioActions
     QAction *roundTrip;
     QAction *roundTripOnRealDatabase;   // checkable; off: scratch copy
     QAction *stamp;
+    QAction *generateMigration;
     QAction *cancel;
     QAction *copyId;
 

@@ -124,8 +124,19 @@ void DiffPane::setPreview(const RevisionPreview &preview)
 {
     m_preview = preview;
     m_hasPreview = true;
-    m_title->setText(preview.revisionId.left(12) + u"  "_s + preview.message);
-    m_title->setToolTip(preview.revisionId + u'\n' + preview.message);
+    if (preview.rangeStart.isEmpty()) {
+        m_title->setText(preview.revisionId.left(12) + u"  "_s + preview.message);
+        m_title->setToolTip(preview.revisionId + u'\n' + preview.message);
+    } else {
+        // A range includes its older end's step: the plan starts at that one's parents.
+        const QString steps = preview.stepCount == 1 ? tr("1 step") : tr("%1 steps").arg(preview.stepCount);
+        m_title->setText(tr("%1 .. %2 (%3, from %4)")
+                             .arg(preview.rangeStart.left(12), preview.revisionId.left(12), steps,
+                                  preview.beforeLabel));
+        m_title->setToolTip(tr("The whole plan from %1 up to %2, as `strata upgrade %1:%2 --sql` prints it; "
+                               "%3 is applied first.")
+                                .arg(preview.beforeLabel, preview.revisionId, preview.rangeStart));
+    }
     refold();
     m_upgrade->setPlainText(sqlText(preview.upgradeSql));
     m_downgrade->setPlainText(sqlText(preview.downgradeSql));
@@ -191,7 +202,9 @@ void DiffPane::copy()
 
 void DiffPane::saveAs()
 {
-    const QString id = m_preview.revisionId.left(12);
+    const QString id = m_preview.rangeStart.isEmpty()
+                           ? m_preview.revisionId.left(12)
+                           : m_preview.rangeStart.left(12) + u'-' + m_preview.revisionId.left(12);
     QString suggested;
     switch (m_tabs->currentIndex()) {
     case UpgradeTab: suggested = u"%1_upgrade.%2.sql"_s.arg(id, dialect()); break;

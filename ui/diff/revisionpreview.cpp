@@ -35,6 +35,41 @@ Result<QString> downgradeScript(const Project &project, const Revision &revision
     return offlineScript(project, *plan, dialect);
 }
 
+QString readFile(const QString &path)
+{
+    QFile file(path);
+    if (file.open(QIODevice::ReadOnly))
+        return QString::fromUtf8(file.readAll());
+    return u"# cannot read %1: %2"_s.arg(path, file.errorString());
+}
+
+Result<const Revision *> findRevision(const Project &project, const QString &id)
+{
+    const Revision *revision = project.graph().find(id);
+    if (!revision)
+        return fail(Error::Code::NotFound, u"no revision %1 in this project"_s.arg(id),
+                    project.directory().path(), u"reload the project"_s);
+    return revision;
+}
+
+// Fills the schema before and after, and their diff.
+Status fillSchemas(RevisionPreview &preview, const Project &project, const Revision &older,
+                   const Revision &newer, const Dialect &dialect)
+{
+    auto before = project.schemaAt(older.downRevisions);
+    if (!before)
+        return std::unexpected(before.error());
+    auto after = project.schemaAt({newer.id});
+    if (!after)
+        return std::unexpected(after.error());
+    preview.dialect = dialect.name();
+    preview.beforeLabel = older.isBase() ? u"base"_s : older.downRevisions.join(u" + "_s);
+    preview.beforeDdl = ddlLines(dialect.schemaDdl(*before));
+    preview.afterDdl = ddlLines(dialect.schemaDdl(*after));
+    preview.rows = diffLines(preview.beforeDdl, preview.afterDdl);
+    return {};
+}
+
 } // namespace
 
 QStringList ddlLines(const QStringList &statements)
@@ -51,33 +86,58 @@ QStringList ddlLines(const QStringList &statements)
 Result<RevisionPreview> previewRevision(const Project &project, const QString &revisionId,
                                         const Dialect &dialect)
 {
-    const Revision *revision = project.graph().find(revisionId);
+    auto revision = findRevision(project, revisionId);
     if (!revision)
-        return fail(Error::Code::NotFound, u"no revision %1 in this project"_s.arg(revisionId),
-                    project.directory().path(), u"reload the project"_s);
-    auto before = project.schemaAt(revision->downRevisions);
-    if (!before)
-        return std::unexpected(before.error());
-    auto after = project.schemaAt({revision->id});
-    if (!after)
-        return std::unexpected(after.error());
+        return std::unexpected(revision.error());
+    RevisionPreview preview;
+    preview.revisionId = (*revision)->id;
+    preview.message = (*revision)->message;
+    if (auto filled = fillSchemas(preview, project, **revision, **revision, dialect); !filled)
+        return std::unexpected(filled.error());
+    preview.upgradeSql = upgradeScript(project, **revision, dialect);
+    preview.downgradeSql = downgradeScript(project, **revision, dialect);
+    preview.filePath = (*revision)->filePath;
+    preview.fileText = readFile(preview.filePath);
+    return preview;
+}
+
+Result<RevisionPreview> previewRange(const Project &project, const QString &olderId, const QString &newerId,
+                                     const Dialect &dialect)
+{
+    auto older = findRevision(project, olderId);
+    if (!older)
+        return std::unexpected(older.error());
+    auto newer = findRevision(project, newerId);
+    if (!newer)
+        return std::unexpected(newer.error());
+    const Planner planner(project.graph());
+    auto plan = planner.upgrade((*older)->downRevisions, (*newer)->id);
+    if (!plan)
+        return std::unexpected(plan.error());
 
     RevisionPreview preview;
-    preview.revisionId = revision->id;
-    preview.message = revision->message;
-    preview.dialect = dialect.name();
-    preview.beforeLabel = revision->isBase() ? u"base"_s : revision->downRevisions.join(u" + "_s);
-    preview.beforeDdl = ddlLines(dialect.schemaDdl(*before));
-    preview.afterDdl = ddlLines(dialect.schemaDdl(*after));
-    preview.rows = diffLines(preview.beforeDdl, preview.afterDdl);
-    preview.upgradeSql = upgradeScript(project, *revision, dialect);
-    preview.downgradeSql = downgradeScript(project, *revision, dialect);
-    preview.filePath = revision->filePath;
-    QFile file(revision->filePath);
-    if (file.open(QIODevice::ReadOnly))
-        preview.fileText = QString::fromUtf8(file.readAll());
-    else
-        preview.fileText = u"# cannot read %1: %2"_s.arg(revision->filePath, file.errorString());
+    preview.revisionId = (*newer)->id;
+    preview.rangeStart = (*older)->id;
+    preview.message = (*newer)->message;
+    preview.stepCount = int(plan->steps.size());
+    if (auto filled = fillSchemas(preview, project, **older, **newer, dialect); !filled)
+        return std::unexpected(filled.error());
+    preview.upgradeSql = offlineScript(project, *plan, dialect);
+    // Back down the same way: from newer to older's parents (base for a base).
+    const QString down = (*older)->isBase() ? u"base"_s : (*older)->downRevisions.join(u' ');
+    if ((*older)->downRevisions.size() > 1) {
+        preview.downgradeSql = fail(Error::Code::Usage,
+                                    u"the range starts at the merge %1; a downgrade cannot end at two heads at once"_s
+                                        .arg((*older)->id.left(12)),
+                                    {}, u"select a range that starts after the merge"_s);
+    } else if (auto back = planner.downgrade({(*newer)->id}, down); back) {
+        preview.downgradeSql = offlineScript(project, *back, dialect);
+    } else {
+        preview.downgradeSql = std::unexpected(back.error());
+    }
+    // The file tab shows the newer end; its path says which file it is.
+    preview.filePath = (*newer)->filePath;
+    preview.fileText = readFile(preview.filePath);
     return preview;
 }
 

@@ -18,7 +18,9 @@ namespace strata::ui {
 // for that one step. It uses the same Plan and Dialect as a real run.
 struct RevisionPreview
 {
-    QString revisionId;
+    QString revisionId;               // the revision shown, or the newer end of a range
+    QString rangeStart;               // a range only: its older end, whose step is included
+    int stepCount = 1;                // steps in the upgrade plan
     QString message;
     QString dialect;
     QString beforeLabel;              // "9b1e0aa2c4f3" or "base"
@@ -33,6 +35,13 @@ struct RevisionPreview
 
 Result<RevisionPreview> previewRevision(const Project &project, const QString &revisionId,
                                         const Dialect &dialect);
+
+// A range [older .. newer] of the timeline: the schema at older's parents
+// vs at newer, and the whole plan between them, the same as
+// `strata upgrade P:newer --sql` with P the parents of older (so older's own
+// step is included). The downgrade SQL walks the same steps back.
+Result<RevisionPreview> previewRange(const Project &project, const QString &olderId, const QString &newerId,
+                                     const Dialect &dialect);
 
 // The schema as DDL text lines: each statement ends with ';', a blank line
 // before each table after the first.

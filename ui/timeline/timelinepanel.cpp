@@ -5,9 +5,12 @@
 #include "timeline/timelinemodel.h"
 
 #include <QAction>
+#include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QListView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -38,11 +41,12 @@ TimelinePanel::TimelinePanel(TimelineModel *model, QWidget *parent)
     m_view->setItemDelegate(new TimelineDelegate(m_view));
     // Same height for every row: the view lays out 10,000 rows without asking each one.
     m_view->setUniformItemSizes(true);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setMouseTracking(true);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TimelinePanel::emitCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TimelinePanel::selectionChanged);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
         const QModelIndex index = m_view->indexAt(pos);
         if (!index.isValid())
@@ -72,6 +76,34 @@ bool TimelinePanel::selectRevision(const QString &id)
         return false;
     m_view->setCurrentIndex(index);
     m_view->scrollTo(index);
+    return true;
+}
+
+QStringList TimelinePanel::selectedRevisions() const
+{
+    QModelIndexList indexes = m_view->selectionModel()->selectedIndexes();
+    std::sort(indexes.begin(), indexes.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    QStringList ids;
+    ids.reserve(indexes.size());
+    for (const QModelIndex &index : std::as_const(indexes))
+        ids << index.data(TimelineModel::RevisionIdRole).toString();
+    return ids;
+}
+
+bool TimelinePanel::selectRange(const QString &first, const QString &last)
+{
+    const auto proxyIndex = [this](const QString &id) {
+        const int row = m_model->rowOf(id);
+        return row < 0 ? QModelIndex() : m_proxy->mapFromSource(m_model->index(row));
+    };
+    const QModelIndex from = proxyIndex(first);
+    const QModelIndex to = proxyIndex(last);
+    if (!from.isValid() || !to.isValid())
+        return false;
+    m_view->setCurrentIndex(to);
+    m_view->selectionModel()->select(QItemSelection(from, to), QItemSelectionModel::ClearAndSelect);
+    m_view->scrollTo(to);
     return true;
 }
 

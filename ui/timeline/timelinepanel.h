@@ -19,6 +19,10 @@ public:
     explicit TimelinePanel(TimelineModel *model, QWidget *parent = nullptr);
 
     QString currentRevision() const;
+    // The selected revisions, newest first (timeline order).
+    QStringList selectedRevisions() const;
+    // Selects every visible revision between the two (inclusive), a range as shift-click makes one.
+    bool selectRange(const QString &first, const QString &last);
     // Selects and shows the revision; false when it is not in the list (or filtered out).
     bool selectRevision(const QString &id);
     QListView *view() const { return m_view; }
@@ -27,6 +31,7 @@ public:
 
 Q_SIGNALS:
     void currentRevisionChanged(const QString &id);
+    void selectionChanged();
     void contextMenuRequested(const QString &id, const QPoint &globalPos);
 
 private:

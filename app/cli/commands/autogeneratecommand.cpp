@@ -86,6 +86,11 @@ private:
             return;
         }
         printNotes(context, *live);
+        if (project.graph().isEmpty() && !live->schema.tables.isEmpty()) {
+            context.err() << "WARNING the database already has tables but the project has no revisions; "
+                             "adopt them first with `strata baseline -m MSG`" << Qt::endl;
+            return;
+        }
         auto drift = diffSources(head, *live);
         if (!drift || drift->isEmpty())
             return;

@@ -20,6 +20,7 @@ std::unique_ptr<Command> makeDiffCommand();
 std::unique_ptr<Command> makeStatusCommand();
 std::unique_ptr<Command> makeRepairCommand();
 std::unique_ptr<Command> makeRoundtripCommand();
+std::unique_ptr<Command> makeLintCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -42,6 +43,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeStatusCommand());
     commands.push_back(makeRepairCommand());
     commands.push_back(makeRoundtripCommand());
+    commands.push_back(makeLintCommand());
     return commands;
 }
 

@@ -43,6 +43,9 @@ public:
         auto steps = verifier.run(target);
         if (!steps)
             return context.report(steps.error());
+        for (const QString &line : verifier.driftBefore())
+            context.err() << "WARNING The database had drifted from its revisions before the round trip "
+                             "(left out of the comparisons): " << line << Qt::endl;
         if (steps->isEmpty()) {
             context.out() << "Nothing to verify: the database is already at " << target << "." << Qt::endl;
             return 0;

@@ -1,0 +1,148 @@
+#include "generate/generatedialog.h"
+
+#include "dialect/dialect.h"
+#include "diff/codeview.h"
+#include "diff/sqlhighlighter.h"
+#include "project/project.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::ui {
+
+GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> project, const QString &dialect,
+                                                 QWidget *parent)
+    : QDialog(parent), m_project(std::move(project)), m_message(new QLineEdit(this)), m_dialect(new QComboBox(this)),
+      m_summary(new QLabel(this)), m_detected(new QPlainTextEdit(this)), m_sql(new CodeView(this)),
+      m_write(new QPushButton(tr("&Write file"), this))
+{
+    setWindowTitle(tr("Generate migration"));
+    m_message->setObjectName(u"generateMessage"_s);
+    m_message->setPlaceholderText(tr("What the revision does, e.g. Add streaks"));
+    m_dialect->setObjectName(u"generateDialect"_s);
+    for (const QString &name : Dialect::names())
+        m_dialect->addItem(name == u"postgresql"_s ? u"PostgreSQL"_s : name == u"sqlite"_s ? u"SQLite"_s : name, name);
+    m_dialect->setCurrentIndex(std::max(0, int(m_dialect->findData(dialect))));
+    m_summary->setObjectName(u"generateSummary"_s);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detected->setObjectName(u"generateDetected"_s);
+    m_detected->setReadOnly(true);
+    m_detected->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_sql->setObjectName(u"generateSql"_s);
+    m_sql->setReadOnly(true);
+    new SqlHighlighter(m_sql->document(), m_sql->palette());
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Message:"), m_message);
+    form->addRow(tr("&Dialect:"), m_dialect);
+
+    auto *preview = new QSplitter(Qt::Vertical, this);
+    preview->addWidget(m_detected);
+    preview->addWidget(m_sql);
+    preview->setStretchFactor(1, 2);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    // An action button: only writeFile() accepts, once the file is written.
+    buttons->addButton(m_write, QDialogButtonBox::ActionRole);
+    m_write->setObjectName(u"generateWrite"_s);
+    m_write->setDefault(true);
+    connect(m_write, &QPushButton::clicked, this, &GenerateMigrationDialog::writeFile);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_summary);
+    layout->addWidget(preview, 1);
+    layout->addWidget(buttons);
+
+    connect(m_message, &QLineEdit::textChanged, this, &GenerateMigrationDialog::updateButtons);
+    connect(m_dialect, &QComboBox::currentIndexChanged, this, &GenerateMigrationDialog::refresh);
+    resize(760, 560);
+    refresh();
+}
+
+void GenerateMigrationDialog::refresh()
+{
+    m_draft = draftMigration(*m_project, *Dialect::forName(dialect()));
+    if (!m_draft) {
+        m_summary->setText(m_draft.error().toString());
+        m_detected->clear();
+        m_sql->clear();
+    } else if (!m_draft->hasChanges()) {
+        const bool unsupported = !m_draft->diff.unsupported.isEmpty();
+        m_summary->setText(unsupported ? tr("No changes detected that an operation can express.")
+                                       : tr("No changes detected: models.yaml matches head."));
+        m_detected->setPlainText(m_draft->diff.unsupported.join(u'\n'));
+        m_sql->clear();
+    } else {
+        const auto &draft = *m_draft;
+        const QString head = draft.parents.isEmpty() ? tr("base") : draft.parents.first().left(12);
+        const qsizetype count = draft.diff.upgrade.size();
+        const QString operations = count == 1 ? tr("1 operation") : tr("%1 operations").arg(count);
+        m_summary->setText(tr("%1 on top of %2. Review them, then write the file.").arg(operations, head));
+        QStringList lines = draft.detected;
+        lines << QString() << tr("Operations:");
+        for (const QString &op : draft.operations)
+            lines << u"  "_s + op;
+        for (const QString &warning : draft.diff.warnings)
+            lines << tr("Warning: %1").arg(warning);
+        for (const PossibleRename &rename : draft.diff.possibleRenames)
+            lines << tr("Possible rename: %1.%2 -> %3 (the file will say how to keep the data)")
+                         .arg(rename.table, rename.dropped, rename.added);
+        for (const QString &difference : draft.diff.unsupported)
+            lines << tr("Not generated: %1").arg(difference);
+        m_detected->setPlainText(lines.join(u'\n'));
+        m_sql->setPlainText(draft.sql ? *draft.sql : u"-- cannot render: "_s + draft.sql.error().toString());
+    }
+    updateButtons();
+}
+
+void GenerateMigrationDialog::updateButtons()
+{
+    m_write->setEnabled(canWrite());
+    m_write->setToolTip(m_message->text().trimmed().isEmpty() ? tr("Type a message first") : QString());
+}
+
+bool GenerateMigrationDialog::canWrite() const
+{
+    return m_draft && m_draft->hasChanges() && !m_message->text().trimmed().isEmpty();
+}
+
+bool GenerateMigrationDialog::writeFile()
+{
+    if (!m_draft || !canWrite())
+        return false;
+    auto written = writeMigration(*m_project, *m_draft, m_message->text());
+    if (!written) {
+        m_summary->setText(written.error().toString());
+        return false;
+    }
+    m_written = *written;
+    Q_EMIT migrationWritten(m_written.revisionId, m_written.path);
+    accept();
+    return true;
+}
+
+QString GenerateMigrationDialog::summaryText() const { return m_summary->text(); }
+QString GenerateMigrationDialog::detectedText() const { return m_detected->toPlainText(); }
+QString GenerateMigrationDialog::sqlText() const { return m_sql->toPlainText(); }
+QString GenerateMigrationDialog::dialect() const { return m_dialect->currentData().toString(); }
+
+void GenerateMigrationDialog::setDialect(const QString &name)
+{
+    const int index = m_dialect->findData(name);
+    if (index >= 0)
+        m_dialect->setCurrentIndex(index);
+}
+
+} // namespace strata::ui

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "generate/migrationdraft.h"
+
+#include <QDialog>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace strata { class Project; }
+
+namespace strata::ui {
+
+class CodeView;
+
+// Generate migration: a message, a preview of what autogenerate detects
+// (the operations and their SQL for the chosen dialect), and only then
+// "Write file", through the same code as `strata migrate`.
+class GenerateMigrationDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    GenerateMigrationDialog(std::shared_ptr<const Project> project, const QString &dialect,
+                            QWidget *parent = nullptr);
+
+    QLineEdit *messageEdit() const { return m_message; }
+    QString summaryText() const;
+    QString detectedText() const;
+    QString sqlText() const;
+    QString dialect() const;
+    void setDialect(const QString &name);
+    bool canWrite() const;
+
+    // Writes the revision; on success accepts the dialog. False (with the
+    // error shown in the dialog) when it cannot.
+    bool writeFile();
+    const WrittenMigration &written() const { return m_written; }
+
+Q_SIGNALS:
+    void migrationWritten(const QString &revisionId, const QString &path);
+
+private:
+    void refresh();
+    void updateButtons();
+
+    std::shared_ptr<const Project> m_project;
+    QLineEdit *m_message;
+    QComboBox *m_dialect;
+    QLabel *m_summary;
+    QPlainTextEdit *m_detected;
+    CodeView *m_sql;
+    QPushButton *m_write;
+    Result<MigrationDraft> m_draft = MigrationDraft();
+    WrittenMigration m_written;
+};
+
+} // namespace strata::ui
