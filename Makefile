@@ -34,14 +34,16 @@ run: build
 		QT_QPA_PLATFORM=offscreen $(BUILD)/app/studio/strata-studio --size 1280x800 --screenshot $(DEMO)/studio.png; \
 	fi
 
+# pg_virtualenv -t keeps the throwaway cluster in a temporary directory even as root, so a
+# cluster left behind by a killed run can never block the next one.
 test: test-deps configure
 	cmake --build $(BUILD) -j 2
-	pg_virtualenv -- ctest --test-dir $(BUILD) --output-on-failure --timeout 300 -LE bench
+	pg_virtualenv -t -- ctest --test-dir $(BUILD) --output-on-failure --timeout 300 -LE bench
 
 # Benchmarks (tests/bench): figures against sqlite3 and psql, printed; not part of `make test`.
 bench: test-deps configure
 	cmake --build $(BUILD) -j 2
-	pg_virtualenv -- ctest --test-dir $(BUILD) -L bench --verbose
+	pg_virtualenv -t -- ctest --test-dir $(BUILD) -L bench --verbose
 
 # The Debian package: $(BUILD)/strata_<version>_<arch>.deb, to install with
 #   apt install ./$(BUILD)/strata_*.deb

@@ -34,6 +34,12 @@ QString terminated(const QString &sql)
     return trimmed.endsWith(u';') ? trimmed : trimmed + u';';
 }
 
+QString fitHint()
+{
+    return u"fix the operation so it matches the schema the earlier revisions build "
+           "(check the table and column names), or run `strata history` to see the order"_s;
+}
+
 } // namespace
 
 QString operationLocation(const Project &project, const PlanStep &step, const Operation &operation)
@@ -42,10 +48,10 @@ QString operationLocation(const Project &project, const PlanStep &step, const Op
     const QDir dir = project.directory();
     QString where = path.isEmpty() ? QString(u"revision "_s + step.revision->id)
                                    : QString(dir.dirName() + u'/' + dir.relativeFilePath(path));
-    where += u": "_s + operation.kind();
+    // file:line first, the shape editors and terminals turn into a link.
     if (operation.line > 0)
-        where += u" (line %1)"_s.arg(operation.line);
-    return where;
+        where += u":%1"_s.arg(operation.line);
+    return where + u": "_s + operation.kind();
 }
 
 Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, const Dialect &dialect,
@@ -55,14 +61,22 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
     rendered.after = before;
     for (const OperationPtr &op : step.operations()) {
         auto statements = op->render(dialect, rendered.after);
-        if (!statements)
-            return std::unexpected(statements.error().wrappedIn(
+        // Both checks run against the schema the revision files build, not the
+        // database: a failure is a mistake in the file (exit 2, like bad input).
+        if (!statements) {
+            Error error = statements.error().wrappedIn(
                 u"could not render %1 for %2"_s.arg(op->describe(), dialect.name()),
-                operationLocation(project, step, *op)));
-        if (auto applied = op->apply(rendered.after); !applied)
-            return std::unexpected(applied.error().wrappedIn(
+                operationLocation(project, step, *op));
+            error.code = Error::Code::Input;
+            return std::unexpected(error.withHint(fitHint()));
+        }
+        if (auto applied = op->apply(rendered.after); !applied) {
+            Error error = applied.error().wrappedIn(
                 u"%1 does not fit the schema at this point"_s.arg(op->describe()),
-                operationLocation(project, step, *op)));
+                operationLocation(project, step, *op));
+            error.code = Error::Code::Input;
+            return std::unexpected(error.withHint(fitHint()));
+        }
         rendered.operations << RenderedOperation{op.get(), *statements};
     }
     rendered.versionMoves = versionMoves(dialect, project.config().versionTable, step);

@@ -23,7 +23,7 @@ struct RenderedStep
     Schema after;                 // the schema once the step's operations are applied
 };
 
-// "migrations/versions/3f2a.._add_notes.yaml: create_table (line 12)": where an operation lives.
+// "migrations/versions/3f2a.._add_notes.yaml:12: create_table": where an operation lives.
 QString operationLocation(const Project &project, const PlanStep &step, const Operation &operation);
 
 // Renders each operation against the schema just before it, then the version moves

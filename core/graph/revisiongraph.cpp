@@ -16,6 +16,12 @@ QString sourceOf(const Revision &r)
     return r.filePath.isEmpty() ? u"revision "_s + r.id : r.filePath;
 }
 
+// "file:line" when the line is known, for the key an error is about.
+QString sourceOf(const Revision &r, int line)
+{
+    return r.filePath.isEmpty() || line <= 0 ? sourceOf(r) : u"%1:%2"_s.arg(r.filePath).arg(line);
+}
+
 QStringList predecessorsOf(const Revision &r)
 {
     QStringList ids = r.downRevisions + r.dependsOn;
@@ -44,7 +50,7 @@ Status checkReferences(const QList<Revision> &revisions, const QHash<QString, qs
                     continue;
                 return fail(Error::Code::Graph,
                             u"revision %1 names %2 '%3', but no revision has that id"_s.arg(r.id, key, id),
-                            sourceOf(r),
+                            sourceOf(r, key == u"down_revision"_s ? r.downRevisionLine : r.dependsOnLine),
                             u"check '%1' for a typo, or restore the missing revision file in versions/"_s.arg(id));
             }
         }
@@ -100,7 +106,7 @@ Error cycleError(const QList<Revision> &revisions, const QHash<QString, qsizetyp
     cycle << current;
     return Error::make(Error::Code::Graph,
                        u"the revisions form a cycle: %1"_s.arg(cycle.join(u" -> "_s)),
-                       sourceOf(revisions[positions.value(start)]),
+                       sourceOf(revisions[positions.value(start)], revisions[positions.value(start)].downRevisionLine),
                        u"each arrow goes from a revision to its down_revision or depends_on; "
                        "remove one of these links"_s);
 }
@@ -117,7 +123,7 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
             return fail(Error::Code::Graph,
                         u"revision id '%1' is used by two files: %2 and %3"_s.arg(
                             r.id, sourceOf(revisions[*other]), sourceOf(r)),
-                        sourceOf(r),
+                        sourceOf(r, r.idLine),
                         u"give one of them a new id (and update the down_revision of revisions that "
                         "follow it)"_s);
         positions.insert(r.id, i);

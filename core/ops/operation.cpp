@@ -75,7 +75,7 @@ Result<OperationPtr> parseOperation(const YAML::Node &item, const QString &file)
     }
 
     const auto entry = item.begin();
-    const YAML::Node &keyNode = entry->first;
+    const YAML::Node keyNode = entry->first;   // a copy: -> yields a temporary proxy
     const QString kind = keyNode.IsScalar() ? yaml::toQString(keyNode) : QString();
     for (const auto &candidate : parsers) {
         if (candidate.kind != kind)

@@ -173,7 +173,7 @@ Status onlyKeys(const YAML::Node &map, std::initializer_list<const char *> allow
         allowedNames << QString::fromLatin1(name);
     QSet<QString> seen;
     for (auto it = map.begin(); it != map.end(); ++it) {
-        const YAML::Node &keyNode = it->first;
+        const YAML::Node keyNode = it->first;   // a copy: it-> yields a temporary proxy
         const QString key = keyNode.IsScalar() ? toQString(keyNode) : QString();
         if (!allowedNames.contains(key)) {
             return std::unexpected(inputError(keyNode, file,

@@ -29,7 +29,9 @@ Result<ProjectConfig> readConfig(const YAML::Node &root, const QString &path)
         return config;   // an empty or all-comment file: every default
     if (!root.IsMap())
         return std::unexpected(yaml::inputError(
-            root, path, u"expected a mapping of settings such as `database: sqlite:///app.db`"_s));
+            root, path, u"expected a mapping of settings such as `database: sqlite:///app.db`, found %1"_s.arg(
+                            yaml::describeNode(root)),
+            u"write one `key: value` per line at the left margin; `strata init` writes a commented example"_s));
     if (auto ok = yaml::onlyKeys(root, {"database", "models", "version_table", "history_table",
                                         "file_template", "schema"},
                                  u"strata.yaml"_s, path); !ok)

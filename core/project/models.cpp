@@ -28,11 +28,14 @@ Result<Schema> readModels(const QString &path)
     if (!root || root.IsNull())
         return Schema{};
     if (!root.IsMap())
-        return std::unexpected(yaml::inputError(root, path, u"expected a mapping with a `tables:` key"_s));
+        return std::unexpected(yaml::inputError(
+            root, path, u"expected a mapping with a `tables:` key, found %1"_s.arg(yaml::describeNode(root)),
+            u"start the file with `tables:` and put each table under it by name, with its `columns:`"_s));
     if (auto keys = yaml::onlyKeys(root, {"tables"}, u"models.yaml"_s, path); !keys)
         return std::unexpected(keys.error());
 
-    struct PendingKeys { QString table; QList<ForeignKey> keys; int line; };
+    // keyLines: the line of each foreign_keys item, in the order parseTable keeps.
+    struct PendingKeys { QString table; QList<ForeignKey> keys; int line; QList<int> keyLines; };
     QList<PendingKeys> pendingKeys;
     Schema schema;
     const YAML::Node tables = root["tables"];
@@ -52,7 +55,12 @@ Result<Schema> readModels(const QString &path)
         // referring table before the one it references.
         Table table = *parsed;
         const int line = entry.second.Mark().line + 1;
-        pendingKeys.append({table.name, table.foreignKeys, line});
+        QList<int> keyLines;
+        if (const YAML::Node keys = entry.second["foreign_keys"]; keys && keys.IsSequence()) {
+            for (const auto &key : keys)
+                keyLines << key.Mark().line + 1;
+        }
+        pendingKeys.append({table.name, table.foreignKeys, line, keyLines});
         table.foreignKeys.clear();
         CreateTable bare;
         bare.table = table;
@@ -60,7 +68,9 @@ Result<Schema> readModels(const QString &path)
             return std::unexpected(applied.error().wrappedIn(u"in models"_s, u"%1:%2"_s.arg(path).arg(line)));
     }
     for (const PendingKeys &pending : pendingKeys) {
-        for (const ForeignKey &fk : pending.keys) {
+        for (qsizetype i = 0; i < pending.keys.size(); ++i) {
+            const ForeignKey &fk = pending.keys.at(i);
+            const int keyLine = pending.keyLines.size() == pending.keys.size() ? pending.keyLines.at(i) : pending.line;
             const Table *target = schema.table(fk.refTable);
             bool ok = target != nullptr;
             for (const QString &column : fk.refColumns)
@@ -69,8 +79,9 @@ Result<Schema> readModels(const QString &path)
                 return fail(Error::Code::Input,
                             u"table '%1' has a foreign key to %2(%3), which models.yaml does not define"_s
                                 .arg(pending.table, fk.refTable, fk.refColumns.join(u", "_s)),
-                            u"%1:%2"_s.arg(path).arg(pending.line),
-                            u"add the referenced table or fix the reference"_s);
+                            u"%1:%2"_s.arg(path).arg(keyLine),
+                            u"add table '%1' to models.yaml, or fix the reference's table and ref_columns"_s.arg(
+                                fk.refTable));
         }
         schema.table(pending.table)->foreignKeys = pending.keys;
     }

@@ -12,6 +12,8 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace strata {
@@ -46,7 +48,9 @@ Result<QString> readId(const YAML::Node &root, const QString &file)
         return std::unexpected(yaml::inputError(
             root, file, u"missing 'revision'; expected the revision id, e.g. `revision: 3f2a9c1b7d10`"_s));
     if (!node.IsScalar())
-        return std::unexpected(yaml::inputError(node, file, u"expected the revision id as text for 'revision'"_s));
+        return std::unexpected(yaml::inputError(
+            node, file, u"expected the revision id as text for 'revision', found %1"_s.arg(yaml::describeNode(node)),
+            u"one revision per file: write `revision: 3f2a9c1b7d10`; a merge lists its parents in down_revision"_s));
     // The scalar's text as written: "0123" and "1234e5" stay ids, not numbers.
     const QString id = yaml::toQString(node);
     if (auto ok = checkName(node, id, u"revision id"_s, file); !ok)
@@ -103,11 +107,20 @@ Result<OperationList> readOperations(const YAML::Node &root, const char *key, co
     return ops;
 }
 
+int lineOf(const YAML::Node &map, const char *key)
+{
+    const YAML::Node value = map[key];
+    return value && !value.Mark().is_null() ? value.Mark().line + 1 : 0;
+}
+
 Result<Revision> readRevision(const YAML::Node &root, const QString &file)
 {
     if (!root.IsMap())
         return std::unexpected(yaml::inputError(
-            root, file, u"expected a revision: a mapping with 'revision', 'down_revision' and 'upgrade'"_s));
+            root, file, u"expected a revision: a mapping with 'revision', 'down_revision' and 'upgrade'"_s,
+            root.IsNull() ? u"the file is empty; write the revision's keys, or delete the file"_s
+                          : u"start the file with `revision: <id>` and `down_revision: <parent id or null>` "
+                            "at the left margin, not as list items"_s));
     if (auto ok = yaml::onlyKeys(root, kRevisionKeys, u"a revision file"_s, file); !ok)
         return std::unexpected(ok.error());
 
@@ -141,6 +154,9 @@ Result<Revision> readRevision(const YAML::Node &root, const QString &file)
     if (!depends)
         return std::unexpected(depends.error());
     r.dependsOn = *depends;
+    r.idLine = lineOf(root, "revision");
+    r.downRevisionLine = lineOf(root, "down_revision");
+    r.dependsOnLine = lineOf(root, "depends_on");
     auto transactional = yaml::optionalBool(root, "transactional", file, true);
     if (!transactional)
         return std::unexpected(transactional.error());
@@ -308,13 +324,54 @@ std::string operationsSection(const char *key, const OperationList &ops)
     return text + '\n';
 }
 
+// yaml-cpp accepts a quoted value that runs to the end of the file (it keeps
+// the rest of the file as the value), so an unclosed quote would go unseen.
+// Finds the first quoted scalar whose closing quote never comes.
+std::optional<YAML::Node> unclosedQuote(const YAML::Node &node, const std::string &text)
+{
+    if (node.IsMap() || node.IsSequence()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            const YAML::Node first = node.IsMap() ? it->first : YAML::Node(*it);
+            if (auto bad = unclosedQuote(first, text))
+                return bad;
+            if (node.IsMap())
+                if (auto bad = unclosedQuote(it->second, text))
+                    return bad;
+        }
+        return std::nullopt;
+    }
+    if (!node.IsScalar() || node.Tag() != "!" || node.Mark().is_null())
+        return std::nullopt;
+    auto i = static_cast<std::size_t>(node.Mark().pos);
+    if (i >= text.size() || (text[i] != '"' && text[i] != '\''))
+        return std::nullopt;
+    const char quote = text[i++];
+    while (i < text.size()) {
+        if (quote == '"' && text[i] == '\\')
+            i += 2;
+        else if (quote == '\'' && text[i] == '\'' && i + 1 < text.size() && text[i + 1] == '\'')
+            i += 2;
+        else if (text[i] == quote)
+            return std::nullopt;
+        else
+            ++i;
+    }
+    return node;
+}
+
 } // namespace
 
 Result<Revision> parseRevision(const QByteArray &yamlText, const QString &pathForMessages)
 {
     Result<Revision> revision;
     try {
-        revision = readRevision(YAML::Load(yamlText.toStdString()), pathForMessages);
+        const std::string text = yamlText.toStdString();
+        const YAML::Node root = YAML::Load(text);
+        if (const auto open = unclosedQuote(root, text))
+            return std::unexpected(yaml::inputError(
+                *open, pathForMessages, u"not valid YAML: this quoted value has no closing quote"_s,
+                u"add the closing quote on this line (a quote inside the value is written \\\" or '')"_s));
+        revision = readRevision(root, pathForMessages);
     } catch (const YAML::Exception &e) {
         return std::unexpected(yamlSyntaxError(e, pathForMessages, yamlText));
     }

@@ -24,6 +24,11 @@ struct Revision
 
     QString filePath;               // absolute; empty for a revision not read from disk
     QString checksum;               // sha256 hex of the file's bytes
+    // 1-based lines of the values in the file (0 when unknown), so graph
+    // errors (missing parent, cycle, duplicate id) can point at the line.
+    int idLine = 0;
+    int downRevisionLine = 0;
+    int dependsOnLine = 0;
 
     bool isBase() const { return downRevisions.isEmpty(); }
     bool isMerge() const { return downRevisions.size() > 1; }

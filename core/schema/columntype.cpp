@@ -100,6 +100,15 @@ Result<ColumnType> ColumnType::parse(const QString &text)
     const auto match = pattern.match(normalized);
     const auto kind = match.hasMatch() ? kindOf(match.captured(1)) : std::nullopt;
     if (!kind) {
+        // A known type with a size that is not numbers, e.g. string(abc): say so
+        // rather than calling the whole type unknown.
+        static const QRegularExpression sized(u"^([a-z][a-z0-9 ]*?)\\s*\\((.*)\\)$"_s);
+        const auto sizedMatch = sized.match(normalized);
+        if (sizedMatch.hasMatch() && kindOf(sizedMatch.captured(1)))
+            return std::unexpected(typeError(
+                u"bad column type '%1': the size in parentheses must be whole numbers, not '%2'"_s.arg(
+                    text, sizedMatch.captured(2)),
+                u"write string(255) for text up to 255 characters, numeric(10,2) for ten digits, two after the point"_s));
         return std::unexpected(typeError(u"unknown column type '%1'"_s.arg(text),
                                          u"use one of: %1"_s.arg(canonicalList())));
     }

@@ -102,7 +102,8 @@ void TestColumnType::rejects_data()
     QTest::newRow("precision too large") << u"numeric(2000)"_s << u"1 <= p <= 1000"_s << u"numeric(10,2)"_s;
     QTest::newRow("length overflowing int") << u"string(99999999999)"_s << u"positive length"_s << u"string(255)"_s;
     QTest::newRow("size on a sizeless type") << u"integer(4)"_s << u"integer takes no size"_s << u"without parentheses"_s;
-    QTest::newRow("non-numeric size") << u"varchar(abc)"_s << u"unknown column type 'varchar(abc)'"_s << u"uuid"_s;
+    QTest::newRow("non-numeric size") << u"varchar(abc)"_s << u"bad column type 'varchar(abc)': the size in parentheses must be whole numbers, not 'abc'"_s
+                                      << u"string(255)"_s;
     QTest::newRow("unclosed parenthesis") << u"string(5"_s << u"unknown column type 'string(5'"_s << u"string(n)"_s;
 }
 

@@ -116,15 +116,15 @@ void TestProject::brokenProject_data()
 
     const QString dir = kFixtures + u"/%1/versions/"_s;
     QTest::newRow("duplicate id")
-        << u"duplicate_id"_s << Error::Code::Graph << u"duplicate_id/versions/1111aaaa0001_first.yaml"_s
+        << u"duplicate_id"_s << Error::Code::Graph << u"duplicate_id/versions/1111aaaa0001_first.yaml:1"_s
         << u"revision id '1111aaaa0001' is used by two files: %1 and %2"_s.arg(
                QDir(dir.arg(u"duplicate_id"_s)).absoluteFilePath(u"1111aaaa0001_copy_of_first.yaml"_s),
                QDir(dir.arg(u"duplicate_id"_s)).absoluteFilePath(u"1111aaaa0001_first.yaml"_s));
     QTest::newRow("missing parent")
-        << u"missing_parent"_s << Error::Code::Graph << u"missing_parent/versions/2222bbbb0002_second.yaml"_s
+        << u"missing_parent"_s << Error::Code::Graph << u"missing_parent/versions/2222bbbb0002_second.yaml:2"_s
         << u"revision 2222bbbb0002 names down_revision '9999ffff0000', but no revision has that id"_s;
     QTest::newRow("cycle")
-        << u"cycle"_s << Error::Code::Graph << u"cycle/versions/1111aaaa0001.yaml"_s
+        << u"cycle"_s << Error::Code::Graph << u"cycle/versions/1111aaaa0001.yaml:2"_s
         << u"the revisions form a cycle: 1111aaaa0001 -> 3333cccc0003 -> 2222bbbb0002 -> 1111aaaa0001"_s;
     QTest::newRow("bad YAML")
         << u"bad_yaml"_s << Error::Code::Input << u"bad_yaml/versions/1111aaaa0001_first.yaml:6:4"_s

@@ -282,7 +282,7 @@ inline void EngineTestCase::failingStepRollsBack()
     QVERIFY(!failed);
     const Error &error = failed.error();
     QCOMPARE(error.code, Error::Code::Database);
-    QCOMPARE(error.where, u"migrations/versions/aaaa00000002_create_two_then_fail.yaml: execute (line 10)"_s);
+    QCOMPARE(error.where, u"migrations/versions/aaaa00000002_create_two_then_fail.yaml:10: execute"_s);
     QVERIFY2(error.message.contains(u"missing_table"_s), qPrintable(error.toString()));
     QVERIFY2(error.message.contains(u"aaaa00000001 -> aaaa00000002"_s), qPrintable(error.toString()));
     QVERIFY(error.cause);
@@ -368,7 +368,7 @@ inline void EngineTestCase::nonTransactionalRevision()
     QCOMPARE(ran.has_value(), !expectedHeads.isEmpty());
     if (!ran) {
         QVERIFY2(ran.error().hint.contains(u"not transactional"_s), qPrintable(ran.error().toString()));
-        QVERIFY2(ran.error().where.endsWith(u"execute (line 8)"_s), qPrintable(ran.error().where));
+        QVERIFY2(ran.error().where.endsWith(u":8: execute"_s), qPrintable(ran.error().where));
     }
     QCOMPARE(heads(db, p), expectedHeads);
     QCOMPARE(tables(db, p), QStringList{u"kept"_s});
@@ -419,7 +419,7 @@ inline void EngineTestCase::alterColumnViolationRollsBack()
 
     const auto failed = upgrade(db, p, u"head"_s);
     QVERIFY(!failed);
-    QVERIFY2(failed.error().where.endsWith(u"bbbb00000002_parent_name_required.yaml: alter_column (line 6)"_s),
+    QVERIFY2(failed.error().where.endsWith(u"bbbb00000002_parent_name_required.yaml:6: alter_column"_s),
              qPrintable(failed.error().toString()));
     QCOMPARE(heads(db, p), QStringList{u"bbbb00000001"_s});
     QCOMPARE(rows(db, u"SELECT id, name FROM parent ORDER BY id"_s), (QStringList{u"1|a"_s, u"2|NULL"_s}));

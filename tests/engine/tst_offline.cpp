@@ -226,7 +226,7 @@ downgrade: []
     const auto d = Dialect::forName(u"sqlite"_s);
     auto script = offlineScript(*opened, *plan, *d);
     QVERIFY(!script);
-    QCOMPARE(script.error().where, u"migrations/versions/f6f6f6f6f6f6_drop_ghost.yaml: drop_table (line 6)"_s);
+    QCOMPARE(script.error().where, u"migrations/versions/f6f6f6f6f6f6_drop_ghost.yaml:6: drop_table"_s);
     QVERIFY2(script.error().toString().contains(u"ghost"_s), qPrintable(script.error().toString()));
 }
 

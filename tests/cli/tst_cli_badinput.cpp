@@ -1,0 +1,140 @@
+// Broken input, tried on purpose (issue 5): every folder under tests/data/bad
+// is a migrations project plus expect.txt (line 1: the arguments, line 2: the
+// exit code, then phrases stderr must hold). The real `strata` runs on a copy
+// of each; it must fail cleanly, say where and what to do, and leave nothing
+// half applied. Adding a case is adding a folder.
+//
+// The database is --database sqlite:///<tmp>/x.db, unless the arguments line
+// names its own --database: the URL cases put the bad URL there.
+#include "testprojects.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString badDataDir()
+{
+    return QStringLiteral(STRATA_TEST_DATA) + u"/bad"_s;
+}
+
+bool copyTree(const QString &from, const QString &to)
+{
+    QDir source(from);
+    if (!QDir().mkpath(to))
+        return false;
+    const auto entries = source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+    for (const auto &entry : entries) {
+        const QString target = to + u'/' + entry.fileName();
+        const bool ok = entry.isDir() ? copyTree(entry.filePath(), target)
+                                      : QFile::copy(entry.filePath(), target);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+// Tables a failed run left behind: anything but SQLite's own and an empty
+// version table.
+QStringList leftoverTables(const QString &dbPath)
+{
+    QStringList found;
+    const QString name = u"badinput-check"_s;
+    {
+        auto db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(dbPath);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (!db.open())
+            return {u"<cannot open %1>"_s.arg(dbPath)};
+        QSqlQuery tables(db);
+        tables.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"_s);
+        while (tables.next()) {
+            const QString table = tables.value(0).toString();
+            if (table == u"strata_version"_s) {
+                QSqlQuery rows(db);
+                rows.exec(u"SELECT COUNT(*) FROM strata_version"_s);
+                if (rows.next() && rows.value(0).toInt() == 0)
+                    continue;
+            }
+            found << table;
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return found;
+}
+
+} // namespace
+
+class TestCliBadInput : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void corpusIsThere()
+    {
+        const auto cases = QDir(badDataDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QVERIFY2(cases.size() >= 25, qPrintable(u"only %1 cases"_s.arg(cases.size())));
+    }
+
+    void failsCleanly_data()
+    {
+        QTest::addColumn<QString>("caseDir");
+        const auto cases = QDir(badDataDir()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        for (const auto &name : cases)
+            QTest::newRow(name.toUtf8().constData()) << badDataDir() + u'/' + name;
+    }
+
+    void failsCleanly()
+    {
+        QFETCH(QString, caseDir);
+        QFile expectFile(caseDir + u"/expect.txt"_s);
+        QVERIFY2(expectFile.open(QIODevice::ReadOnly), qPrintable(expectFile.fileName()));
+        const auto lines = QString::fromUtf8(expectFile.readAll()).split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() >= 3, "expect.txt: arguments, exit code, then at least one stderr phrase");
+        const auto caseArgs = lines.at(0).split(u' ', Qt::SkipEmptyParts);
+        bool numeric = false;
+        const int expectedExit = lines.at(1).trimmed().toInt(&numeric);
+        QVERIFY2(numeric, "expect.txt line 2 must be the exit code");
+
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString project = tmp.filePath(u"migrations"_s);
+        QVERIFY(copyTree(caseDir, project));
+        QFile::remove(project + u"/expect.txt"_s);
+        const QString dbPath = tmp.filePath(u"x.db"_s);
+
+        QStringList args{u"--directory"_s, project};
+        if (!caseArgs.contains(u"--database"_s))
+            args << u"--database"_s << u"sqlite:///"_s + dbPath;
+        args << caseArgs;
+
+        QProcess process;
+        process.setWorkingDirectory(tmp.path());
+        process.start(QStringLiteral(STRATA_CLI), args);
+        QVERIFY(process.waitForFinished(60000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        const QString context = u"args: %1\nstderr:\n%2\nstdout:\n%3"_s.arg(args.join(u' '), err, out);
+
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit, qPrintable(u"crashed; "_s + context));
+        QVERIFY2(!err.contains(u"Segmentation"_s), qPrintable(context));
+        QVERIFY2(process.exitCode() == expectedExit,
+                 qPrintable(u"exit %1, expected %2; "_s.arg(process.exitCode()).arg(expectedExit) + context));
+        for (qsizetype i = 2; i < lines.size(); ++i)
+            QVERIFY2(err.contains(lines.at(i)), qPrintable(u"missing \"%1\"; "_s.arg(lines.at(i)) + context));
+
+        if (QFile::exists(dbPath))
+            QCOMPARE(leftoverTables(dbPath), QStringList{});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBadInput)
+#include "tst_cli_badinput.moc"
