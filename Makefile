@@ -6,7 +6,7 @@
 BUILD ?= build
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps test-deps configure build run test bench package clean
+.PHONY: all deps test-deps configure build run test bench fuzz package clean
 
 all: build
 
@@ -40,10 +40,26 @@ test: test-deps configure
 	cmake --build $(BUILD) -j 2
 	pg_virtualenv -t -- ctest --test-dir $(BUILD) --output-on-failure --timeout 300 -LE bench
 
-# Benchmarks (tests/bench): figures against sqlite3 and psql, printed; not part of `make test`.
+# Benchmarks (tests/bench): figures against sqlite3 and psql, written to docs/benchmarks.md
+# (6 to 15 minutes, as fast as the disk syncs; STRATA_BENCH_SIZES=100,1000 for less). `make test` runs them small (label smoke).
 bench: test-deps configure
 	cmake --build $(BUILD) -j 2
 	pg_virtualenv -t -- ctest --test-dir $(BUILD) -L bench --verbose
+
+# libFuzzer on the revision-file and URL parsers (tests/fuzz), with ASan and UBSan, for
+# FUZZ_SECONDS per target. New inputs that found new paths go to $(FUZZ_BUILD)/corpus-*,
+# crashes to $(FUZZ_BUILD)/artifacts/ (replay one with: $(FUZZ_BUILD)/tests/fuzz/fuzz_revision FILE).
+FUZZ_SECONDS ?= 300
+FUZZ_BUILD   ?= build-fuzz
+fuzz:
+	packaging/install-deps.sh fuzz
+	CXX=clang++-16 cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSTRATA_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j 2
+	mkdir -p $(FUZZ_BUILD)/artifacts $(FUZZ_BUILD)/corpus-revision $(FUZZ_BUILD)/corpus-databaseurl
+	$(FUZZ_BUILD)/tests/fuzz/fuzz_revision -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		-artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_BUILD)/corpus-revision tests/fuzz/corpus/revision
+	$(FUZZ_BUILD)/tests/fuzz/fuzz_databaseurl -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+		-artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_BUILD)/corpus-databaseurl tests/fuzz/corpus/url
 
 # The Debian package: $(BUILD)/strata_<version>_<arch>.deb, to install with
 #   apt install ./$(BUILD)/strata_*.deb

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Strata needs from Debian 12's packages, only when something is
 # missing. `build` is enough to build and run; `test` adds the database
-# servers and clients the tests start and compare against.
+# servers and clients the tests start and compare against; `fuzz` adds clang
+# for the libFuzzer targets.
 set -euo pipefail
 
 build_packages=(
@@ -13,10 +14,18 @@ test_packages=(
     sqlite3 postgresql postgresql-common postgresql-client
     xvfb xauth
     desktop-file-utils appstream man-db bash-completion
+    # The Alembic adoption tests build a real Flask-Migrate project and upgrade
+    # databases with `flask db upgrade` (psycopg2 for PostgreSQL) to compare.
+    python3-flask-migrate python3-psycopg2
 )
+
+# `make fuzz`: libFuzzer and the sanitizers come with clang; clang 16 is the
+# first that compiles libstdc++ 12's std::expected.
+fuzz_packages=(clang-16 libclang-rt-16-dev)
 
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
+[ "${1:-build}" = fuzz ] && wanted+=("${fuzz_packages[@]}")
 
 missing=()
 for p in "${wanted[@]}"; do

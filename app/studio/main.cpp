@@ -4,9 +4,12 @@
 #include "generate/generatedialog.h"
 #include "timeline/timelinepanel.h"
 #include "theme/studiotheme.h"
+#include "firstpaintprobe.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QListView>
 #include <QPointer>
 #include <QTabWidget>
 #include <QTimer>
@@ -17,6 +20,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"Strata"_s);
     QApplication::setApplicationName(u"strata-studio"_s);
@@ -38,13 +43,19 @@ int main(int argc, char *argv[])
                                     u"REV"_s);
     const QCommandLineOption generate(u"generate"_s,
                                       u"Open Generate migration at start (with --screenshot, FILE-generate.png too)."_s);
-    const QCommandLineOption tab(u"tab"_s, u"Show this diff tab at start: schema, upgrade, downgrade or file."_s,
+    const QCommandLineOption tab(u"tab"_s, u"Show this diff tab at start: schema, upgrade, downgrade, file or lint."_s,
                                  u"TAB"_s);
     const QCommandLineOption size(u"size"_s, u"Window size, e.g. 1280x800."_s, u"WxH"_s);
     const QCommandLineOption screenshot(u"screenshot"_s,
                                        u"Save a PNG of the window once it has settled, then quit."_s, u"FILE"_s);
     const QCommandLineOption theme(u"theme"_s, u"light, dark or system (default)."_s, u"THEME"_s, u"system"_s);
-    parser.addOptions({database, select, generate, tab, size, screenshot, theme});
+    const QCommandLineOption firstPaint(u"quit-after-first-paint"_s,
+                                        u"Print first-paint-ms: N, the time from start to the first painted "
+                                        "timeline rows, then quit (for the benchmarks)."_s);
+    const QCommandLineOption roundTrip(u"round-trip"_s,
+                                       u"Round-trip the selected revision once the window has settled (on a scratch "
+                                       "copy; with --screenshot, the picture is taken after it)."_s);
+    parser.addOptions({database, select, generate, tab, size, screenshot, theme, firstPaint, roundTrip});
     parser.process(app);
     strata::ui::applyTheme(parser.value(theme));
 
@@ -70,7 +81,7 @@ int main(int argc, char *argv[])
             window.timeline()->selectRange(ids[0], ids[1]);
     }
     if (parser.isSet(tab)) {
-        const QStringList tabs{u"schema"_s, u"upgrade"_s, u"downgrade"_s, u"file"_s};
+        const QStringList tabs{u"schema"_s, u"upgrade"_s, u"downgrade"_s, u"file"_s, u"lint"_s};
         window.diffPane()->tabs()->setCurrentIndex(std::max(0, int(tabs.indexOf(parser.value(tab)))));
     }
     if (parser.isSet(size)) {
@@ -78,13 +89,14 @@ int main(int argc, char *argv[])
         if (wh.size() == 2)
             window.resize(wh[0].toInt(), wh[1].toInt());
     }
+    if (parser.isSet(firstPaint))
+        new FirstPaintProbe(window.timeline()->view(), sinceMain);    // owned by the view
     window.show();
     // A QPointer: the dialog deletes itself when closed.
     const QPointer<strata::ui::GenerateMigrationDialog> dialog =
         parser.isSet(generate) ? window.openGenerateDialog() : nullptr;
 
-    if (parser.isSet(screenshot)) {
-        const QString file = parser.value(screenshot);
+    const auto takeScreenshot = [&window, &dialog, file = parser.value(screenshot)] {
         window.grabWhenSettled(file, [file, dialog](bool saved) {
             std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(file));
             if (saved && dialog) {
@@ -94,6 +106,13 @@ int main(int argc, char *argv[])
             }
             QApplication::exit(saved ? 0 : 1);
         });
-    }
+    };
+    if (parser.isSet(roundTrip))
+        window.roundTripWhenSettled([&] {
+            if (parser.isSet(screenshot))
+                takeScreenshot();
+        });
+    else if (parser.isSet(screenshot))
+        takeScreenshot();
     return app.exec();
 }

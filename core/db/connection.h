@@ -4,6 +4,7 @@
 #include "dialect/dialect.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QVariant>
 
 #include <memory>
@@ -45,6 +46,10 @@ public:
     Status rollback();
 
     bool tableExists(const QString &table);
+
+    // A failed statement as an Error (Locked for a lock timeout), the
+    // password redacted: for code that runs its own QSqlQuery.
+    Error statementError(const QString &sql, const QSqlError &error) const { return databaseError({}, sql, error); }
     // User tables, excluding sqlite_* and the given bookkeeping tables.
     Result<QStringList> userTables(const QStringList &exclude);
 

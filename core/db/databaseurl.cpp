@@ -1,5 +1,7 @@
 #include "db/databaseurl.h"
 
+#include <algorithm>
+
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -96,6 +98,23 @@ qsizetype userInfoEnd(QStringView rest)
     return -1;
 }
 
+// Letters (any script, for internationalised names), digits, '-', '.', '_';
+// in brackets, an IPv6 address: hex digits, ':' and '.', then maybe "%zone".
+bool isValidHost(const QString &host, bool bracketed)
+{
+    const auto nameChar = [](QChar c) { return c.isLetterOrNumber() || c == u'-' || c == u'.' || c == u'_'; };
+    if (!bracketed)
+        return std::all_of(host.cbegin(), host.cend(), nameChar);
+    const QString address = host.section(u'%', 0, 0);
+    const QString zone = host.mid(address.size() + 1);
+    const auto addressChar = [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F') || c == u':'
+               || c == u'.';
+    };
+    return address.contains(u':') && std::all_of(address.cbegin(), address.cend(), addressChar)
+           && std::all_of(zone.cbegin(), zone.cend(), nameChar);
+}
+
 Status parseServer(DatabaseUrl &url, QStringView rest, const QString &text)
 {
     if (const qsizetype at = userInfoEnd(rest); at >= 0) {
@@ -132,6 +151,9 @@ Status parseServer(DatabaseUrl &url, QStringView rest, const QString &text)
         if (colon >= 0)
             portText = hostPort.mid(colon + 1);
     }
+    if (!isValidHost(url.host, hostPort.startsWith(u'[')))
+        return std::unexpected(usage(text, u"bad host '%1': a host name has letters, digits, '-', '.' and '_'; "
+                                           "an IPv6 address goes in brackets ([::1]:5432)"_s.arg(url.host)));
     if (!portText.isEmpty()) {
         auto port = parsePort(portText, text);
         if (!port)

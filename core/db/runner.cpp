@@ -1,6 +1,7 @@
 #include "db/runner.h"
 
 #include "db/offlinescript.h"
+#include "db/preparedquery.h"
 #include "db/versionstore.h"
 #include "ops/tableops.h"
 #include "project/project.h"
@@ -21,12 +22,16 @@ QString directionName(Direction direction)
     return direction == Direction::Upgrade ? u"upgrade"_s : u"downgrade"_s;
 }
 
+// Asked once per process: the host name is a system call, and each step records it.
 QString appliedBy()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user + u'@' + QSysInfo::machineHostName();
+    static const QString who = []() -> QString {
+        QString user = qEnvironmentVariable("USER");
+        if (user.isEmpty())
+            user = qEnvironmentVariable("USERNAME");
+        return user + u'@' + QSysInfo::machineHostName();
+    }();
+    return who;
 }
 
 QString headsText(const QStringList &heads)
@@ -83,8 +88,13 @@ Runner::Runner(Connection &connection, const Project &project, QObject *parent)
 {
 }
 
+Runner::~Runner() = default;
+
 Status Runner::run(const Plan &plan)
 {
+    // An Alembic folder opened as it is shows its history; running it needs the import.
+    if (auto writable = m_project.checkWritable(); !writable)
+        return writable;
     const ProjectConfig &config = m_project.config();
     VersionStore store(m_connection, config.versionTable, config.historyTable);
     if (plan.direction == Direction::Upgrade && !m_allowUnversioned && !store.exists()) {
@@ -96,6 +106,11 @@ Status Runner::run(const Plan &plan)
     const auto unlock = qScopeGuard([this] { m_connection.releaseRunLock(); });
     if (auto created = store.create(); !created)
         return created;
+    const Dialect &d = m_connection.dialect();
+    m_headsQuery = std::make_unique<PreparedQuery>(
+        m_connection, u"SELECT "_s + d.quote(u"version_num"_s) + u" FROM "_s + d.quote(config.versionTable));
+    // Not kept past the run: the connection may be closed before the Runner goes.
+    const auto dropHeadsQuery = qScopeGuard([this] { m_headsQuery.reset(); });
 
     auto schema = m_project.schemaAt(plan.fromHeads);
     if (!schema)
@@ -123,14 +138,18 @@ Status Runner::run(const Plan &plan)
 
 Status Runner::checkHeads(const QStringList &expectedHeads)
 {
-    const ProjectConfig &config = m_project.config();
-    auto heads = VersionStore(m_connection, config.versionTable, config.historyTable).heads();
-    if (!heads)
-        return std::unexpected(heads.error());
+    // The version table exists: run() created it before the first step.
+    auto rows = m_headsQuery->select();
+    if (!rows)
+        return std::unexpected(rows.error().wrappedIn(
+            u"could not read the version table %1"_s.arg(m_project.config().versionTable),
+            m_connection.url().redacted()));
+    QStringList actual;
+    for (const QVariantList &row : std::as_const(*rows))
+        actual << row.value(0).toString();
+    actual.sort();
     QStringList expected = expectedHeads;
     expected.sort();
-    QStringList actual = *heads;
-    actual.sort();
     if (actual == expected)
         return {};
     m_headsMoved = true;

@@ -6,9 +6,11 @@
 #include <QObject>
 
 #include <atomic>
+#include <memory>
 
 namespace strata {
 
+class PreparedQuery;
 class Project;
 
 // Executes a plan against a connection: one transaction per step, the version
@@ -20,6 +22,7 @@ class Runner : public QObject
     Q_OBJECT
 public:
     Runner(Connection &connection, const Project &project, QObject *parent = nullptr);
+    ~Runner() override;
 
     // Refuses to create tables over an unversioned database that already has
     // tables (the "create_all before migrations" trap) unless told to.
@@ -52,6 +55,8 @@ private:
     bool m_allowUnversioned = false;
     std::atomic_bool m_cancelled = false;
     bool m_headsMoved = false;
+    // Read in every step: prepared once per run, not parsed and planned per step.
+    std::unique_ptr<PreparedQuery> m_headsQuery;
 };
 
 } // namespace strata

@@ -1,6 +1,9 @@
 #include "project.h"
 
+#include "alembic/alembicproject.h"
 #include "db/databaseurl.h"
+#include "project/revisioncache.h"
+#include "project/revisionloader.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -83,6 +86,19 @@ Result<Project> Project::open(const QString &directory)
 
     Project project;
     project.m_dir = dir;
+    if (!hasConfig && alembic::isAlembicFolder(directory)) {
+        auto alembicProject = alembic::readAlembicProject(directory);
+        if (!alembicProject)
+            return std::unexpected(alembicProject.error());
+        project.m_alembic = true;
+        project.m_config.versionTable = u"alembic_version"_s;
+        project.m_config.database = alembicProject->databaseUrl;
+        auto graph = RevisionGraph::build(std::move(alembicProject->revisions));
+        if (!graph)
+            return std::unexpected(graph.error());
+        project.m_graph = std::move(*graph);
+        return project;
+    }
     auto config = ProjectConfig::read(dir.filePath(kConfigFile));
     if (!config)
         return std::unexpected(config.error());
@@ -91,15 +107,12 @@ Result<Project> Project::open(const QString &directory)
     // Git keeps no empty folders, so a fresh project may come without versions/.
     QList<Revision> revisions;
     if (hasVersions) {
-        const QDir versions(project.versionsPath());
-        const QStringList files = versions.entryList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files, QDir::Name);
-        revisions.reserve(files.size());
-        for (const QString &name : files) {
-            auto revision = readRevisionFile(versions.filePath(name));
-            if (!revision)
-                return std::unexpected(revision.error());
-            revisions << std::move(*revision);
-        }
+        RevisionLoader loader(project.versionsPath(),
+                              RevisionCache::disabled() ? QString() : RevisionCache::pathFor(dir.path()));
+        auto loaded = loader.load();
+        if (!loaded)
+            return std::unexpected(loaded.error());
+        revisions = std::move(*loaded);
     }
     auto graph = RevisionGraph::build(std::move(revisions));
     if (!graph)
@@ -145,8 +158,21 @@ Result<Project> Project::init(const QString &directory, const QString &databaseU
     return open(directory);
 }
 
+Status Project::checkWritable() const
+{
+    if (!m_alembic)
+        return {};
+    return fail(Error::Code::Conflict,
+                u"this is a Flask-Migrate / Alembic folder, which Strata reads but does not run or change"_s,
+                m_dir.path(),
+                u"take it over first: `strata import-alembic %1` translates its scripts into Strata revisions "
+                "(same ids, same graph) and writes strata.yaml; then review the report and upgrade"_s.arg(m_dir.path()));
+}
+
 Result<QString> Project::writeRevision(Revision revision)
 {
+    if (auto writable = checkWritable(); !writable)
+        return std::unexpected(writable.error());
     if (revision.id.isEmpty())
         revision.id = newRevisionId();
     if (!revision.created.isValid())

@@ -13,6 +13,9 @@ class Project
 {
 public:
     // Reads the folder; every revision file is parsed and the graph checked.
+    // A Flask-Migrate / Alembic folder (no strata.yaml, alembic.ini or env.py
+    // beside versions/*.py) opens read-only: its scripts are read without
+    // running Python, and the version table is alembic_version.
     static Result<Project> open(const QString &directory);
     // Creates the folder with strata.yaml, an empty models.yaml and versions/.
     static Result<Project> init(const QString &directory, const QString &databaseUrl = {});
@@ -22,6 +25,11 @@ public:
     QString modelsPath() const { return m_dir.filePath(m_config.models); }
     const ProjectConfig &config() const { return m_config; }
     const RevisionGraph &graph() const { return m_graph; }
+
+    // True for an Alembic folder opened as it is (see open()).
+    bool isAlembic() const { return m_alembic; }
+    // Fails for an Alembic folder: running or writing revisions needs it imported first.
+    Status checkWritable() const;
 
     // Writes a revision into versions/ with the file template; returns its path.
     // Refuses to overwrite an existing file.
@@ -35,6 +43,7 @@ private:
     QDir m_dir;
     ProjectConfig m_config;
     RevisionGraph m_graph;
+    bool m_alembic = false;
 };
 
 // "Add daily notes!" -> "add_daily_notes"

@@ -2,6 +2,7 @@
 // PostgreSQL, against a floor: the same catalog queries through the
 // database's own client (sqlite3, psql). Prints the figures; the only
 // assertions are that the schema reads back equal and the floor ran.
+#include "benchtools.h"
 #include "scratchdatabase.h"
 
 #include "diff/schemasource.h"
@@ -9,7 +10,6 @@
 #include "project/config.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QTest>
 
 #include <algorithm>
@@ -58,34 +58,6 @@ qint64 median(QList<qint64> values)
 {
     std::ranges::sort(values);
     return values.at(values.size() / 2);
-}
-
-// The catalog queries the introspectors run, as the client runs them.
-QStringList floorCommand(const ScratchDatabase &db)
-{
-    if (db.dialect() == "sqlite"_L1) {
-        const QString sql = u"SELECT name, sql FROM sqlite_master WHERE type = 'table';"
-                            "SELECT m.name, p.name, p.type, p.\"notnull\", p.dflt_value, p.pk FROM sqlite_master AS m "
-                            "JOIN pragma_table_info(m.name) AS p WHERE m.type = 'table';"
-                            "SELECT m.name, il.name, ii.name FROM sqlite_master AS m JOIN pragma_index_list(m.name) AS il "
-                            "JOIN pragma_index_info(il.name) AS ii WHERE m.type = 'table';"
-                            "SELECT m.name, f.* FROM sqlite_master AS m JOIN pragma_foreign_key_list(m.name) AS f "
-                            "WHERE m.type = 'table';"_s;
-        return {u"sqlite3"_s, db.sqliteFile(), sql};
-    }
-    const QString sql = u"SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        "WHERE n.nspname = 'public' AND c.relkind = 'r';"
-                        "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                        "pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                        "JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid "
-                        "AND d.adnum = a.attnum WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0;"
-                        "SELECT k.conname, k.contype, pg_get_expr(k.conbin, k.conrelid) FROM pg_constraint k "
-                        "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        "WHERE n.nspname = 'public';"
-                        "SELECT x.relname, pg_get_expr(i.indpred, i.indrelid) FROM pg_index i JOIN pg_class x "
-                        "ON x.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n "
-                        "ON n.oid = c.relnamespace WHERE n.nspname = 'public';"_s;
-    return {u"psql"_s, u"-X"_s, u"-q"_s, u"-d"_s, db.databaseUrl().database, u"-c"_s, sql};
 }
 
 } // namespace
@@ -148,13 +120,10 @@ private Q_SLOTS:
             QVERIFY2(diff, qPrintable(diff ? QString() : diff.error().toString()));
             QVERIFY(diff->isEmpty());
 
-            const QStringList command = floorCommand(db);
-            QProcess client;
-            timer.restart();
-            client.start(command.first(), command.mid(1));
-            QVERIFY(client.waitForFinished(60000));
-            floorMs << timer.elapsed();
-            QCOMPARE(client.exitCode(), 0);
+            const Bench::ProcessSpec catalog = Bench::clientCatalog(db);
+            const Bench::ProcessResult client = Bench::runProcess(catalog);
+            QVERIFY2(client.ok(), qPrintable(Bench::failure(catalog, client)));
+            floorMs << qint64(client.wallMs);
         }
         qInfo("%s, %d tables x 10 columns: introspect %lld ms, diff %lld ms (median of %d); "
               "floor, the catalog queries through %s: %lld ms",

@@ -81,6 +81,8 @@ void TestDatabaseUrl::parsesPostgres_data()
         << QString() << QString() << u"/var/run/postgresql"_s << 5434 << u"habitz"_s << QString();
     QTest::newRow("options") << u"postgresql://app:pw@localhost/habitz?sslmode=require&application_name=x"_s
                              << u"app"_s << u"pw"_s << u"localhost"_s << 0 << u"habitz"_s << u"require"_s;
+    QTest::newRow("ipv6 host with a zone") << u"postgresql://app@[fe80::1%eth0]:5432/habitz"_s
+                                           << u"app"_s << QString() << u"fe80::1%eth0"_s << 5432 << u"habitz"_s << QString();
     QTest::newRow("ipv6 host") << u"postgresql://app@[::1]:5432/habitz"_s
                                << u"app"_s << QString() << u"::1"_s << 5432 << u"habitz"_s << QString();
     QTest::newRow("encoded user and database") << u"postgresql://me%40corp:pw@h/my%20db"_s
@@ -163,6 +165,10 @@ void TestDatabaseUrl::rejectsBadUrls_data()
     QTest::newRow("host twice") << u"postgresql://h/db?host=/tmp"_s << u"host is given twice"_s;
     QTest::newRow("sqlite with a host") << u"sqlite://server/file.db"_s << u"no host"_s;
     QTest::newRow("unclosed ipv6") << u"postgresql://[::1/db"_s << u"unclosed '['"_s;
+    // Found by tests/fuzz: such hosts did not survive toString() and parse().
+    QTest::newRow("colons in an unbracketed host") << u"postgres://u:pw`[::1]1]:x:433/db"_s << u"bad host"_s;
+    QTest::newRow("a name in brackets") << u"postgresql://[localhost]:5432/db"_s << u"bad host"_s;
+    QTest::newRow("space in the host") << u"postgresql://my host/db"_s << u"bad host"_s;
 }
 
 void TestDatabaseUrl::rejectsBadUrls()

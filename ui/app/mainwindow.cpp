@@ -15,6 +15,8 @@
 #include "generate/generatedialog.h"
 #include "dialect/dialect.h"
 #include "run/downgradewarning.h"
+#include "safety/lintrunner.h"
+#include "safety/roundtripview.h"
 #include "project/project.h"
 #include "theme/themecolors.h"
 #include "timeline/timelinemodel.h"
@@ -33,6 +35,7 @@
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -44,7 +47,8 @@ namespace strata::ui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new StudioSession(this)), m_actions(std::make_unique<StudioActions>(this)),
       m_model(new TimelineModel(this)), m_timeline(new TimelinePanel(m_model, this)), m_diff(new DiffPane(this)),
-      m_log(new LogPane(this)), m_status(new StatusPanel(this)), m_watcher(new ProjectWatcher(this)),
+      m_log(new LogPane(this)), m_roundtrip(new RoundtripView(this)), m_bottom(new QTabWidget(this)),
+      m_lint(new LintRunner(this)), m_status(new StatusPanel(this)), m_watcher(new ProjectWatcher(this)),
       m_banner(new QLabel(this)), m_sides(new QSplitter(Qt::Horizontal, this)),
       m_main(new QSplitter(Qt::Vertical, this))
 {
@@ -74,8 +78,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_sides->setStretchFactor(0, 2);
     m_sides->setStretchFactor(1, 3);
     m_sides->setChildrenCollapsible(false);
+    m_bottom->setObjectName(u"bottomTabs"_s);
+    m_bottom->setDocumentMode(true);
+    m_bottom->addTab(m_log, tr("Log"));
+    m_bottom->addTab(m_roundtrip, tr("Round-trip"));
     m_main->addWidget(m_sides);
-    m_main->addWidget(m_log);
+    m_main->addWidget(m_bottom);
     m_main->setStretchFactor(0, 4);
     m_main->setStretchFactor(1, 1);
     auto *central = new QWidget(this);
@@ -131,10 +139,7 @@ void MainWindow::buildMenus()
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openBundledExample);
     connect(m_actions->connectDatabase, &QAction::triggered, this, &MainWindow::chooseDatabase);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_actions->refresh, &QAction::triggered, this, [this] {
-        if (auto reloaded = m_session->reload(); !reloaded)
-            showError(reloaded.error().toString());
-    });
+    connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::reloadProject);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::about);
     connect(m_actions->upgradeToSelected, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::Upgrade); });
     connect(m_actions->downgradeToSelected, &QAction::triggered, this,
@@ -179,9 +184,21 @@ void MainWindow::connectSession()
     connect(m_session, &StudioSession::progress, m_status, &StatusPanel::showProgress);
     connect(m_session, &StudioSession::runFinished, this, &MainWindow::onRunFinished);
     connect(m_session, &StudioSession::runningChanged, this, &MainWindow::updateActions);
+    connect(m_session, &StudioSession::reloadFailed, this, [this](const QString &error) {
+        showError(error);
+        m_log->appendLine(error, true);
+    });
+    // Lint posts its findings in batches, newest revisions first.
+    for (const auto signal : {&LintRunner::progressed, &LintRunner::finished}) {
+        connect(m_lint, signal, this, [this] {
+            m_model->setLintFindings(m_lint->findings());
+            updateLint();
+        });
+    }
     connect(m_session, &StudioSession::databaseChanged, this, [this] {
         if (const auto url = m_session->database()) {
             m_diff->setDialect(url->dialect);
+            startLint();   // the rules follow the database's dialect
             m_status->showConnecting(url->dialect, url->isMemory() ? url->redacted() : QFileInfo(url->path).fileName());
             m_log->appendLine(tr("Connecting to %1").arg(url->redacted()));
             updatePreview();
@@ -207,11 +224,13 @@ void MainWindow::connectSession()
         }
         menu.exec(pos);
     });
-    connect(m_diff, &DiffPane::dialectChanged, this, &MainWindow::updatePreview);
+    connect(m_diff, &DiffPane::dialectChanged, this, [this] {
+        updatePreview();
+        startLint();
+    });
     connect(m_watcher, &ProjectWatcher::changed, this, [this] {
         m_log->appendLine(tr("The project folder changed; reloading."));
-        if (auto reloaded = m_session->reload(); !reloaded)
-            showError(reloaded.error().toString());
+        reloadProject();
     });
 }
 
@@ -287,6 +306,7 @@ void MainWindow::onProjectChanged()
     if (const auto state = m_session->state())
         m_model->setDatabaseState(state->heads, state->appliedChecksums);
     m_watcher->watch(project->directory().absolutePath(), project->versionsPath(), project->modelsPath());
+    startLint();
     // Keep the selection across a reload; else show the newest revision.
     if (keep.isEmpty() || !m_timeline->selectRevision(keep)) {
         if (m_model->rowCount() > 0)
@@ -316,6 +336,15 @@ void MainWindow::onStateChanged()
 void MainWindow::onRunFinished(const RunOutcome &outcome)
 {
     m_status->showIdle();
+    if (outcome.roundtrip) {
+        m_roundtrip->setReport(*outcome.roundtrip);
+        m_bottom->setCurrentWidget(m_roundtrip);
+        // Room for the table of steps, leaving most of the height to the timeline and the diff.
+        const QList<int> sizes = m_main->sizes();
+        const int wanted = std::min(240, (sizes[0] + sizes[1]) * 2 / 5);
+        if (sizes[1] < wanted)
+            m_main->setSizes({sizes[0] + sizes[1] - wanted, wanted});
+    }
     if (!outcome.ok)
         showError(outcome.summary + u"\n"_s + outcome.errorText);
     else if (outcome.kind != RunRequest::Kind::ReadState)
@@ -347,6 +376,35 @@ void MainWindow::updatePreview()
         return;
     }
     m_diff->setPreview(*preview);
+    updateLint();
+}
+
+void MainWindow::startLint()
+{
+    m_lint->start(m_session->project(), m_diff->dialect());
+    updateLint();
+}
+
+void MainWindow::updateLint()
+{
+    if (!m_diff->hasPreview())
+        return;
+    // A range shows the findings of every revision in it, oldest first.
+    const QStringList selected = m_timeline->selectedRevisions();
+    QList<Issue> findings;
+    for (auto it = selected.crbegin(); it != selected.crend(); ++it) {
+        if (!m_lint->isLinted(*it) && m_lint->isRunning())
+            return m_diff->showLintPending();
+        if (!m_lint->isLinted(*it))
+            return m_diff->showLintSkipped(LintRunner::Limit, *it);
+        findings << m_model->lintFindings(*it);
+    }
+    m_diff->setLintFindings(findings);
+}
+
+void MainWindow::reloadProject()
+{
+    m_session->reloadInBackground();
 }
 
 void MainWindow::updateActions()
@@ -402,13 +460,14 @@ void MainWindow::runOnSelected(RunRequest::Kind kind)
             return;
         break;
     case RunRequest::Kind::RoundTrip:
-        if (url && url->dialect != u"sqlite"_s && scratch) {
-            if (!m_confirm(tr("Round-trip"), tr("A PostgreSQL database has no scratch copy here. Run the round-trip "
-                                                 "of %1 on %2 itself? Data dropped by the downgrade is lost.")
-                                                  .arg(id.left(12), url->redacted())))
-                return;
-            scratch = false;
-        }
+        // By default a scratch copy (an SQLite file copy, a temporary PostgreSQL database); the real one only on request.
+        if (!scratch && !m_confirm(tr("Round-trip on the real database"),
+                                   tr("Run the round-trip of %1 on %2 itself? Each step up to it is downgraded and "
+                                      "upgraded again: data its downgrade drops is lost.\n\nTurn off Revision > "
+                                      "Round-trip on the real database to work on a scratch copy instead.")
+                                       .arg(id.left(12), url ? url->redacted() : QString())))
+            return;
+        m_roundtrip->showRunning(tr("Round-trip of %1 running").arg(id.left(12)));
         break;
     default:
         break;
@@ -497,21 +556,44 @@ void MainWindow::about()
 
 bool MainWindow::isSettled() const
 {
-    return !m_session->isRunning() && !m_upgradeWhenIdle && (!m_session->database() || m_stateRead);
+    return !m_session->isRunning() && !m_session->isReloading() && !m_upgradeWhenIdle
+        && (!m_session->database() || m_stateRead);
+}
+
+void MainWindow::whenSettled(std::function<void()> then, int lintWaitMs)
+{
+    auto *poll = new QTimer(this);
+    poll->setInterval(100);
+    QElapsedTimer waited;
+    waited.start();
+    connect(poll, &QTimer::timeout, this, [this, poll, then, waited, lintWaitMs] {
+        if (!isSettled() || (!m_lint->hasFirstBatch() && waited.elapsed() < lintWaitMs))
+            return;
+        poll->deleteLater();
+        then();
+    });
+    poll->start();
 }
 
 void MainWindow::grabWhenSettled(const QString &path, std::function<void(bool)> done)
 {
-    auto *poll = new QTimer(this);
-    poll->setInterval(100);
-    connect(poll, &QTimer::timeout, this, [this, poll, path, done] {
-        if (!isSettled())
-            return;
-        poll->deleteLater();
+    // Lint badges too, unless a long history keeps lint busy for more than a few seconds.
+    whenSettled([this, path, done] {
         // One more turn of the event loop so the last repaint lands.
         QTimer::singleShot(150, this, [this, path, done] { done(grab().save(path)); });
+    }, 5000);
+}
+
+void MainWindow::roundTripWhenSettled(std::function<void()> done)
+{
+    whenSettled([this, done] {
+        const auto finished = connect(m_session, &StudioSession::runFinished, this, done, Qt::SingleShotConnection);
+        m_actions->roundTrip->trigger();
+        if (!m_session->isRunning()) {
+            disconnect(finished);
+            done();   // nothing to round-trip (no database, no selection, or declined)
+        }
     });
-    poll->start();
 }
 
 void MainWindow::restoreLayout()

@@ -11,6 +11,7 @@
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 
 namespace strata { struct DatabaseUrl; }
 
@@ -18,8 +19,10 @@ namespace strata::ui {
 
 class DiffPane;
 class GenerateMigrationDialog;
+class LintRunner;
 class LogPane;
 class ProjectWatcher;
+class RoundtripView;
 class StatusPanel;
 class StudioSession;
 class TimelineModel;
@@ -53,16 +56,23 @@ public:
     using Confirmer = std::function<bool(const QString &title, const QString &text)>;
     void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
 
-    // Nothing runs and the database state (if connected) has been read.
+    // Nothing runs or reloads and the database state (if connected) has been
+    // read. Lint may still run: see lint().
     bool isSettled() const;
     // Saves a picture of the window once it is settled, then calls done.
     void grabWhenSettled(const QString &path, std::function<void(bool saved)> done);
+    // Once settled, round-trips the selected revision and calls done when it has ended.
+    void roundTripWhenSettled(std::function<void()> done);
 
     StudioSession *session() const { return m_session; }
     TimelineModel *timelineModel() const { return m_model; }
     TimelinePanel *timeline() const { return m_timeline; }
     DiffPane *diffPane() const { return m_diff; }
     LogPane *logPane() const { return m_log; }
+    RoundtripView *roundtripView() const { return m_roundtrip; }
+    // The tabs below the timeline and the diff pane: the log and the round-trip result.
+    QTabWidget *bottomTabs() const { return m_bottom; }
+    LintRunner *lint() const { return m_lint; }
     StatusPanel *statusPanel() const { return m_status; }
     const StudioActions &actions() const { return *m_actions; }
     QString errorBanner() const;
@@ -75,6 +85,8 @@ protected:
 private:
     void buildMenus();
     void buildToolBar();
+    // Calls then once settled and, for up to lintWaitMs, lint's first batch is in.
+    void whenSettled(std::function<void()> then, int lintWaitMs = 0);
     void restoreLayout();
     void saveLayout();
     void connectSession();
@@ -84,6 +96,9 @@ private:
     void onStateChanged();
     void onRunFinished(const RunOutcome &outcome);
     void updatePreview();
+    void updateLint();
+    void startLint();
+    void reloadProject();
     void updateActions();
     void showError(const QString &text);
 
@@ -101,6 +116,9 @@ private:
     TimelinePanel *m_timeline;
     DiffPane *m_diff;
     LogPane *m_log;
+    RoundtripView *m_roundtrip;
+    QTabWidget *m_bottom;
+    LintRunner *m_lint;
     StatusPanel *m_status;
     ProjectWatcher *m_watcher;
     QLabel *m_banner;

@@ -1,6 +1,7 @@
 #include "app/statuspanel.h"
 
 #include "run/databasestate.h"
+#include "theme/themecolors.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -30,12 +31,13 @@ QFrame *separator(QWidget *parent)
 
 StatusPanel::StatusPanel(QWidget *parent)
     : QWidget(parent), m_dialect(new QLabel(this)), m_database(new QLabel(this)), m_revision(new QLabel(this)),
-      m_pending(new QLabel(this)), m_progress(new QProgressBar(this)), m_cancel(new QToolButton(this))
+      m_pending(new QLabel(this)), m_safety(new QLabel(this)), m_progress(new QProgressBar(this)), m_cancel(new QToolButton(this))
 {
     m_dialect->setObjectName(u"statusDialect"_s);
     m_database->setObjectName(u"statusDatabase"_s);
     m_revision->setObjectName(u"statusRevision"_s);
     m_pending->setObjectName(u"statusPending"_s);
+    m_safety->setObjectName(u"statusSafety"_s);
     m_progress->setObjectName(u"runProgress"_s);
     m_cancel->setObjectName(u"cancelRun"_s);
     m_revision->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -56,6 +58,8 @@ StatusPanel::StatusPanel(QWidget *parent)
     layout->addWidget(m_revision);
     layout->addWidget(separator(this));
     layout->addWidget(m_pending);
+    layout->addWidget(separator(this));
+    layout->addWidget(m_safety);
     layout->addStretch(1);
     layout->addWidget(m_progress);
     layout->addWidget(m_cancel);
@@ -69,6 +73,8 @@ void StatusPanel::showDisconnected()
     m_database->setText(tr("Database > Connect… to see where a database is"));
     m_revision->clear();
     m_pending->clear();
+    m_safety->clear();
+    m_safety->setToolTip({});
 }
 
 void StatusPanel::showConnecting(const QString &dialect, const QString &database)
@@ -77,6 +83,8 @@ void StatusPanel::showConnecting(const QString &dialect, const QString &database
     m_database->setText(database);
     m_revision->setText(tr("reading…"));
     m_pending->clear();
+    m_safety->clear();
+    m_safety->setToolTip({});
 }
 
 void StatusPanel::showState(const DatabaseState &state, int pendingCount)
@@ -91,6 +99,13 @@ void StatusPanel::showState(const DatabaseState &state, int pendingCount)
         revision += u"  "_s + tr("(unknown to this project: %1)").arg(state.unknownHeads.join(u", "_s));
     m_revision->setText(revision);
     m_pending->setText(pendingCount == 0 ? tr("up to date") : tr("%n pending", nullptr, pendingCount));
+    m_safety->setText(strata::ui::safetyText(state.safety));
+    m_safety->setToolTip(strata::ui::safetyToolTip(state.safety));
+    // Problems in the warning colour; a clean database in the normal text colour.
+    QPalette colours = palette();
+    if (!state.safety.isClean())
+        colours.setColor(QPalette::WindowText, ThemeColors::warning(palette()));
+    m_safety->setPalette(colours);
 }
 
 void StatusPanel::showRun(const QString &description)
@@ -117,5 +132,7 @@ void StatusPanel::showIdle()
 
 QString StatusPanel::revisionText() const { return m_revision->text(); }
 QString StatusPanel::pendingText() const { return m_pending->text(); }
+QString StatusPanel::safetyText() const { return m_safety->text(); }
+QString StatusPanel::safetyToolTip() const { return m_safety->toolTip(); }
 
 } // namespace strata::ui

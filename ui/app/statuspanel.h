@@ -11,7 +11,8 @@ namespace strata::ui {
 struct DatabaseState;
 
 // The status bar's contents: dialect, database (no password), current
-// revision(s), pending count, and while a run goes, its progress and Cancel.
+// revision(s), pending count, drift and edited files, and while a run goes,
+// its progress and Cancel.
 class StatusPanel : public QWidget
 {
     Q_OBJECT
@@ -27,6 +28,8 @@ public:
 
     QString revisionText() const;
     QString pendingText() const;
+    QString safetyText() const;
+    QString safetyToolTip() const;
 
 Q_SIGNALS:
     void cancelRequested();
@@ -36,6 +39,7 @@ private:
     QLabel *m_database;
     QLabel *m_revision;
     QLabel *m_pending;
+    QLabel *m_safety;
     QProgressBar *m_progress;
     QToolButton *m_cancel;
 };

@@ -45,9 +45,11 @@ StudioActions::StudioActions(QObject *owner)
                          QKeySequence(Qt::CTRL | Qt::Key_H), tr("Run every pending step"));
     roundTrip = make(owner, u"roundTrip"_s, tr("&Round-trip selected"), u"roundtrip"_s,
                      QKeySequence(Qt::CTRL | Qt::Key_R),
-                     tr("Upgrade to the selected revision, downgrade one step, upgrade again"));
+                     tr("Each step up to the selected revision: upgrade, downgrade, upgrade again, each "
+                        "compared with the schema its revisions describe"));
     roundTripOnRealDatabase = make(owner, u"roundTripOnRealDatabase"_s, tr("Round-trip on the real database"), {},
-                                   {}, tr("Off: SQLite round-trips run on a scratch copy of the file"));
+                                   {}, tr("Off: round-trips run on a scratch copy (a copy of the SQLite file, a "
+                                      "temporary PostgreSQL database)"));
     roundTripOnRealDatabase->setCheckable(true);
     stamp = make(owner, u"stamp"_s, tr("&Stamp selected…"), u"stamp"_s, {},
                  tr("Mark the database as being at the selected revision without running anything"));

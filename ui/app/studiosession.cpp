@@ -3,6 +3,8 @@
 #include "project/project.h"
 
 #include <QDir>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
 
@@ -30,10 +32,11 @@ StudioSession::StudioSession(QObject *parent) : QObject(parent)
     });
 }
 
-StudioSession::~StudioSession() = default;
+StudioSession::~StudioSession() { dropBackgroundReload(); }
 
 Status StudioSession::openProject(const QString &directory)
 {
+    dropBackgroundReload();
     auto opened = Project::open(directory);
     if (!opened)
         return std::unexpected(opened.error());
@@ -47,6 +50,7 @@ Status StudioSession::reload()
 {
     if (m_directory.isEmpty())
         return {};
+    dropBackgroundReload();
     auto opened = Project::open(m_directory);
     if (!opened)
         return std::unexpected(opened.error());
@@ -54,6 +58,43 @@ Status StudioSession::reload()
     Q_EMIT projectChanged();
     refreshState();
     return {};
+}
+
+void StudioSession::reloadInBackground()
+{
+    if (m_directory.isEmpty())
+        return;
+    dropBackgroundReload();
+    auto *watcher = new QFutureWatcher<ProjectResult>(this);
+    m_reload = watcher;
+    connect(watcher, &QFutureWatcher<ProjectResult>::finished, this, [this, watcher] {
+        m_reload = nullptr;
+        watcher->deleteLater();
+        const ProjectResult opened = watcher->result();
+        if (!opened) {
+            Q_EMIT reloadFailed(opened.error().toString());
+            return;
+        }
+        m_project = *opened;
+        Q_EMIT projectChanged();
+        refreshState();
+    });
+    watcher->setFuture(QtConcurrent::run([directory = m_directory]() -> ProjectResult {
+        auto opened = Project::open(directory);
+        if (!opened)
+            return std::unexpected(opened.error());
+        return std::make_shared<const Project>(std::move(*opened));
+    }));
+}
+
+void StudioSession::dropBackgroundReload()
+{
+    if (!m_reload)
+        return;
+    // The task runs to its end on the pool; nobody collects its result.
+    m_reload->disconnect(this);
+    m_reload->deleteLater();
+    m_reload = nullptr;
 }
 
 void StudioSession::setDatabase(const DatabaseUrl &url)

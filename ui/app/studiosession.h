@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+template <typename T> class QFutureWatcher;
+
 #include <memory>
 #include <optional>
 
@@ -26,6 +28,11 @@ public:
     // Reads the folder. On failure the previous project stays and the error is returned.
     Status openProject(const QString &directory);
     Status reload();
+    // The same on a pool thread, so a long history does not freeze the window;
+    // projectChanged (and a state read) or reloadFailed follow. A newer call,
+    // or openProject, makes an older one's result stale: it is dropped.
+    void reloadInBackground();
+    bool isReloading() const { return m_reload != nullptr; }
     std::shared_ptr<const Project> project() const { return m_project; }
     QString projectDirectory() const { return m_directory; }
 
@@ -53,9 +60,14 @@ Q_SIGNALS:
     void progress(int done, int total, const QString &what);
     void runFinished(const strata::ui::RunOutcome &outcome);
     void runningChanged(bool running);
+    void reloadFailed(const QString &error);
 
 private:
+    using ProjectResult = Result<std::shared_ptr<const Project>>;
+    void dropBackgroundReload();
+
     RunController m_runs;
+    QFutureWatcher<ProjectResult> *m_reload = nullptr;
     std::shared_ptr<const Project> m_project;
     QString m_directory;
     std::optional<DatabaseUrl> m_url;

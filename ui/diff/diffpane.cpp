@@ -4,6 +4,8 @@
 #include "diff/sidebysidediff.h"
 #include "diff/sqlhighlighter.h"
 #include "dialect/dialect.h"
+#include "safety/lintview.h"
+#include "safety/severitystyle.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -38,7 +40,8 @@ DiffPane::DiffPane(QWidget *parent)
       m_fold(new QCheckBox(tr("Fold unchanged"), this)), m_copy(new QPushButton(tr("Copy"), this)),
       m_save(new QPushButton(tr("Save as…"), this)), m_openFile(new QPushButton(tr("Open in editor"), this)),
       m_tabs(new QTabWidget(this)), m_schema(new SideBySideDiff(this)), m_upgrade(new CodeView(this)),
-      m_downgrade(new CodeView(this)), m_file(new CodeView(this)), m_filePath(new QLabel(this))
+      m_downgrade(new CodeView(this)), m_file(new CodeView(this)), m_lint(new LintView(this)),
+      m_filePath(new QLabel(this))
 {
     setObjectName(u"diffPane"_s);
     m_title->setObjectName(u"diffTitle"_s);
@@ -92,6 +95,10 @@ DiffPane::DiffPane(QWidget *parent)
     m_tabs->addTab(m_upgrade, tr("Upgrade SQL"));
     m_tabs->addTab(m_downgrade, tr("Downgrade SQL"));
     m_tabs->addTab(fileTab, tr("Revision file"));
+    m_tabs->addTab(m_lint, tr("Lint"));
+    connect(m_lint, &LintView::openRequested, this, [](const QString &file, int) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(file).absoluteFilePath()));
+    });
     // Hidden keeps its place in the bar (no jumping buttons); only the schema tab folds.
     QSizePolicy keepSpace = m_fold->sizePolicy();
     keepSpace.setRetainSizeWhenHidden(true);
@@ -166,8 +173,32 @@ void DiffPane::showMessage(const QString &text)
     m_downgrade->clear();
     m_file->clear();
     m_filePath->clear();
+    m_lint->clear();
+    m_tabs->setTabText(LintTab, tr("Lint"));
+    m_tabs->setTabIcon(LintTab, {});
     for (QWidget *w : std::initializer_list<QWidget *>{m_copy, m_save, m_openFile, m_fold})
         w->setEnabled(false);
+}
+
+void DiffPane::setLintFindings(const QList<Issue> &findings)
+{
+    m_lint->setFindings(findings);
+    m_tabs->setTabText(LintTab, findings.isEmpty() ? tr("Lint") : tr("Lint (%1)").arg(findings.size()));
+    m_tabs->setTabIcon(LintTab, findings.isEmpty() ? QIcon() : severityIcon(palette(), worstSeverity(findings)));
+}
+
+void DiffPane::showLintPending()
+{
+    m_lint->showPending();
+    m_tabs->setTabText(LintTab, tr("Lint"));
+    m_tabs->setTabIcon(LintTab, {});
+}
+
+void DiffPane::showLintSkipped(int limit, const QString &revision)
+{
+    m_lint->showSkipped(limit, revision);
+    m_tabs->setTabText(LintTab, tr("Lint"));
+    m_tabs->setTabIcon(LintTab, {});
 }
 
 QString DiffPane::dialect() const { return m_dialect->currentData().toString(); }
@@ -191,6 +222,7 @@ QString DiffPane::currentText() const
     case UpgradeTab: return upgradeText();
     case DowngradeTab: return downgradeText();
     case FileTab: return fileText();
+    case LintTab: return m_lint->plainText();
     default: return m_preview.afterDdl.join(u'\n') + u'\n';
     }
 }
@@ -210,6 +242,7 @@ void DiffPane::saveAs()
     case UpgradeTab: suggested = u"%1_upgrade.%2.sql"_s.arg(id, dialect()); break;
     case DowngradeTab: suggested = u"%1_downgrade.%2.sql"_s.arg(id, dialect()); break;
     case FileTab: suggested = QFileInfo(m_preview.filePath).fileName(); break;
+    case LintTab: suggested = u"%1_lint.txt"_s.arg(id); break;
     default: suggested = u"%1_schema.%2.sql"_s.arg(id, dialect()); break;
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Save as"), suggested);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diff/revisionpreview.h"
+#include "safety/issue.h"
 
 #include <QWidget>
 
@@ -13,23 +14,31 @@ class QTabWidget;
 namespace strata::ui {
 
 class CodeView;
+class LintView;
 class SideBySideDiff;
 
 // The right side of the window: for the selected revision, the schema
 // before and after side by side, the upgrade and downgrade SQL for the
 // dialect chosen in the combo box, and the revision file itself. It shows a
-// RevisionPreview; it computes nothing.
+// RevisionPreview and the lint findings it is given; it computes nothing.
 class DiffPane : public QWidget
 {
     Q_OBJECT
 public:
-    enum Tab { SchemaTab, UpgradeTab, DowngradeTab, FileTab };
+    enum Tab { SchemaTab, UpgradeTab, DowngradeTab, FileTab, LintTab };
 
     explicit DiffPane(QWidget *parent = nullptr);
 
     void setPreview(const RevisionPreview &preview);
+    bool hasPreview() const { return m_hasPreview; }
     // Replaces every tab with one line of text (no selection, or an error).
     void showMessage(const QString &text);
+    // The Lint tab: the findings of the revision(s) shown; its title counts them.
+    void setLintFindings(const QList<Issue> &findings);
+    // Lint has not finished yet for this project.
+    void showLintPending();
+    // The revision is older than the newest `limit`, which is all lint covers in the studio.
+    void showLintSkipped(int limit, const QString &revision);
 
     QString dialect() const;
     // Selects the dialect in the combo box without emitting dialectChanged.
@@ -37,6 +46,7 @@ public:
 
     QTabWidget *tabs() const { return m_tabs; }
     SideBySideDiff *schemaDiff() const { return m_schema; }
+    LintView *lintView() const { return m_lint; }
     QString upgradeText() const;
     QString downgradeText() const;
     QString fileText() const;
@@ -63,6 +73,7 @@ private:
     CodeView *m_upgrade;
     CodeView *m_downgrade;
     CodeView *m_file;
+    LintView *m_lint;
     QLabel *m_filePath;
     RevisionPreview m_preview;
     bool m_hasPreview = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "error.h"
+#include "safety/safetysummary.h"
 
 #include <QHash>
 #include <QMetaType>
@@ -24,6 +25,7 @@ struct DatabaseState
     QStringList heads;                        // version rows the project knows
     QStringList unknownHeads;                 // version rows it does not (another branch or checkout)
     QHash<QString, QString> appliedChecksums; // revision -> checksum recorded when applied
+    SafetySummary safety;                     // drift, edited files, missing revisions
 };
 
 // Reads the version and history tables through a connection of this thread.

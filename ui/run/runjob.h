@@ -44,6 +44,7 @@ private:
     Status migrate(Connection &connection, RunRequest::Kind kind, const QString &target, const QString &phase);
     Status stamp(Connection &connection);
     Status roundTrip();
+    Status verifyRoundTrip(Connection &connection, RoundtripReport &report);
     Status runPlan(Connection &connection, const Plan &plan, const QString &phase);
     QString downgradeTarget() const;
     Status readState();
@@ -54,6 +55,7 @@ private:
     Runner *m_runner = nullptr;
     int m_stepsDone = 0;
     int m_stepsTotal = 0;
+    std::optional<RoundtripReport> m_roundtrip;
 };
 
 } // namespace strata::ui

@@ -14,9 +14,15 @@ QString RunRequest::describe() const
     case Kind::Stamp: return QCoreApplication::translate("RunRequest", "Stamp %1").arg(shortTarget);
     case Kind::RoundTrip:
         return onScratchCopy ? QCoreApplication::translate("RunRequest", "Round-trip %1 on a scratch copy").arg(shortTarget)
-                             : QCoreApplication::translate("RunRequest", "Round-trip %1").arg(shortTarget);
+                             : QCoreApplication::translate("RunRequest", "Round-trip %1 on the real database")
+                                   .arg(shortTarget);
     }
     return {};
+}
+
+int RoundtripReport::failedCount() const
+{
+    return int(std::count_if(steps.cbegin(), steps.cend(), [](const RoundtripStep &step) { return !step.passed; }));
 }
 
 } // namespace strata::ui

@@ -43,6 +43,9 @@ QColor lane(const QPalette &palette, int index)
 
 QColor current(const QPalette &palette) { return hue(palette, 150, 190); }
 QColor warning(const QPalette &palette) { return hue(palette, 32, 200); }
+QColor error(const QPalette &palette) { return hue(palette, 0, 190); }
+QColor info(const QPalette &palette) { return hue(palette, 205, 170); }
+QColor success(const QPalette &palette) { return hue(palette, 130, 180); }
 
 QColor removedLine(const QPalette &palette) { return tint(palette, 0, 0.16); }
 QColor addedLine(const QPalette &palette) { return tint(palette, 125, 0.16); }

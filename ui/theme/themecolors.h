@@ -20,7 +20,10 @@ QColor lane(const QPalette &palette, int index);
 
 // Badges
 QColor current(const QPalette &palette);   // "database is here"
-QColor warning(const QPalette &palette);   // edited after apply
+QColor warning(const QPalette &palette);   // edited after apply, lint warnings
+QColor error(const QPalette &palette);     // lint errors, failed round-trip steps
+QColor info(const QPalette &palette);      // lint notes
+QColor success(const QPalette &palette);   // passed round-trip steps, "no drift"
 
 // Diff pane: whole-line tints and stronger word tints.
 QColor removedLine(const QPalette &palette);

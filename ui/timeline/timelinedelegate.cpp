@@ -1,5 +1,6 @@
 #include "timeline/timelinedelegate.h"
 
+#include "safety/severitystyle.h"
 #include "theme/themecolors.h"
 #include "timeline/timelinemodel.h"
 
@@ -168,6 +169,12 @@ void TimelineDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &
         x = paintBadge(painter, option, x, label, selected ? text : ThemeColors::lane(option.palette, 3), false);
     if (index.data(TimelineModel::IsEditedRole).toBool())
         x = paintBadge(painter, option, x, tr("edited"), ThemeColors::warning(option.palette), true);
+    if (const QVariant lint = index.data(TimelineModel::LintSeverityRole); lint.isValid()) {
+        const auto count = index.data(TimelineModel::LintFindingsRole).toStringList().size();
+        const QColor colour = severityColour(option.palette, Issue::Severity(lint.toInt()));
+        x = paintBadge(painter, option, x, count == 1 ? tr("lint") : tr("lint %1").arg(count),
+                       selected ? text : colour, false);
+    }
 
     QRect messageArea = area;
     messageArea.setLeft(x + 2);

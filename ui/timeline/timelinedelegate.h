@@ -7,7 +7,7 @@ namespace strata::ui {
 struct TimelineRowLayout;
 
 // Paints one timeline row: the graph lanes, then the short id, badges
-// (database is here, head, branch labels, edited), the message and the date.
+// (database is here, head, branch labels, edited, lint), the message and the date.
 // Every row has the same height, so the view can use uniform item sizes and
 // paints only the rows in sight, whatever the number of revisions.
 class TimelineDelegate : public QStyledItemDelegate

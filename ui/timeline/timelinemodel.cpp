@@ -1,6 +1,7 @@
 #include "timeline/timelinemodel.h"
 
 #include "graph/revisiongraph.h"
+#include "safety/severitystyle.h"
 
 #include <QLocale>
 
@@ -75,6 +76,14 @@ void TimelineModel::clearDatabaseState()
     badgesChanged();
 }
 
+void TimelineModel::setLintFindings(const LintFindings &findings)
+{
+    m_lint = findings;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1),
+                           {LintSeverityRole, LintFindingsRole, Qt::ToolTipRole});
+}
+
 void TimelineModel::badgesChanged()
 {
     if (!m_entries.isEmpty())
@@ -122,6 +131,17 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case IsEditedRole: return m_hasState ? QVariant(m_edited.contains(entry.id)) : QVariant();
     case LanesRole: return QVariant::fromValue(m_layout[row]);
     case TotalLanesRole: return m_totalLanes;
+    case LintSeverityRole: {
+        const auto found = m_lint.constFind(entry.id);
+        return found == m_lint.cend() || found->isEmpty() ? QVariant() : QVariant(int(worstSeverity(*found)));
+    }
+    case LintFindingsRole: {
+        QStringList lines;
+        for (const Issue &issue : m_lint.value(entry.id))
+            lines << u"%1 [%2] %3 (%4:%5)"_s.arg(severityTitle(issue.severity), issue.code, issue.text, issue.file)
+                         .arg(issue.line);
+        return lines.isEmpty() ? QVariant() : QVariant(lines);
+    }
     default: return {};
     }
 }
@@ -137,10 +157,15 @@ QString TimelineModel::toolTip(const Entry &entry) const
             state += u' ' + tr("The file changed after it was applied.");
     }
     const QString parents = entry.parents.isEmpty() ? tr("none (a base)") : entry.parents.join(u", "_s);
-    return u"<b>%1</b><br/>%2<br/><br/>%3: %4<br/>%5: %6<br/>%7: %8<br/>%9"_s.arg(
+    QString lint;
+    for (const Issue &issue : m_lint.value(entry.id))
+        lint += u"<br/>• <b>%1</b> %2: %3"_s.arg(issue.code, severityTitle(issue.severity), issue.text.toHtmlEscaped());
+    if (!lint.isEmpty())
+        lint = u"<br/><br/>"_s + tr("Lint:") + lint;
+    return u"<b>%1</b><br/>%2<br/><br/>%3: %4<br/>%5: %6<br/>%7: %8<br/>%9%10"_s.arg(
         entry.id, entry.message.toHtmlEscaped(), tr("Created"),
         QLocale().toString(entry.created.toLocalTime(), QLocale::LongFormat), tr("Parents"), parents,
-        tr("File"), entry.filePath.toHtmlEscaped(), state);
+        tr("File"), entry.filePath.toHtmlEscaped(), state, lint);
 }
 
 QHash<int, QByteArray> TimelineModel::roleNames() const
@@ -151,7 +176,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
         {CreatedRole, "created"},           {FilePathRole, "filePath"},   {ParentsRole, "parents"},
         {BranchLabelsRole, "branchLabels"}, {IsHeadRole, "isHead"},       {IsBaseRole, "isBase"},
         {IsMergeRole, "isMerge"},           {IsCurrentRole, "isCurrent"}, {IsAppliedRole, "isApplied"},
-        {IsEditedRole, "isEdited"},         {LanesRole, "lanes"},         {TotalLanesRole, "totalLanes"}};
+        {IsEditedRole, "isEdited"},         {LanesRole, "lanes"},         {TotalLanesRole, "totalLanes"},
+        {LintSeverityRole, "lintSeverity"}, {LintFindingsRole, "lintFindings"}};
     for (const auto &[role, name] : ours)
         names.insert(role, name);
     return names;

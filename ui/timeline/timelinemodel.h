@@ -1,5 +1,6 @@
 #pragma once
 
+#include "safety/lintrunner.h"
 #include "timeline/timelinelayout.h"
 
 #include <QAbstractListModel>
@@ -35,6 +36,9 @@ public:
         IsEditedRole,                       // bool: applied, and the file changed since
         LanesRole,                          // TimelineRowLayout
         TotalLanesRole,                     // int: the widest row, the same for every row
+        // Invalid while the revision has no lint findings (or lint has not run).
+        LintSeverityRole,                   // int: the worst Issue::Severity of its findings
+        LintFindingsRole,                   // QStringList: "severity [code] text (file:line)", one per finding
     };
     Q_ENUM(Role)
 
@@ -47,6 +51,9 @@ public:
     void setDatabaseState(const QStringList &currentHeads, const QHash<QString, QString> &appliedChecksums);
     // No database connected: no row is current or applied.
     void clearDatabaseState();
+    // Lint findings per revision, from LintRunner; only the lint roles change.
+    void setLintFindings(const LintFindings &findings);
+    QList<Issue> lintFindings(const QString &revisionId) const { return m_lint.value(revisionId); }
 
     int rowOf(const QString &revisionId) const;   // -1 when unknown
     QString revisionAt(int row) const;
@@ -84,6 +91,7 @@ private:
     QStringList m_currentHeads;
     QSet<QString> m_applied;
     QSet<QString> m_edited;
+    LintFindings m_lint;
 };
 
 } // namespace strata::ui

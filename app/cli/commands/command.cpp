@@ -21,6 +21,7 @@ std::unique_ptr<Command> makeStatusCommand();
 std::unique_ptr<Command> makeRepairCommand();
 std::unique_ptr<Command> makeRoundtripCommand();
 std::unique_ptr<Command> makeLintCommand();
+std::unique_ptr<Command> makeImportAlembicCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -44,6 +45,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeRepairCommand());
     commands.push_back(makeRoundtripCommand());
     commands.push_back(makeLintCommand());
+    commands.push_back(makeImportAlembicCommand());
     return commands;
 }
 

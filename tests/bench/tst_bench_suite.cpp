@@ -1,0 +1,461 @@
+// The benchmark suite of issue 6: `strata` and `strata-studio` timed as whole
+// processes on generated projects, beside a floor (the same SQL through the
+// database's own client), written to docs/benchmarks.md. `make bench` runs it
+// at full size; `make test` runs it small (label smoke) to prove it works.
+// The assertions are about correctness (every process succeeds, upgrade
+// reaches head, downgrade returns to base, the table is written), never about
+// speed: the verdicts against the targets are in the table.
+#include "benchproject.h"
+#include "benchreport.h"
+#include "benchtools.h"
+#include "measure.h"
+#include "scratchdatabase.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using namespace Qt::StringLiterals;
+using namespace Bench;
+
+Q_DECLARE_METATYPE(Bench::Shape)
+
+class BenchSuite : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_settings = Settings::fromEnvironment();
+        m_suite.start();
+        QVERIFY(m_work.isValid());
+        QVERIFY2(!m_settings.sizes.isEmpty(), "STRATA_BENCH_SIZES names no size, e.g. STRATA_BENCH_SIZES=100,1000");
+        for (const QString &program : {strataCli({}, {}).program, studioProgram(), u"sqlite3"_s, u"psql"_s})
+            QVERIFY2(!findProgram(program).isEmpty(), qPrintable(program + u" is missing"_s));
+        qInfo("%s", qPrintable(m_settings.describe()));
+    }
+
+    // Start-up alone: what every command pays before it does anything.
+    void startup()
+    {
+        Samples samples;
+        RunBudget budget(m_settings.runs, m_settings.figureSeconds);
+        const ProcessSpec spec = strataCli(m_work.path(), {u"--version"_s});
+        while (budget.another()) {
+            const ProcessResult r = runProcess(spec);
+            QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+            samples.add(r);
+            budget.count();
+        }
+        record(figure(u"start-up (`strata --version`)"_s, u"—"_s, {}, samples));
+    }
+
+    void readCommands_data() { projectRows(false); }
+
+    // history and heads read the project files only.
+    void readCommands()
+    {
+        QFETCH(int, revisions);
+        QFETCH(Shape, shape);
+        const GeneratedProject project = generated(revisions, shape);
+        QVERIFY(!project.directory.isEmpty());
+        const QString out = m_work.filePath(u"out.txt"_s);
+        for (const QString &command : {u"history"_s, u"heads"_s}) {
+            Samples samples;
+            ProcessResult first;
+            RunBudget budget(m_settings.runs, m_settings.figureSeconds);
+            const ProcessSpec spec = strataCli(project.directory, {command}, {}, out);
+            while (budget.another()) {
+                const ProcessResult r = runProcess(spec);
+                QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+                samples.add(r);
+                if (budget.done() == 0)
+                    first = r;
+                budget.count();
+            }
+            // A fresh project: the first run of history had no cache of parsed files to read.
+            if (command == "history"_L1) {
+                Samples cold;
+                cold.add(first);
+                record(figure(u"`strata history`, first run"_s, projectLabel(revisions, shape), {}, cold));
+            }
+            const QString text = readText(out);
+            if (command == "history"_L1)
+                QCOMPARE(text.count(u'\n'), revisions);
+            else
+                QVERIFY2(text.contains(project.headId), qPrintable(text));
+            Figure f = figure(u"`strata %1`"_s.arg(command), projectLabel(revisions, shape), {}, samples);
+            f.targets = cliTargets(revisions);
+            record(f);
+        }
+    }
+
+    void database_data() { projectRows(true); }
+
+    // upgrade head --sql; then upgrade head, current and downgrade base on a
+    // fresh database per run, beside the floor: the offline scripts through the client.
+    void database()
+    {
+        QFETCH(int, revisions);
+        QFETCH(Shape, shape);
+        QFETCH(QString, dialect);
+        const GeneratedProject project = generated(revisions, shape);
+        QVERIFY(!project.directory.isEmpty());
+        const QString label = projectLabel(revisions, shape);
+        const QString upScript = m_work.filePath(u"up.sql"_s);
+        const QString downScript = m_work.filePath(u"down.sql"_s);
+        // The offline scripts; their dialect comes from the URL.
+        const QString offlineUrl = dialect == "sqlite"_L1 ? u"sqlite:///offline.db"_s : u"postgresql://offline/db"_s;
+        {
+            Samples samples;
+            RunBudget budget(m_settings.runs, m_settings.figureSeconds);
+            const ProcessSpec spec = strataCli(project.directory, {u"upgrade"_s, u"head"_s, u"--sql"_s}, offlineUrl, upScript);
+            while (budget.another()) {
+                const ProcessResult r = runProcess(spec);
+                QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+                samples.add(r);
+                budget.count();
+            }
+            QCOMPARE(readText(upScript).count(u"\nBEGIN;"_s), revisions);    // one transaction per step
+            Figure f = figure(u"`strata upgrade head --sql`"_s, label, dialect, samples);
+            f.targets = memoryTargets(revisions);
+            record(f);
+            const ProcessSpec down = strataCli(project.directory, {u"downgrade"_s, u"head:base"_s, u"--sql"_s}, offlineUrl,
+                                            downScript);
+            const ProcessResult r = runProcess(down);
+            QVERIFY2(r.ok(), qPrintable(failure(down, r)));
+        }
+
+        if (dialect == "sqlite"_L1 && revisions > m_settings.sqliteMax) {
+            currentOnPreparedFile(project, label);
+            return;
+        }
+
+        // Each round runs strata's cycle and then the floor's, each on a fresh
+        // database, so both meet the same disk (fsync times drift by 10x here).
+        Samples up, current, down, floorUp, floorCurrent, floorDown;
+        RunBudget budget(m_settings.runs, m_settings.figureSeconds * 2);
+        while (budget.another()) {
+            strataCycle(project, dialect, up, current, down);
+            if (QTest::currentTestFailed())
+                return;
+            floorCycle(project, dialect, upScript, downScript, floorUp, floorCurrent, floorDown);
+            if (QTest::currentTestFailed())
+                return;
+            budget.count();
+        }
+
+        const QString client = clientName(dialect);
+        Figure f = figure(u"`strata upgrade head`"_s, label, dialect, up);
+        withFloor(f, floorUp, client + (dialect == "sqlite"_L1 ? u" < script"_s : u" -f script"_s));
+        f.targets = memoryTargets(revisions);
+        if (revisions == 1000)
+            f.targets << Target{Target::Kind::MaxRatio, 1.25};
+        record(f);
+        f = figure(u"`strata current`"_s, label, dialect, current);
+        withFloor(f, floorCurrent, client + u", one SELECT"_s);
+        f.targets = cliTargets(revisions);
+        record(f);
+        f = figure(u"`strata downgrade base`"_s, label, dialect, down);
+        withFloor(f, floorDown, client + (dialect == "sqlite"_L1 ? u" < script"_s : u" -f script"_s));
+        f.targets = memoryTargets(revisions);
+        record(f);
+    }
+
+    void studio_data()
+    {
+        QTest::addColumn<int>("revisions");
+        for (int n : m_settings.sizes)
+            QTest::newRow(qPrintable(projectLabel(n, Shape::Linear))) << n;
+    }
+
+    // From exec to the first painted timeline, the database at head beside it.
+    void studio()
+    {
+        QFETCH(int, revisions);
+        const GeneratedProject project = generated(revisions, Shape::Linear);
+        QVERIFY(!project.directory.isEmpty());
+        ScratchDatabase db(u"sqlite"_s);
+        STRATA_REQUIRE_DATABASE(db);
+        upgradeWithoutFsync(project, db);
+        if (QTest::currentTestFailed())
+            return;
+
+        const QString out = m_work.filePath(u"studio.txt"_s);
+        ProcessSpec spec;
+        ProcessResult r;
+        spec.program = studioProgram();
+        spec.arguments = {u"--quit-after-first-paint"_s, u"--size"_s, u"1280x800"_s, u"--database"_s, db.url(),
+                          project.directory};
+        spec.stdoutFile = out;
+        spec.environment.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        // Its settings (recent projects) stay in the scratch folder.
+        spec.environment.insert(u"XDG_CONFIG_HOME"_s, m_work.filePath(u"config"_s));
+        spec.environment.insert(u"XDG_DATA_HOME"_s, m_work.filePath(u"data"_s));
+        Samples samples;
+        RunBudget budget(m_settings.runs, m_settings.figureSeconds);
+        static const QRegularExpression painted(u"first-paint-monotonic-ms: ([0-9.]+)"_s);
+        while (budget.another()) {
+            r = runProcess(spec);
+            QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+            const QString text = readText(out);
+            const auto match = painted.match(text);
+            QVERIFY2(match.hasMatch(), qPrintable(u"no first-paint line in: "_s + text));
+            QVERIFY2(text.contains(u"rows: %1\n"_s.arg(revisions)), qPrintable(text));
+            samples.add(r, match.captured(1).toDouble() - r.startedAtMs);
+            budget.count();
+        }
+        Figure f = figure(u"studio: exec to first painted timeline"_s, projectLabel(revisions, Shape::Linear),
+                          u"sqlite"_s, samples);
+        if (revisions == 10000)
+            f.targets = {{Target::Kind::MaxMs, 1000}, {Target::Kind::MaxMemoryMb, 200}};
+        record(f);
+    }
+
+    void wideSchema_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+
+    // check (introspection + diff against models.yaml) and migrate (the same,
+    // and a revision written) on a database holding the wide schema.
+    void wideSchema()
+    {
+        QFETCH(QString, dialect);
+        const int tables = m_settings.wideTables;
+        const QString label = u"%1 tables × 10 columns"_s.arg(tables);
+        const QString dir = m_work.filePath(u"wide-"_s + dialect);
+        QString error;
+        const GeneratedProject project = writeWideProject(dir, tables, &error);
+        QVERIFY2(!project.directory.isEmpty(), qPrintable(error));
+        ScratchDatabase db(dialect);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString out = m_work.filePath(u"out.txt"_s);
+        ProcessSpec spec = strataCli(dir, {u"upgrade"_s, u"head"_s}, db.url(), out);
+        ProcessResult r = runProcess(spec);
+        QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+
+        Samples check, floor;
+        RunBudget budget(m_settings.runs, m_settings.figureSeconds);
+        spec = strataCli(dir, {u"check"_s}, db.url(), out);
+        const ProcessSpec catalog = clientCatalog(db);
+        while (budget.another()) {
+            r = runProcess(spec);
+            QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+            QVERIFY2(readText(out).contains(u"No new upgrade operations detected."_s), qPrintable(readText(out)));
+            check.add(r);
+            r = runProcess(catalog);
+            QVERIFY2(r.ok(), qPrintable(failure(catalog, r)));
+            floor.add(r);
+            budget.count();
+        }
+        const QString floorWhat = clientName(dialect) + u", the catalog queries"_s;
+        const Target target{Target::Kind::MaxMs, dialect == "sqlite"_L1 ? 1000.0 : 2000.0};
+        Figure f = figure(u"`strata check`"_s, label, dialect, check);
+        withFloor(f, floor, floorWhat);
+        f.targets = {target};
+        record(f);
+
+        QVERIFY2(writeWideModelsWithChanges(dir, tables, &error), qPrintable(error));
+        Samples migrate;
+        RunBudget migrateBudget(m_settings.runs, m_settings.figureSeconds);
+        spec = strataCli(dir, {u"migrate"_s, u"-m"_s, u"Add notes"_s, u"--rev-id"_s, u"bench0notes"_s}, db.url(), out);
+        while (migrateBudget.another()) {
+            r = runProcess(spec);
+            QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+            const QStringList written = QDir(dir + u"/versions"_s).entryList({u"bench0notes_*.yaml"_s});
+            QCOMPARE(written.size(), 1);
+            QVERIFY(readText(dir + u"/versions/"_s + written.first()).count(u"add_column"_s) == tables / 10);
+            QVERIFY(QFile::remove(dir + u"/versions/"_s + written.first()));
+            migrate.add(r);
+            migrateBudget.count();
+        }
+        f = figure(u"`strata migrate`"_s, label, dialect, migrate);
+        withFloor(f, floor, floorWhat);
+        f.targets = {target};
+        record(f);
+    }
+
+    // Last: the table, with every figure taken above.
+    void writeReport()
+    {
+        QVERIFY(!m_report.figures().isEmpty());
+        QString error;
+        const double seconds = double(m_suite.elapsed()) / 1000.0;
+        QVERIFY2(m_report.write(m_settings.output, m_settings.describe(), seconds, &error), qPrintable(error));
+        const QString text = readText(m_settings.output);
+        QVERIFY(text.contains(u"| `strata upgrade head` |"_s));
+        QVERIFY(text.contains(u"## Machine"_s));
+        qInfo("Wrote %s (%lld figures) in %.0f s", qPrintable(m_settings.output), qint64(m_report.figures().size()),
+              seconds);
+    }
+
+private:
+    void projectRows(bool withDialects)
+    {
+        QTest::addColumn<int>("revisions");
+        QTest::addColumn<Shape>("shape");
+        if (withDialects)
+            QTest::addColumn<QString>("dialect");
+        for (int n : m_settings.sizes) {
+            for (Shape shape : {Shape::Linear, Shape::Branched}) {
+                if (withDialects && shape == Shape::Branched && n > m_settings.branchedMax)
+                    continue;
+                const QString name = projectLabel(n, shape);
+                if (!withDialects) {
+                    QTest::newRow(qPrintable(name)) << n << shape;
+                    continue;
+                }
+                for (const QString &dialect : {u"sqlite"_s, u"postgresql"_s})
+                    QTest::newRow(qPrintable(name + u' ' + dialect)) << n << shape << dialect;
+            }
+        }
+    }
+
+    // Each project is written once and reused by every test function.
+    GeneratedProject generated(int revisions, Shape shape)
+    {
+        const QString key = u"%1-%2"_s.arg(revisions).arg(shapeName(shape));
+        if (auto found = m_projects.find(key); found != m_projects.end())
+            return found->second;
+        QString error;
+        GeneratedProject project = writeChainProject(m_work.filePath(key), revisions, shape, &error);
+        if (project.directory.isEmpty())
+            qWarning("%s", qPrintable(error));
+        else
+            m_projects[key] = project;
+        return project;
+    }
+
+    // upgrade head, current and downgrade base on a fresh database.
+    void strataCycle(const GeneratedProject &project, const QString &dialect, Samples &up, Samples &current,
+                     Samples &down)
+    {
+        ScratchDatabase db(dialect);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString out = m_work.filePath(u"out.txt"_s);
+        const ProcessSpec upgrade = strataCli(project.directory, {u"upgrade"_s, u"head"_s}, db.url(), out);
+        ProcessResult r = runProcess(upgrade);
+        QVERIFY2(r.ok(), qPrintable(failure(upgrade, r)));
+        up.add(r);
+        const ProcessSpec currentSpec = strataCli(project.directory, {u"current"_s}, db.url(), out);
+        r = runProcess(currentSpec);
+        QVERIFY2(r.ok(), qPrintable(failure(currentSpec, r)));
+        QVERIFY2(readText(out).contains(project.headId), qPrintable(readText(out)));
+        current.add(r);
+        const ProcessSpec downgrade = strataCli(project.directory, {u"downgrade"_s, u"base"_s}, db.url(), out);
+        r = runProcess(downgrade);
+        QVERIFY2(r.ok(), qPrintable(failure(downgrade, r)));
+        down.add(r);
+        QVERIFY2(versionRows(db).isEmpty(), "downgrade base left version rows");
+    }
+
+    // The same through the client: the offline scripts and the version query.
+    void floorCycle(const GeneratedProject &project, const QString &dialect, const QString &upScript,
+                    const QString &downScript, Samples &up, Samples &current, Samples &down)
+    {
+        ScratchDatabase db(dialect);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString out = m_work.filePath(u"out.txt"_s);
+        ProcessSpec spec = clientScript(db, upScript);
+        ProcessResult r = runProcess(spec);
+        QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+        up.add(r);
+        spec = clientCurrent(db, out);
+        r = runProcess(spec);
+        QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+        QCOMPARE(readText(out).trimmed(), project.headId);
+        current.add(r);
+        spec = clientScript(db, downScript);
+        r = runProcess(spec);
+        QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+        down.add(r);
+    }
+
+    // Setup, not timed: the offline script through sqlite3 without waiting
+    // for fsync at each commit, so a 10,000-step file takes seconds, not minutes.
+    void upgradeWithoutFsync(const GeneratedProject &project, const ScratchDatabase &db)
+    {
+        const QString script = m_work.filePath(u"setup.sql"_s);
+        const ProcessSpec sql = strataCli(project.directory, {u"upgrade"_s, u"head"_s, u"--sql"_s}, db.url(), script);
+        ProcessResult r = runProcess(sql);
+        QVERIFY2(r.ok(), qPrintable(failure(sql, r)));
+        QFile file(script);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray text = file.readAll();
+        file.seek(0);
+        file.write("PRAGMA synchronous = OFF;\nPRAGMA journal_mode = MEMORY;\n" + text);
+        file.close();
+        const ProcessSpec client = clientScript(db, script);
+        r = runProcess(client);
+        QVERIFY2(r.ok(), qPrintable(failure(client, r)));
+        QCOMPARE(versionRows(db), project.headId);
+    }
+
+    // Beyond STRATA_BENCH_SQLITE_MAX: `current` only, on a file brought to head
+    // by upgradeWithoutFsync.
+    void currentOnPreparedFile(const GeneratedProject &project, const QString &label)
+    {
+        ScratchDatabase db(u"sqlite"_s);
+        STRATA_REQUIRE_DATABASE(db);
+        upgradeWithoutFsync(project, db);
+        if (QTest::currentTestFailed())
+            return;
+        const QString out = m_work.filePath(u"out.txt"_s);
+        ProcessResult r;
+        Samples current, floor;
+        RunBudget budget(m_settings.runs, m_settings.figureSeconds);
+        const ProcessSpec spec = strataCli(project.directory, {u"current"_s}, db.url(), out);
+        while (budget.another()) {
+            r = runProcess(spec);
+            QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
+            QVERIFY2(readText(out).contains(project.headId), qPrintable(readText(out)));
+            current.add(r);
+            r = runProcess(clientCurrent(db, out));
+            QVERIFY2(r.ok(), qPrintable(r.stderrText));
+            QCOMPARE(readText(out).trimmed(), project.headId);
+            floor.add(r);
+            budget.count();
+        }
+        Figure f = figure(u"`strata current`"_s, label, u"sqlite"_s, current);
+        withFloor(f, floor, u"sqlite3, one SELECT"_s);
+        f.targets = cliTargets(project.revisions);
+        record(f);
+    }
+
+    // STRATA_BENCH_STUDIO (and STRATA_BENCH_CLI) time another build, e.g. an older one to compare with.
+    static QString studioProgram()
+    {
+        return qEnvironmentVariable("STRATA_BENCH_STUDIO", QStringLiteral(STRATA_STUDIO));
+    }
+
+    QString versionRows(const ScratchDatabase &db)
+    {
+        const QString out = m_work.filePath(u"rows.txt"_s);
+        const ProcessResult r = runProcess(clientCurrent(db, out));
+        return r.ok() ? readText(out).trimmed() : u"(could not read strata_version)"_s;
+    }
+
+    void record(const Figure &f)
+    {
+        m_report.add(f);
+        qInfo("%s", qPrintable(describe(f)));
+    }
+
+    Settings m_settings;
+    QTemporaryDir m_work;
+    QElapsedTimer m_suite;
+    std::map<QString, GeneratedProject> m_projects;
+    Report m_report;
+};
+
+QTEST_GUILESS_MAIN(BenchSuite)
+#include "tst_bench_suite.moc"

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "safety/issue.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+template <typename T> class QFutureWatcher;
+
+namespace strata { class Project; }
+
+namespace strata::ui {
+
+// Lint findings per revision id.
+using LintFindings = QHash<QString, QList<Issue>>;
+
+// Lints the revisions of a project once per reload, on a pool thread: lint
+// is pure (no database) but replays the whole schema below each revision, so
+// a long history costs a lot. Revisions go newest first, in batches posted as
+// they finish, so the rows at the top of the timeline get their badges first,
+// and only the newest Limit of them (older ones: `strata lint REV`). A newer
+// start() cancels the older run between two revisions and drops its results.
+class LintRunner : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LintRunner(QObject *parent = nullptr);
+    ~LintRunner() override;
+
+    // dialect: the rules' database ("postgresql" or "sqlite"). Nothing new
+    // starts when this project and dialect already ran or run.
+    void start(std::shared_ptr<const Project> project, const QString &dialect);
+    bool isRunning() const { return m_watcher != nullptr; }
+    // The first batch (the newest revisions) is in.
+    bool hasFirstBatch() const { return !isRunning() || !m_linted.isEmpty(); }
+    bool isLinted(const QString &revisionId) const { return m_linted.contains(revisionId); }
+    const LintFindings &findings() const { return m_findings; }
+
+    struct Batch
+    {
+        QStringList revisions;   // linted, with or without findings
+        LintFindings findings;
+    };
+    static constexpr int BatchSize = 25;
+    static constexpr int Limit = 200;
+
+Q_SIGNALS:
+    // Some more revisions were linted (findings() grew).
+    void progressed();
+    void finished();
+
+private:
+    void stop();
+
+    QFutureWatcher<Batch> *m_watcher = nullptr;
+    QFuture<Batch> m_future;
+    std::shared_ptr<const Project> m_project;
+    QString m_dialect;
+    LintFindings m_findings;
+    QSet<QString> m_linted;
+};
+
+} // namespace strata::ui

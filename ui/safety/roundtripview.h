@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+
+namespace strata::ui {
+
+struct RoundtripReport;
+
+// The result of the last round-trip: a summary line (where it ran, how many
+// steps passed), then one row per step with pass/fail, the step and its
+// message; a failed step unfolds into what differed, one line each.
+class RoundtripView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RoundtripView(QWidget *parent = nullptr);
+
+    void setReport(const RoundtripReport &report);
+    void showRunning(const QString &description);
+
+    QString summary() const;
+    QTreeWidget *table() const { return m_table; }
+
+private:
+    QLabel *m_summary;
+    QTreeWidget *m_table;
+};
+
+} // namespace strata::ui

@@ -1,0 +1,136 @@
+#include "safety/safetysummary.h"
+
+#include "db/connection.h"
+#include "diff/autogenerate.h"
+#include "diff/schemasource.h"
+#include "project/project.h"
+#include "safety/statusreport.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::ui {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("SafetySummary", text); }
+
+// "1 difference", "3 differences": no translation files ship, so no "(s)".
+QString counted(qsizetype n, const char *one, const char *many)
+{
+    return n == 1 ? tr(one) : tr(many).arg(n);
+}
+
+// Differences from the schema replayed at `heads` to the live one; the same
+// comparison `strata status` makes, kept as bare lines for the tooltip.
+Result<QStringList> driftLines(Connection &connection, const Project &project, const QStringList &heads)
+{
+    auto replayed = revisionSource(project, heads);
+    if (!replayed)
+        return std::unexpected(replayed.error());
+    auto live = databaseSource(connection, project);
+    if (!live)
+        return std::unexpected(live.error());
+    auto diff = diffSources(*replayed, *live);
+    if (!diff)
+        return std::unexpected(diff.error());
+    return detectedChanges(*diff) + diff->unsupported;
+}
+
+// At most `limit` lines of a list, then "… and N more".
+QStringList bulleted(const QStringList &lines, qsizetype limit = 15)
+{
+    QStringList out;
+    for (qsizetype i = 0; i < std::min(limit, lines.size()); ++i)
+        out << u"  • "_s + lines[i];
+    if (lines.size() > limit)
+        out << u"  "_s + tr("… and %1 more").arg(lines.size() - limit);
+    return out;
+}
+
+} // namespace
+
+SafetySummary readSafetySummary(Connection &connection, const Project &project)
+{
+    SafetySummary summary;
+    summary.read = true;
+    StatusOptions options;
+    options.drift = false;   // compared below, so the tooltip gets the bare lines
+    auto report = inspectStatus(connection, project, options);
+    if (!report) {
+        summary.problem = report.error().message;
+        return summary;
+    }
+    bool headsKnown = true;
+    for (const Issue &issue : std::as_const(report->issues)) {
+        if (issue.code == u"edited-after-apply"_s)
+            summary.edited << issue;
+        else if (issue.code == u"missing-revision"_s)
+            summary.missing << issue;
+        else if (issue.code == u"unknown-revision"_s)
+            headsKnown = false;
+    }
+    if (!headsKnown) {
+        summary.problem = tr("drift not checked: the database is at a revision this project does not have");
+        return summary;
+    }
+    auto drift = driftLines(connection, project, report->heads);
+    if (!drift) {
+        summary.problem = tr("drift not checked: %1").arg(drift.error().message);
+        return summary;
+    }
+    summary.drift = *drift;
+    summary.driftChecked = true;
+    return summary;
+}
+
+QString safetyText(const SafetySummary &summary)
+{
+    if (!summary.read)
+        return {};
+    QStringList parts;
+    if (summary.driftChecked)
+        parts << (summary.drift.isEmpty()
+                      ? tr("no drift")
+                      : counted(summary.drift.size(), "drift: 1 difference", "drift: %1 differences"));
+    else
+        parts << tr("drift not checked");
+    if (!summary.edited.isEmpty())
+        parts << counted(summary.edited.size(), "1 edited file", "%1 edited files");
+    if (!summary.missing.isEmpty())
+        parts << counted(summary.missing.size(), "1 missing revision", "%1 missing revisions");
+    return parts.join(u" · "_s);
+}
+
+QString safetyToolTip(const SafetySummary &summary)
+{
+    if (!summary.read)
+        return {};
+    QStringList lines;
+    if (!summary.problem.isEmpty())
+        lines << summary.problem;
+    if (summary.driftChecked && summary.drift.isEmpty())
+        lines << tr("No drift: the live schema matches the one its revisions describe.");
+    if (!summary.drift.isEmpty()) {
+        lines << tr("Drift: the live database differs from its revisions (write a revision for it, or undo "
+                    "the change by hand):")
+              << bulleted(summary.drift);
+    }
+    if (!summary.edited.isEmpty()) {
+        QStringList files;
+        for (const Issue &issue : summary.edited)
+            files << issue.file + u" ("_s + issue.revision.left(12) + u')';
+        lines << tr("Edited after they were applied (review, then `strata repair`, or restore the file):")
+              << bulleted(files);
+    }
+    if (!summary.missing.isEmpty()) {
+        QStringList ids;
+        for (const Issue &issue : summary.missing)
+            ids << issue.revision;
+        lines << tr("Applied, but the project no longer has the file:") << bulleted(ids);
+    }
+    return lines.join(u'\n');
+}
+
+} // namespace strata::ui
