@@ -11,6 +11,7 @@
 #include "app/studioresources.h"
 #include "connection/connectiondialog.h"
 #include "diff/diffpane.h"
+#include "diff/previewloader.h"
 #include "diff/revisionpreview.h"
 #include "generate/generatedialog.h"
 #include "dialect/dialect.h"
@@ -47,7 +48,7 @@ namespace strata::ui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new StudioSession(this)), m_actions(std::make_unique<StudioActions>(this)),
       m_model(new TimelineModel(this)), m_timeline(new TimelinePanel(m_model, this)), m_diff(new DiffPane(this)),
-      m_log(new LogPane(this)), m_roundtrip(new RoundtripView(this)), m_bottom(new QTabWidget(this)),
+      m_preview(new PreviewLoader(this)), m_log(new LogPane(this)), m_roundtrip(new RoundtripView(this)), m_bottom(new QTabWidget(this)),
       m_lint(new LintRunner(this)), m_status(new StatusPanel(this)), m_watcher(new ProjectWatcher(this)),
       m_banner(new QLabel(this)), m_sides(new QSplitter(Qt::Horizontal, this)),
       m_main(new QSplitter(Qt::Vertical, this))
@@ -208,6 +209,14 @@ void MainWindow::connectSession()
         m_stateRead = false;
     });
     connect(m_status, &StatusPanel::cancelRequested, m_session, &StudioSession::cancel);
+    connect(m_preview, &PreviewLoader::started, this, [this](const QString &id) {
+        m_diff->showMessage(tr("Replaying the schema up to %1 …").arg(id.left(12)));
+    });
+    connect(m_preview, &PreviewLoader::loaded, this, [this](const RevisionPreview &preview) {
+        m_diff->setPreview(preview);
+        updateLint();
+    });
+    connect(m_preview, &PreviewLoader::failed, m_diff, &DiffPane::showMessage);
     connect(m_timeline, &TimelinePanel::currentRevisionChanged, this, [this] {
         updatePreview();
         updateActions();
@@ -366,17 +375,8 @@ void MainWindow::updatePreview()
         m_diff->showMessage(tr("Select a revision on the timeline."));
         return;
     }
-    const auto dialect = Dialect::forName(m_diff->dialect());
     // Two or more rows selected: the range from the oldest to the newest of them.
-    const QStringList selected = m_timeline->selectedRevisions();
-    auto preview = selected.size() >= 2 ? previewRange(*project, selected.last(), selected.first(), *dialect)
-                                        : previewRevision(*project, id, *dialect);
-    if (!preview) {
-        m_diff->showMessage(preview.error().toString());
-        return;
-    }
-    m_diff->setPreview(*preview);
-    updateLint();
+    m_preview->request(project, id, m_timeline->selectedRevisions(), m_diff->dialect());
 }
 
 void MainWindow::startLint()
@@ -556,7 +556,7 @@ void MainWindow::about()
 
 bool MainWindow::isSettled() const
 {
-    return !m_session->isRunning() && !m_session->isReloading() && !m_upgradeWhenIdle
+    return !m_session->isRunning() && !m_session->isReloading() && !m_upgradeWhenIdle && !m_preview->isBusy()
         && (!m_session->database() || m_stateRead);
 }
 

@@ -21,6 +21,7 @@ class DiffPane;
 class GenerateMigrationDialog;
 class LintRunner;
 class LogPane;
+class PreviewLoader;
 class ProjectWatcher;
 class RoundtripView;
 class StatusPanel;
@@ -115,6 +116,7 @@ private:
     TimelineModel *m_model;
     TimelinePanel *m_timeline;
     DiffPane *m_diff;
+    PreviewLoader *m_preview;
     LogPane *m_log;
     RoundtripView *m_roundtrip;
     QTabWidget *m_bottom;

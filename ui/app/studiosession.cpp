@@ -1,5 +1,6 @@
 #include "app/studiosession.h"
 
+#include "app/workerpools.h"
 #include "project/project.h"
 
 #include <QDir>
@@ -79,7 +80,7 @@ void StudioSession::reloadInBackground()
         Q_EMIT projectChanged();
         refreshState();
     });
-    watcher->setFuture(QtConcurrent::run([directory = m_directory]() -> ProjectResult {
+    watcher->setFuture(QtConcurrent::run(previewPool(), [directory = m_directory]() -> ProjectResult {
         auto opened = Project::open(directory);
         if (!opened)
             return std::unexpected(opened.error());

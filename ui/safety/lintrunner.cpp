@@ -1,5 +1,6 @@
 #include "safety/lintrunner.h"
 
+#include "app/workerpools.h"
 #include "project/project.h"
 #include "safety/lint.h"
 
@@ -78,7 +79,7 @@ void LintRunner::start(std::shared_ptr<const Project> project, const QString &di
         watcher->deleteLater();
         Q_EMIT finished();
     });
-    m_future = QtConcurrent::run(lintNewestFirst, project, dialect);
+    m_future = QtConcurrent::run(lintPool(), lintNewestFirst, project, dialect);
     watcher->setFuture(m_future);
 }
 

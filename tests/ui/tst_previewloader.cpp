@@ -1,0 +1,95 @@
+// The diff pane's preview: at once on a small project, on a pool thread past
+// PreviewLoader::backgroundThreshold revisions, and only the newest request
+// answered when several are in flight.
+#include "diff/previewloader.h"
+#include "project/project.h"
+#include "testprojects.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace strata;
+using namespace strata::ui;
+
+class TestPreviewLoader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void answersASmallProjectAtOnce();
+    void replaysALargeProjectInTheBackground();
+
+private:
+    // A linear chain: r0001 creates table t, each later one adds a column.
+    static std::shared_ptr<const Project> chain(TestProject &folder, int revisions);
+};
+
+std::shared_ptr<const Project> TestPreviewLoader::chain(TestProject &folder, int revisions)
+{
+    for (int i = 1; i <= revisions; ++i) {
+        const QString id = u"r%1"_s.arg(i, 4, 10, QChar(u'0'));
+        const QStringList parents = i == 1 ? QStringList() : QStringList{u"r%1"_s.arg(i - 1, 4, 10, QChar(u'0'))};
+        const QByteArray n = QByteArray::number(i);
+        const QByteArray up = i == 1 ? QByteArray("  - create_table: {name: t, columns: [{name: id, type: integer}]}")
+                                     : QByteArray("  - add_column: {table: t, column: {name: c" + n
+                                                  + ", type: text, nullable: true}}");
+        const QByteArray down = i == 1 ? QByteArray("  - drop_table: t")
+                                       : QByteArray("  - drop_column: {table: t, column: c" + n + "}");
+        if (TestProjects::writeRevision(folder.path(), id, TestProjects::revisionYaml(id, parents, u"step"_s, up, down))
+                .isEmpty())
+            return nullptr;
+    }
+    auto project = Project::open(folder.path());
+    if (!project)
+        return nullptr;
+    return std::make_shared<const Project>(std::move(*project));
+}
+
+void TestPreviewLoader::answersASmallProjectAtOnce()
+{
+    TestProject folder;
+    const auto project = chain(folder, 3);
+    QVERIFY(project);
+    PreviewLoader loader;
+    QSignalSpy started(&loader, &PreviewLoader::started);
+    QSignalSpy loaded(&loader, &PreviewLoader::loaded);
+
+    loader.request(project, u"r0002"_s, {}, u"sqlite"_s);
+
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(loaded.count(), 1);
+    const auto preview = loaded.first().first().value<RevisionPreview>();
+    QCOMPARE(preview.revisionId, u"r0002"_s);
+    QVERIFY2(preview.upgradeSql->contains(u"ADD COLUMN \"c2\""_s), qPrintable(*preview.upgradeSql));
+}
+
+void TestPreviewLoader::replaysALargeProjectInTheBackground()
+{
+    TestProject folder;
+    const int revisions = int(PreviewLoader::backgroundThreshold) + 5;
+    const auto project = chain(folder, revisions);
+    QVERIFY(project);
+    PreviewLoader loader;
+    QSignalSpy started(&loader, &PreviewLoader::started);
+    QSignalSpy loaded(&loader, &PreviewLoader::loaded);
+
+    // The first request is overtaken by the second before it is answered.
+    loader.request(project, u"r0010"_s, {}, u"sqlite"_s);
+    loader.request(project, u"r1000"_s, {}, u"postgresql"_s);
+    QCOMPARE(started.count(), 2);
+    QCOMPARE(loaded.count(), 0);
+    QVERIFY(loader.isBusy());
+
+    QTRY_VERIFY_WITH_TIMEOUT(!loader.isBusy(), 60000);
+    QCOMPARE(loaded.count(), 1);
+    const auto preview = loaded.first().first().value<RevisionPreview>();
+    QCOMPARE(preview.revisionId, u"r1000"_s);
+    QCOMPARE(preview.dialect, u"postgresql"_s);
+    QVERIFY(preview.beforeDdl.join(u'\n').contains(u"c999"_s));
+    QVERIFY(!preview.beforeDdl.join(u'\n').contains(u"c1000"_s));
+    QVERIFY(preview.afterDdl.join(u'\n').contains(u"c1000"_s));
+}
+
+QTEST_MAIN(TestPreviewLoader)
+#include "tst_previewloader.moc"

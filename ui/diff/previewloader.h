@@ -1,0 +1,48 @@
+#pragma once
+
+#include "diff/revisionpreview.h"
+
+#include <QObject>
+
+#include <memory>
+
+namespace strata {
+class Project;
+}
+
+namespace strata::ui {
+
+// Computes the diff pane's preview of a revision or a range. Replaying the
+// schema from base grows with the history, so on a large project it runs on a
+// pool thread and the window keeps painting and scrolling meanwhile; a small
+// project is answered at once, which keeps clicks free of flicker. Only the
+// newest request is answered: an older one still in flight is dropped.
+class PreviewLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Above this many revisions the replay goes to a pool thread.
+    static constexpr qsizetype backgroundThreshold = 1000;
+
+    explicit PreviewLoader(QObject *parent = nullptr);
+
+    // `selected` holds two or more ids (newest first) for a range, else the
+    // preview is of `current` alone.
+    void request(std::shared_ptr<const Project> project, const QString &current, const QStringList &selected,
+                 const QString &dialect);
+    bool isBusy() const { return m_pending > 0; }
+
+Q_SIGNALS:
+    void started(const QString &revisionId);
+    void loaded(const strata::ui::RevisionPreview &preview);
+    void failed(const QString &message);
+
+private:
+    void deliver(quint64 ticket, const Result<RevisionPreview> &preview);
+
+    quint64 m_ticket = 0;
+    int m_pending = 0;
+};
+
+} // namespace strata::ui
