@@ -131,8 +131,8 @@ private:
             Runner runner(*connection, project);
             runner.setAllowUnversioned(allowUnversioned);
             QObject::connect(&runner, &Runner::stepStarted, [&](int, int, const PlanStep &step) {
-                context.info(u"Running "_s + (isUp() ? u"upgrade "_s : u"downgrade "_s) + step.arrow()
-                             + u", "_s + step.revision->message);
+                context.info(u"Running %1 %2, %3"_s.arg(isUp() ? u"upgrade"_s : u"downgrade"_s, step.arrow(),
+                                                        step.revision->message));
                 if (!step.revision->transactional)
                     context.info(u"Revision %1 is not transactional: its statements run alone, one by one."_s
                                      .arg(step.revision->id));
@@ -153,9 +153,14 @@ private:
                 continue;
             }
             const int code = context.report(done.error());
-            if (now)
-                context.err() << "The database is at " << (now->isEmpty() ? u"base"_s : now->join(u", "_s))
-                              << "; steps before the failing one are kept." << Qt::endl;
+            if (now) {
+                const QString where = now->isEmpty() ? u"base"_s : now->join(u", "_s);
+                if (heads && *now == *heads)
+                    context.err() << "The database is still at " << where << "; nothing was changed." << Qt::endl;
+                else
+                    context.err() << "The database is at " << where << "; the steps before the failing one are kept."
+                                  << Qt::endl;
+            }
             return code;
         }
     }
