@@ -1,31 +1,38 @@
 #include "app/workerpools.h"
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <QThreadPool>
 
 namespace strata::ui {
 
 namespace {
 
-QThreadPool *singleThreadPool(QThreadPool &pool)
+// Owned by the application object, so it is torn down (waiting for the task
+// in flight) at the end of main(), while everything that task uses is still
+// alive; a static pool would be destroyed among the statics at exit, with its
+// thread still running on them.
+QThreadPool *singleThreadPool(QPointer<QThreadPool> &pool)
 {
-    pool.setMaxThreadCount(1);
-    return &pool;
+    if (!pool) {
+        pool = new QThreadPool(QCoreApplication::instance());
+        pool->setMaxThreadCount(1);
+    }
+    return pool;
 }
 
 } // namespace
 
 QThreadPool *previewPool()
 {
-    static QThreadPool pool;
-    static QThreadPool *configured = singleThreadPool(pool);
-    return configured;
+    static QPointer<QThreadPool> pool;
+    return singleThreadPool(pool);
 }
 
 QThreadPool *lintPool()
 {
-    static QThreadPool pool;
-    static QThreadPool *configured = singleThreadPool(pool);
-    return configured;
+    static QPointer<QThreadPool> pool;
+    return singleThreadPool(pool);
 }
 
 } // namespace strata::ui
