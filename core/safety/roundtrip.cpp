@@ -2,9 +2,8 @@
 
 #include "db/runner.h"
 #include "db/versionstore.h"
-#include "diff/autogenerate.h"
-#include "diff/schemasource.h"
 #include "project/project.h"
+#include "safety/statusreport.h"
 
 #include <QFile>
 #include <QUuid>
@@ -59,16 +58,7 @@ QStringList lostRows(const QHash<QString, qint64> &before, const QHash<QString, 
 
 Result<QStringList> RoundtripVerifier::differencesFrom(const QStringList &heads)
 {
-    auto replayed = revisionSource(m_project, heads);
-    if (!replayed)
-        return std::unexpected(replayed.error());
-    auto live = databaseSource(m_connection, m_project);
-    if (!live)
-        return std::unexpected(live.error());
-    auto diff = diffSources(*replayed, *live);
-    if (!diff)
-        return std::unexpected(diff.error());
-    return detectedChanges(*diff) + diff->unsupported;
+    return driftFrom(m_connection, m_project, heads);
 }
 
 Result<QHash<QString, qint64>> RoundtripVerifier::rowCounts()

@@ -39,18 +39,11 @@ QStringList knownHeads(const RevisionGraph &graph, const QStringList &heads)
 
 Status addDrift(Connection &connection, const Project &project, StatusReport &report)
 {
-    auto replayed = revisionSource(project, report.heads);
-    if (!replayed)
-        return std::unexpected(replayed.error());
-    auto live = databaseSource(connection, project);
-    if (!live)
-        return std::unexpected(live.error());
-    auto diff = diffSources(*replayed, *live);
-    if (!diff)
-        return std::unexpected(diff.error());
+    auto drift = driftFrom(connection, project, report.heads);
+    if (!drift)
+        return std::unexpected(drift.error());
     const QString at = report.heads.isEmpty() ? u"base"_s : report.heads.join(u", "_s);
-    QStringList lines = detectedChanges(*diff) + diff->unsupported;
-    for (const QString &line : std::as_const(lines)) {
+    for (const QString &line : std::as_const(*drift)) {
         report.issues << Issue{Issue::Severity::Warning, u"drift"_s,
                                u"drift from %1: %2 (read as: the replayed revisions -> the live database; "
                                "write a revision for it or undo the change by hand)"_s.arg(at, line),
@@ -89,6 +82,20 @@ Result<QList<Issue>> editedAfterApply(Connection &connection, const Project &pro
             currentChecksums->insert(id, revision->checksum);
     }
     return issues;
+}
+
+Result<QStringList> driftFrom(Connection &connection, const Project &project, const QStringList &heads)
+{
+    auto replayed = revisionSource(project, heads);
+    if (!replayed)
+        return std::unexpected(replayed.error());
+    auto live = databaseSource(connection, project);
+    if (!live)
+        return std::unexpected(live.error());
+    auto diff = diffSources(*replayed, *live);
+    if (!diff)
+        return std::unexpected(diff.error());
+    return detectedChanges(*diff) + diff->unsupported;
 }
 
 Result<StatusReport> inspectStatus(Connection &connection, const Project &project, const StatusOptions &options)

@@ -32,6 +32,10 @@ struct StatusReport
 Result<QList<Issue>> editedAfterApply(Connection &connection, const Project &project, const QStringList &heads,
                                       QHash<QString, QString> *currentChecksums = nullptr);
 
+// Drift: how the live schema differs from the one replayed at `heads`, one
+// line each ("Detected added table 'x'"), read as revisions -> database.
+Result<QStringList> driftFrom(Connection &connection, const Project &project, const QStringList &heads);
+
 Result<StatusReport> inspectStatus(Connection &connection, const Project &project,
                                    const StatusOptions &options = {});
 

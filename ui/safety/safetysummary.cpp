@@ -1,8 +1,6 @@
 #include "safety/safetysummary.h"
 
 #include "db/connection.h"
-#include "diff/autogenerate.h"
-#include "diff/schemasource.h"
 #include "project/project.h"
 #include "safety/statusreport.h"
 
@@ -20,22 +18,6 @@ QString tr(const char *text) { return QCoreApplication::translate("SafetySummary
 QString counted(qsizetype n, const char *one, const char *many)
 {
     return n == 1 ? tr(one) : tr(many).arg(n);
-}
-
-// Differences from the schema replayed at `heads` to the live one; the same
-// comparison `strata status` makes, kept as bare lines for the tooltip.
-Result<QStringList> driftLines(Connection &connection, const Project &project, const QStringList &heads)
-{
-    auto replayed = revisionSource(project, heads);
-    if (!replayed)
-        return std::unexpected(replayed.error());
-    auto live = databaseSource(connection, project);
-    if (!live)
-        return std::unexpected(live.error());
-    auto diff = diffSources(*replayed, *live);
-    if (!diff)
-        return std::unexpected(diff.error());
-    return detectedChanges(*diff) + diff->unsupported;
 }
 
 // At most `limit` lines of a list, then "… and N more".
@@ -75,7 +57,7 @@ SafetySummary readSafetySummary(Connection &connection, const Project &project)
         summary.problem = tr("drift not checked: the database is at a revision this project does not have");
         return summary;
     }
-    auto drift = driftLines(connection, project, report->heads);
+    auto drift = driftFrom(connection, project, report->heads);
     if (!drift) {
         summary.problem = tr("drift not checked: %1").arg(drift.error().message);
         return summary;
