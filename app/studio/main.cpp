@@ -1,5 +1,6 @@
 #include "strata_buildinfo.h"
 #include "app/mainwindow.h"
+#include "app/studioautomation.h"
 #include "diff/diffpane.h"
 #include "generate/generatedialog.h"
 #include "timeline/timelinepanel.h"
@@ -92,12 +93,13 @@ int main(int argc, char *argv[])
     if (parser.isSet(firstPaint))
         new FirstPaintProbe(window.timeline()->view(), sinceMain);    // owned by the view
     window.show();
+    strata::ui::StudioAutomation automation(window);
     // A QPointer: the dialog deletes itself when closed.
     const QPointer<strata::ui::GenerateMigrationDialog> dialog =
         parser.isSet(generate) ? window.openGenerateDialog() : nullptr;
 
-    const auto takeScreenshot = [&window, &dialog, file = parser.value(screenshot)] {
-        window.grabWhenSettled(file, [file, dialog](bool saved) {
+    const auto takeScreenshot = [&automation, &dialog, file = parser.value(screenshot)] {
+        automation.grabWhenSettled(file, [file, dialog](bool saved) {
             std::fprintf(stderr, saved ? "saved %s\n" : "could not save %s\n", qPrintable(file));
             if (saved && dialog) {
                 const QString dialogFile = file.chopped(file.endsWith(u".png"_s) ? 4 : 0) + u"-generate.png"_s;
@@ -108,7 +110,7 @@ int main(int argc, char *argv[])
         });
     };
     if (parser.isSet(roundTrip))
-        window.roundTripWhenSettled([&] {
+        automation.roundTripWhenSettled([&] {
             if (parser.isSet(screenshot))
                 takeScreenshot();
         });

@@ -1,5 +1,7 @@
 #include "db/versionstore.h"
 
+#include <QScopeGuard>
+
 using namespace Qt::StringLiterals;
 
 namespace strata {
@@ -42,38 +44,46 @@ Result<QStringList> VersionStore::heads()
     return heads;
 }
 
-Result<QHash<QString, QString>> VersionStore::appliedChecksums()
-{
-    QHash<QString, QString> checksums;
-    if (!m_connection.tableExists(m_historyTable))
-        return checksums;
-    const Dialect &d = m_connection.dialect();
-    // Oldest first, so a later upgrade of the same revision overwrites an earlier one.
-    auto rows = m_connection.select(u"SELECT "_s + d.quotedList({u"revision"_s, u"checksum"_s}) + u" FROM "_s
-                                    + d.quote(m_historyTable) + u" WHERE "_s + d.quote(u"direction"_s)
-                                    + u" = 'upgrade' ORDER BY "_s + d.quote(u"id"_s));
-    if (!rows)
-        return std::unexpected(rows.error().wrappedIn(
-            u"could not read the history table %1"_s.arg(m_historyTable), m_connection.url().redacted()));
-    for (const QVariantList &row : *rows) {
-        if (!row.value(1).isNull())
-            checksums.insert(row.value(0).toString(), row.value(1).toString());
-    }
-    return checksums;
-}
-
 Status VersionStore::stamp(const QStringList &heads, bool purge)
 {
-    // Without purge the current rows must at least be readable; with it,
-    // whatever they are, they go.
-    if (!purge) {
-        if (auto current = this->heads(); !current)
-            return std::unexpected(current.error());
-    }
+    // Without purge the current rows must at least be readable, and must not
+    // change before the new ones are written; with it, whatever they are, they go.
+    if (purge)
+        return replaceHeads(heads, std::nullopt);
+    auto current = this->heads();
+    if (!current)
+        return std::unexpected(current.error());
+    return replaceHeads(heads, *current);
+}
+
+Status VersionStore::replaceHeads(const QStringList &heads, const std::optional<QStringList> &expected)
+{
     if (auto created = create(); !created)
         return created;
+    if (auto locked = m_connection.acquireRunLock(m_versionTable); !locked)
+        return locked;
+    const auto unlock = qScopeGuard([this] { m_connection.releaseRunLock(); });
     if (auto begun = m_connection.begin(); !begun)
         return begun;
+    // Inside the transaction (SQLite's write lock, PostgreSQL's run lock):
+    // the rows must still be the ones the caller decided from.
+    if (expected) {
+        auto now = this->heads();
+        if (!now) {
+            (void)m_connection.rollback();
+            return std::unexpected(now.error());
+        }
+        QStringList a = *now, b = *expected;
+        a.sort();
+        b.sort();
+        if (a != b) {
+            (void)m_connection.rollback();
+            return fail(Error::Code::Locked,
+                        u"the version rows changed while stamping: another process moved the database to %1"_s
+                            .arg(a.isEmpty() ? u"base"_s : a.join(u", "_s)),
+                        m_connection.url().redacted(), u"look at `strata current`, then stamp again"_s);
+        }
+    }
     const Dialect &d = m_connection.dialect();
     QStringList statements{u"DELETE FROM "_s + d.quote(m_versionTable)};
     for (const QString &head : heads)

@@ -2,6 +2,8 @@
 
 #include "db/connection.h"
 
+#include <optional>
+
 namespace strata {
 
 // The version table (one row per head the database is at) and the history
@@ -20,14 +22,14 @@ public:
     Status create();                         // idempotent
     Result<QStringList> heads();             // empty when the table is missing or empty
 
-    // Last recorded upgrade checksum per revision.
-    Result<QHash<QString, QString>> appliedChecksums();
-
     // Replaces every row with the given heads, in one transaction (stamp);
     // creates the tables when missing. Without purge the current rows must be
     // readable first (the caller checks them against the project); with purge
     // they are deleted whatever they hold.
     Status stamp(const QStringList &heads, bool purge);
+    // The same under the run lock; with `expected`, refused unless the rows
+    // inside the transaction are still those (another process did not move them).
+    Status replaceHeads(const QStringList &heads, const std::optional<QStringList> &expected);
 
 private:
     Connection &m_connection;

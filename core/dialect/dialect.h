@@ -35,6 +35,9 @@ public:
     static std::unique_ptr<Dialect> forName(const QString &name);
     static QStringList names();
 
+    // Decisions that depend on the database ask the kind, never compare names.
+    enum class Kind { Sqlite, Postgresql };
+    virtual Kind kind() const = 0;
     virtual QString name() const = 0;
 
     QString quote(const QString &identifier) const;     // "my ""odd"" name"

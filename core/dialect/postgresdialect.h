@@ -7,6 +7,7 @@ namespace strata {
 class PostgresDialect : public Dialect
 {
 public:
+    Kind kind() const override { return Kind::Postgresql; }
     QString name() const override { return QStringLiteral("postgresql"); }
     QString typeName(const ColumnType &type) const override;
     QString columnDefinition(const Column &column, const Table &table) const override;

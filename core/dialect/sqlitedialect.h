@@ -14,6 +14,7 @@ namespace strata {
 class SqliteDialect : public Dialect
 {
 public:
+    Kind kind() const override { return Kind::Sqlite; }
     QString name() const override { return QStringLiteral("sqlite"); }
     QString typeName(const ColumnType &type) const override;
     QString columnDefinition(const Column &column, const Table &table) const override;

@@ -3,7 +3,7 @@
 #include "db/runner.h"
 #include "db/versionstore.h"
 #include "project/project.h"
-#include "safety/statusreport.h"
+#include "workflow/databasestatus.h"
 
 #include <QFile>
 #include <QUuid>

@@ -1,7 +1,7 @@
 #pragma once
 
 // Small helpers the engine tests share: run a migration the way the command
-// line does (read the version rows, plan, run), and read back what the
+// line does (the Migrator use case), and read back what the
 // database holds, in the same shape on SQLite and PostgreSQL.
 
 #include "db/connection.h"
@@ -9,18 +9,13 @@
 #include "db/versionstore.h"
 #include "graph/plan.h"
 #include "project/project.h"
+#include "workflow/migrator.h"
+
+#include "resultcheck.h"
 
 #include <QTest>
 
 #include <algorithm>
-
-// Checks a Result/Status and prints its error (with cause chain and hint) on failure.
-#define STRATA_VERIFY_RESULT(expression)                                                           \
-    do {                                                                                           \
-        const auto &result_ = (expression);                                                        \
-        QVERIFY2(result_.has_value(),                                                              \
-                 qPrintable(result_.has_value() ? QString() : result_.error().toString()));        \
-    } while (false)
 
 namespace EngineHelpers {
 
@@ -42,15 +37,18 @@ inline strata::Result<strata::Plan> plan(strata::Connection &connection, const s
                                                    : planner.downgrade(*heads, target);
 }
 
-// Plans from the database's version rows to the target and runs the plan.
+// Migrates the way the command line and the studio do: through the Migrator use case.
 inline strata::Status migrate(strata::Connection &connection, const strata::Project &project,
                               strata::Direction direction, const QString &target)
 {
-    auto steps = plan(connection, project, direction, target);
-    if (!steps)
-        return std::unexpected(steps.error());
-    strata::Runner runner(connection, project);
-    return runner.run(*steps);
+    strata::Migrator migrator(connection, project);
+    strata::MigrateOptions options;
+    options.direction = direction;
+    options.target = target;
+    const strata::MigrateOutcome outcome = migrator.run(options);
+    if (!outcome.ok())
+        return std::unexpected(*outcome.error);
+    return {};
 }
 
 inline strata::Status upgrade(strata::Connection &c, const strata::Project &p, const QString &target)

@@ -10,6 +10,7 @@
 #include "testprojects.h"
 
 #include "db/offlinescript.h"
+#include "workflow/databasestatus.h"
 
 #include <QDir>
 #include <QFile>

@@ -138,11 +138,12 @@ inline void EngineTestCase::upgradeToHead()
              (QStringList{initial + u"|upgrade"_s, notes + u"|upgrade"_s, energy + u"|upgrade"_s}));
     QCOMPARE(rows(db, u"SELECT count(*) FROM strata_history WHERE applied_at IS NULL OR applied_by IS NULL "
                       "OR duration_ms < 0"_s), QStringList{u"0"_s});
-    auto checksums = versionStore(db, p).appliedChecksums();
-    STRATA_VERIFY_RESULT(checksums);
-    QCOMPARE(checksums->size(), 3);
+    auto status = readDatabaseStatus(db, p);
+    STRATA_VERIFY_RESULT(status);
+    const QHash<QString, QString> checksums = status->appliedChecksums();
+    QCOMPARE(checksums.size(), 3);
     for (const Revision &revision : p.graph().revisions())
-        QCOMPARE(checksums->value(revision.id), revision.checksum);
+        QCOMPARE(checksums.value(revision.id), revision.checksum);
 }
 
 inline void EngineTestCase::currentHeadsFollowEachStep()

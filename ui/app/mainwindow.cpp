@@ -1,25 +1,23 @@
 #include "app/mainwindow.h"
 
-#include "strata_buildinfo.h"
-
 #include "app/bundledexample.h"
+#include "app/errorbanner.h"
 #include "app/logpane.h"
 #include "app/projectwatcher.h"
+#include "app/runcommands.h"
+#include "app/selectionpreview.h"
 #include "app/statuspanel.h"
 #include "app/studioactions.h"
 #include "app/studiosession.h"
+#include "app/studioconnections.h"
+#include "app/studiomenus.h"
 #include "app/studioresources.h"
-#include "connection/connectiondialog.h"
 #include "diff/diffpane.h"
 #include "diff/previewloader.h"
-#include "diff/revisionpreview.h"
 #include "generate/generatedialog.h"
-#include "dialect/dialect.h"
-#include "run/downgradewarning.h"
 #include "safety/lintrunner.h"
 #include "safety/roundtripview.h"
 #include "project/project.h"
-#include "theme/themecolors.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinepanel.h"
 
@@ -29,16 +27,13 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
 #include <QListView>
-#include <QMenuBar>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTimer>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -50,7 +45,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_model(new TimelineModel(this)), m_timeline(new TimelinePanel(m_model, this)), m_diff(new DiffPane(this)),
       m_preview(new PreviewLoader(this)), m_log(new LogPane(this)), m_roundtrip(new RoundtripView(this)), m_bottom(new QTabWidget(this)),
       m_lint(new LintRunner(this)), m_status(new StatusPanel(this)), m_watcher(new ProjectWatcher(this)),
-      m_banner(new QLabel(this)), m_sides(new QSplitter(Qt::Horizontal, this)),
+      m_banner(new ErrorBanner(this)), m_sides(new QSplitter(Qt::Horizontal, this)),
       m_main(new QSplitter(Qt::Vertical, this))
 {
     initStudioResources();
@@ -58,21 +53,14 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("Strata Studio"));
     setWindowIcon(QIcon(u":/icons/strata.svg"_s));
     setAcceptDrops(true);
-    m_confirm = [this](const QString &title, const QString &text) {
+    m_selection = new SelectionPreview(m_session, m_timeline, m_model, m_diff, m_preview, m_lint, this);
+    m_runs = new RunCommands(m_session, m_timeline, m_roundtrip, *m_actions, this);
+    m_connections = new StudioConnections(m_session, m_settings, this);
+    connect(m_connections, &StudioConnections::failed, this, &MainWindow::showError);
+    setConfirmer([this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
             == QMessageBox::Yes;
-    };
-
-    m_banner->setObjectName(u"errorBanner"_s);
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setVisible(false);
-    m_banner->setMargin(6);
-    m_banner->setAutoFillBackground(true);
-    QPalette bannerPalette = m_banner->palette();
-    bannerPalette.setColor(QPalette::Window, ThemeColors::removedLine(palette()));
-    m_banner->setPalette(bannerPalette);
-    m_banner->setToolTip(tr("Click to hide"));
+    });
 
     m_sides->addWidget(m_timeline);
     m_sides->addWidget(m_diff);
@@ -98,7 +86,6 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->setSizeGripEnabled(true);
 
     buildMenus();
-    buildToolBar();
     connectSession();
     restoreLayout();
     updateActions();
@@ -108,72 +95,31 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_actions->openProject);
-    m_recentProjects = file->addMenu(tr("Open &recent"));
-    file->addAction(m_actions->openExample);
-    file->addSeparator();
-    file->addAction(m_actions->quit);
-
-    QMenu *database = menuBar()->addMenu(tr("&Database"));
-    database->addAction(m_actions->connectDatabase);
-    m_recentConnections = database->addMenu(tr("Recent &connections"));
-    database->addSeparator();
-    database->addAction(m_actions->refresh);
-
-    QMenu *revision = menuBar()->addMenu(tr("&Revision"));
-    for (QAction *action : m_actions->revisionActions()) {
-        if (action)
-            revision->addAction(action);
-        else
-            revision->addSeparator();
-    }
-    revision->addSeparator();
-    revision->addAction(m_actions->cancel);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_actions->about);
-
-    connect(file, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenus);
-    connect(database, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenus);
+    const StudioMenus menus = buildStudioMenus(*this, *m_actions);
+    m_recentProjects = menus.recentProjects;
+    m_recentConnections = menus.recentConnections;
+    buildStudioToolBar(*this, *m_actions);
+    connect(menus.file, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenus);
+    connect(menus.database, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenus);
     connect(m_actions->openProject, &QAction::triggered, this, &MainWindow::chooseProject);
     connect(m_actions->openExample, &QAction::triggered, this, &MainWindow::openBundledExample);
-    connect(m_actions->connectDatabase, &QAction::triggered, this, &MainWindow::chooseDatabase);
+    connect(m_actions->connectDatabase, &QAction::triggered, this, [this] { m_connections->choose(this); });
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->refresh, &QAction::triggered, this, &MainWindow::reloadProject);
-    connect(m_actions->about, &QAction::triggered, this, &MainWindow::about);
-    connect(m_actions->upgradeToSelected, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::Upgrade); });
-    connect(m_actions->downgradeToSelected, &QAction::triggered, this,
-            [this] { runOnSelected(RunRequest::Kind::Downgrade); });
-    connect(m_actions->roundTrip, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::RoundTrip); });
-    connect(m_actions->stamp, &QAction::triggered, this, [this] { runOnSelected(RunRequest::Kind::Stamp); });
+    connect(m_actions->about, &QAction::triggered, this, [this] { showAboutBox(this); });
+    const QList<std::pair<QAction *, RunRequest::Kind>> runs{{m_actions->upgradeToSelected, RunRequest::Kind::Upgrade},
+                                                             {m_actions->downgradeToSelected, RunRequest::Kind::Downgrade},
+                                                             {m_actions->roundTrip, RunRequest::Kind::RoundTrip},
+                                                             {m_actions->stamp, RunRequest::Kind::Stamp}};
+    for (const auto &[action, kind] : runs)
+        connect(action, &QAction::triggered, m_runs, [this, kind] { m_runs->runOnSelected(kind); });
     connect(m_actions->generateMigration, &QAction::triggered, this, &MainWindow::openGenerateDialog);
-    connect(m_actions->upgradeToHead, &QAction::triggered, this,
-            [this] { m_session->run(RunRequest::Kind::Upgrade, u"heads"_s); });
+    connect(m_actions->upgradeToHead, &QAction::triggered, m_runs, &RunCommands::upgradeToHeads);
     connect(m_actions->cancel, &QAction::triggered, m_session, &StudioSession::cancel);
     connect(m_actions->copyId, &QAction::triggered, this, [this] {
         if (!m_timeline->currentRevision().isEmpty())
             QApplication::clipboard()->setText(m_timeline->currentRevision());
     });
-}
-
-void MainWindow::buildToolBar()
-{
-    QToolBar *bar = addToolBar(tr("Main"));
-    bar->setObjectName(u"mainToolBar"_s);
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    bar->setIconSize(QSize(18, 18));
-    bar->addAction(m_actions->openProject);
-    bar->addAction(m_actions->connectDatabase);
-    bar->addSeparator();
-    bar->addAction(m_actions->upgradeToHead);
-    bar->addAction(m_actions->upgradeToSelected);
-    bar->addAction(m_actions->downgradeToSelected);
-    bar->addAction(m_actions->roundTrip);
-    bar->addAction(m_actions->stamp);
-    bar->addAction(m_actions->generateMigration);
-    bar->addSeparator();
-    bar->addAction(m_actions->refresh);
 }
 
 void MainWindow::connectSession()
@@ -184,45 +130,39 @@ void MainWindow::connectSession()
     connect(m_session, &StudioSession::runStarted, m_status, &StatusPanel::showRun);
     connect(m_session, &StudioSession::progress, m_status, &StatusPanel::showProgress);
     connect(m_session, &StudioSession::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_runs, &RunCommands::runAboutToStart, m_banner, &ErrorBanner::clear);
+    connect(m_runs, &RunCommands::failed, this, &MainWindow::showError);
+    connect(m_runs, &RunCommands::succeeded, this, [this](const QString &summary) {
+        statusBar()->showMessage(summary, 8000);
+    });
+    connect(m_runs, &RunCommands::roundTripShown, this, &MainWindow::showRoundTripTab);
+    // Whatever may end a wait: the window says when it has settled, nobody polls.
+    connect(m_session, &StudioSession::runFinished, this, &MainWindow::checkSettled, Qt::QueuedConnection);
+    for (const auto signal : {&StudioSession::stateChanged, &StudioSession::projectChanged,
+                              &StudioSession::databaseChanged})
+        connect(m_session, signal, this, &MainWindow::checkSettled, Qt::QueuedConnection);
+    connect(m_session, &StudioSession::reloadFailed, this, &MainWindow::checkSettled, Qt::QueuedConnection);
+    connect(m_preview, &PreviewLoader::loaded, this, &MainWindow::checkSettled, Qt::QueuedConnection);
+    connect(m_preview, &PreviewLoader::failed, this, &MainWindow::checkSettled, Qt::QueuedConnection);
     connect(m_session, &StudioSession::runningChanged, this, &MainWindow::updateActions);
     connect(m_session, &StudioSession::reloadFailed, this, [this](const QString &error) {
         showError(error);
         m_log->appendLine(error, true);
     });
-    // Lint posts its findings in batches, newest revisions first.
-    for (const auto signal : {&LintRunner::progressed, &LintRunner::finished}) {
-        connect(m_lint, signal, this, [this] {
-            m_model->setLintFindings(m_lint->findings());
-            updateLint();
-        });
-    }
     connect(m_session, &StudioSession::databaseChanged, this, [this] {
         if (const auto url = m_session->database()) {
             m_diff->setDialect(url->dialect);
-            startLint();   // the rules follow the database's dialect
+            m_selection->startLint();   // the rules follow the database's dialect
             m_status->showConnecting(url->dialect, url->isMemory() ? url->redacted() : QFileInfo(url->path).fileName());
             m_log->appendLine(tr("Connecting to %1").arg(url->redacted()));
-            updatePreview();
+            m_selection->updatePreview();
         } else {
             m_status->showDisconnected();
         }
         m_stateRead = false;
     });
     connect(m_status, &StatusPanel::cancelRequested, m_session, &StudioSession::cancel);
-    connect(m_preview, &PreviewLoader::started, this, [this](const QString &id) {
-        m_diff->showMessage(tr("Replaying the schema up to %1 …").arg(id.left(12)));
-    });
-    connect(m_preview, &PreviewLoader::loaded, this, [this](const RevisionPreview &preview) {
-        m_diff->setPreview(preview);
-        updateLint();
-    });
-    connect(m_preview, &PreviewLoader::failed, m_diff, &DiffPane::showMessage);
-    connect(m_timeline, &TimelinePanel::currentRevisionChanged, this, [this] {
-        updatePreview();
-        updateActions();
-    });
-    // Shift-click moves the current row before the selection grows; follow both.
-    connect(m_timeline, &TimelinePanel::selectionChanged, this, &MainWindow::updatePreview);
+    connect(m_timeline, &TimelinePanel::currentRevisionChanged, this, &MainWindow::updateActions);
     connect(m_timeline, &TimelinePanel::contextMenuRequested, this, [this](const QString &, const QPoint &pos) {
         QMenu menu(this);
         for (QAction *action : m_actions->revisionActions()) {
@@ -232,10 +172,6 @@ void MainWindow::connectSession()
                 menu.addSeparator();
         }
         menu.exec(pos);
-    });
-    connect(m_diff, &DiffPane::dialectChanged, this, [this] {
-        updatePreview();
-        startLint();
     });
     connect(m_watcher, &ProjectWatcher::changed, this, [this] {
         m_log->appendLine(tr("The project folder changed; reloading."));
@@ -260,24 +196,9 @@ bool MainWindow::openProject(const QString &directory, const QString &databaseUr
                           .arg(m_session->project()->graph().size())
                           .arg(timer.elapsed()));
 
-    QString urlText = databaseUrl;
-    if (urlText.isEmpty())
-        urlText = m_settings.connectionFor(dir);
-    if (urlText.isEmpty())
-        urlText = m_session->project()->config().database;
-    if (urlText.isEmpty()) {
-        m_session->disconnectDatabase();
-        return true;
-    }
-    auto url = DatabaseUrl::parse(urlText);
-    if (!url) {
-        showError(url.error().toString());
-        m_session->disconnectDatabase();
-        return true;
-    }
-    if (url->password.isEmpty())
-        url->password = m_passwords.value(StudioSettings::withoutPassword(url->toString()));
-    connectTo(*url);
+    if (auto connected = m_connections->connectForProject(dir, databaseUrl, m_session->project()->config().database);
+        !connected)
+        showError(connected.error().toString());
     return true;
 }
 
@@ -292,19 +213,9 @@ bool MainWindow::openBundledExample()
         return false;
     if (isNew) {
         m_log->appendLine(tr("First start: created %1; upgrading it to head.").arg(database));
-        m_upgradeWhenIdle = true;
+        m_runs->upgradeWhenIdle();
     }
     return true;
-}
-
-void MainWindow::connectTo(const DatabaseUrl &url)
-{
-    if (!url.password.isEmpty())
-        m_passwords.insert(StudioSettings::withoutPassword(url.toString()), url.password);
-    m_settings.addRecentConnection(url.toString());
-    if (!m_session->projectDirectory().isEmpty())
-        m_settings.setConnectionFor(m_session->projectDirectory(), url.toString());
-    m_session->setDatabase(url);
 }
 
 void MainWindow::onProjectChanged()
@@ -315,7 +226,7 @@ void MainWindow::onProjectChanged()
     if (const auto state = m_session->state())
         m_model->setDatabaseState(state->heads, state->appliedChecksums);
     m_watcher->watch(project->directory().absolutePath(), project->versionsPath(), project->modelsPath());
-    startLint();
+    m_selection->startLint();
     // Keep the selection across a reload; else show the newest revision.
     if (keep.isEmpty() || !m_timeline->selectRevision(keep)) {
         if (m_model->rowCount() > 0)
@@ -323,7 +234,7 @@ void MainWindow::onProjectChanged()
         else
             m_diff->showMessage(tr("This project has no revisions yet."));
     }
-    updatePreview();
+    m_selection->updatePreview();
     updateActions();
 }
 
@@ -342,64 +253,28 @@ void MainWindow::onStateChanged()
     updateActions();
 }
 
-void MainWindow::onRunFinished(const RunOutcome &outcome)
+void MainWindow::onRunFinished()
 {
     m_status->showIdle();
-    if (outcome.roundtrip) {
-        m_roundtrip->setReport(*outcome.roundtrip);
-        m_bottom->setCurrentWidget(m_roundtrip);
-        // Room for the table of steps, leaving most of the height to the timeline and the diff.
-        const QList<int> sizes = m_main->sizes();
-        const int wanted = std::min(240, (sizes[0] + sizes[1]) * 2 / 5);
-        if (sizes[1] < wanted)
-            m_main->setSizes({sizes[0] + sizes[1] - wanted, wanted});
-    }
-    if (!outcome.ok)
-        showError(outcome.summary + u"\n"_s + outcome.errorText);
-    else if (outcome.kind != RunRequest::Kind::ReadState)
-        statusBar()->showMessage(outcome.summary, 8000);
     if (!m_session->state())
         m_status->showDisconnected();
     updateActions();
-    if (m_upgradeWhenIdle && outcome.ok) {
-        m_upgradeWhenIdle = false;
-        m_session->run(RunRequest::Kind::Upgrade, u"heads"_s);
-    }
 }
 
-void MainWindow::updatePreview()
+void MainWindow::showRoundTripTab()
 {
-    const QString id = m_timeline->currentRevision();
-    const auto project = m_session->project();
-    if (id.isEmpty() || !project) {
-        m_diff->showMessage(tr("Select a revision on the timeline."));
-        return;
-    }
-    // Two or more rows selected: the range from the oldest to the newest of them.
-    m_preview->request(project, id, m_timeline->selectedRevisions(), m_diff->dialect());
+    m_bottom->setCurrentWidget(m_roundtrip);
+    // Room for the table of steps, leaving most of the height to the timeline and the diff.
+    const QList<int> sizes = m_main->sizes();
+    const int wanted = std::min(240, (sizes[0] + sizes[1]) * 2 / 5);
+    if (sizes[1] < wanted)
+        m_main->setSizes({sizes[0] + sizes[1] - wanted, wanted});
 }
 
-void MainWindow::startLint()
+void MainWindow::checkSettled()
 {
-    m_lint->start(m_session->project(), m_diff->dialect());
-    updateLint();
-}
-
-void MainWindow::updateLint()
-{
-    if (!m_diff->hasPreview())
-        return;
-    // A range shows the findings of every revision in it, oldest first.
-    const QStringList selected = m_timeline->selectedRevisions();
-    QList<Issue> findings;
-    for (auto it = selected.crbegin(); it != selected.crend(); ++it) {
-        if (!m_lint->isLinted(*it) && m_lint->isRunning())
-            return m_diff->showLintPending();
-        if (!m_lint->isLinted(*it))
-            return m_diff->showLintSkipped(LintRunner::Limit, *it);
-        findings << m_model->lintFindings(*it);
-    }
-    m_diff->setLintFindings(findings);
+    if (isSettled())
+        Q_EMIT settled();
 }
 
 void MainWindow::reloadProject()
@@ -441,62 +316,11 @@ GenerateMigrationDialog *MainWindow::openGenerateDialog()
     return dialog;
 }
 
-void MainWindow::runOnSelected(RunRequest::Kind kind)
-{
-    const QString id = m_timeline->currentRevision();
-    if (id.isEmpty())
-        return;
-    bool scratch = !m_actions->roundTripOnRealDatabase->isChecked();
-    const auto url = m_session->database();
-    switch (kind) {
-    case RunRequest::Kind::Stamp:
-        if (!m_confirm(tr("Stamp"), tr("Mark %1 as being at %2 without running any migration?\n\nThe tables are "
-                                        "not changed; only the version table is rewritten.")
-                                         .arg(url ? url->redacted() : QString(), id.left(12))))
-            return;
-        break;
-    case RunRequest::Kind::Downgrade:
-        if (!confirmDowngrade(id))
-            return;
-        break;
-    case RunRequest::Kind::RoundTrip:
-        // By default a scratch copy (an SQLite file copy, a temporary PostgreSQL database); the real one only on request.
-        if (!scratch && !m_confirm(tr("Round-trip on the real database"),
-                                   tr("Run the round-trip of %1 on %2 itself? Each step up to it is downgraded and "
-                                      "upgraded again: data its downgrade drops is lost.\n\nTurn off Revision > "
-                                      "Round-trip on the real database to work on a scratch copy instead.")
-                                       .arg(id.left(12), url ? url->redacted() : QString())))
-            return;
-        m_roundtrip->showRunning(tr("Round-trip of %1 running").arg(id.left(12)));
-        break;
-    default:
-        break;
-    }
-    m_banner->setVisible(false);
-    m_session->run(kind, id, scratch);
-}
+void MainWindow::showError(const QString &text) { m_banner->showError(text); }
 
-bool MainWindow::confirmDowngrade(const QString &target)
-{
-    const auto state = m_session->state();
-    const auto project = m_session->project();
-    if (!state || !project)
-        return true;
-    const QStringList drops = droppedByDowngrade(*project, state->heads, target);
-    if (drops.isEmpty())
-        return true;
-    return m_confirm(tr("Downgrade drops data"),
-                     tr("Downgrading to %1 drops, with their rows:").arg(target.left(12)) + u"\n\n  • "_s
-                         + drops.join(u"\n  • "_s) + u"\n\n"_s + tr("Go ahead?"));
-}
+QString MainWindow::errorBanner() const { return m_banner->shownText(); }
 
-void MainWindow::showError(const QString &text)
-{
-    m_banner->setText(text);
-    m_banner->setVisible(true);
-}
-
-QString MainWindow::errorBanner() const { return m_banner->isHidden() ? QString() : m_banner->text(); }
+void MainWindow::setConfirmer(Confirmer confirmer) { m_runs->setConfirmer(std::move(confirmer)); }
 
 bool MainWindow::selectRevision(const QString &idOrPrefix)
 {
@@ -515,85 +339,19 @@ void MainWindow::chooseProject()
         openProject(dir);
 }
 
-void MainWindow::chooseDatabase()
-{
-    ConnectionDialog dialog(m_settings.recentConnections(), this);
-    if (const auto url = m_session->database())
-        dialog.setUrl(*url);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (auto url = dialog.url())
-        connectTo(*url);
-}
-
 void MainWindow::fillRecentMenus()
 {
     m_recentProjects->clear();
     for (const QString &dir : m_settings.recentProjects())
         m_recentProjects->addAction(dir, this, [this, dir] { openProject(dir); });
     m_recentProjects->setEnabled(!m_recentProjects->isEmpty());
-    m_recentConnections->clear();
-    for (const QString &text : m_settings.recentConnections()) {
-        m_recentConnections->addAction(text, this, [this, text] {
-            auto url = DatabaseUrl::parse(text);
-            if (!url)
-                return showError(url.error().toString());
-            url->password = m_passwords.value(text);
-            connectTo(*url);
-        });
-    }
-    m_recentConnections->setEnabled(!m_recentConnections->isEmpty());
-}
-
-void MainWindow::about()
-{
-    QMessageBox::about(this, tr("About Strata Studio"),
-                       tr("<h3>Strata Studio %1</h3><p>A schema migration manager you can see: the revision "
-                          "history as a timeline, the SQL of every step before it runs, and one-click upgrade, "
-                          "downgrade and round-trip runs on SQLite and PostgreSQL.</p><p>Qt %2</p>")
-                           .arg(QStringLiteral(STRATA_VERSION_STRING), QString::fromLatin1(qVersion())));
+    m_connections->fillRecentMenu(m_recentConnections);
 }
 
 bool MainWindow::isSettled() const
 {
-    return !m_session->isRunning() && !m_session->isReloading() && !m_upgradeWhenIdle && !m_preview->isBusy()
+    return !m_session->isRunning() && !m_session->isReloading() && !m_runs->upgradePending() && !m_preview->isBusy()
         && (!m_session->database() || m_stateRead);
-}
-
-void MainWindow::whenSettled(std::function<void()> then, int lintWaitMs)
-{
-    auto *poll = new QTimer(this);
-    poll->setInterval(100);
-    QElapsedTimer waited;
-    waited.start();
-    connect(poll, &QTimer::timeout, this, [this, poll, then, waited, lintWaitMs] {
-        if (!isSettled() || (!m_lint->hasFirstBatch() && waited.elapsed() < lintWaitMs))
-            return;
-        poll->deleteLater();
-        then();
-    });
-    poll->start();
-}
-
-void MainWindow::grabWhenSettled(const QString &path, std::function<void(bool)> done)
-{
-    // Lint badges too, unless a long history keeps lint busy for more than a few seconds.
-    whenSettled([this, path, done] {
-        // One more turn of the event loop so the last repaint lands.
-        QTimer::singleShot(150, this, [this, path, done] { done(grab().save(path)); });
-    }, 5000);
-}
-
-void MainWindow::roundTripWhenSettled(std::function<void()> done)
-{
-    whenSettled([this, done] {
-        const auto finished = connect(m_session, &StudioSession::runFinished, this, done, Qt::SingleShotConnection);
-        m_actions->roundTrip->trigger();
-        if (!m_session->isRunning()) {
-            disconnect(finished);
-            done();   // nothing to round-trip (no database, no selection, or declined)
-        }
-    });
 }
 
 void MainWindow::restoreLayout()

@@ -18,6 +18,10 @@ namespace strata { struct DatabaseUrl; }
 namespace strata::ui {
 
 class DiffPane;
+class ErrorBanner;
+class RunCommands;
+class SelectionPreview;
+class StudioConnections;
 class GenerateMigrationDialog;
 class LintRunner;
 class LogPane;
@@ -55,15 +59,11 @@ public:
 
     // Asked before destructive actions; the default shows a question box.
     using Confirmer = std::function<bool(const QString &title, const QString &text)>;
-    void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
+    void setConfirmer(Confirmer confirmer);
 
     // Nothing runs or reloads and the database state (if connected) has been
-    // read. Lint may still run: see lint().
+    // read. Lint may still run: see lint(). settled() says when it becomes true.
     bool isSettled() const;
-    // Saves a picture of the window once it is settled, then calls done.
-    void grabWhenSettled(const QString &path, std::function<void(bool saved)> done);
-    // Once settled, round-trips the selected revision and calls done when it has ended.
-    void roundTripWhenSettled(std::function<void()> done);
 
     StudioSession *session() const { return m_session; }
     TimelineModel *timelineModel() const { return m_model; }
@@ -77,6 +77,11 @@ public:
     StatusPanel *statusPanel() const { return m_status; }
     const StudioActions &actions() const { return *m_actions; }
     QString errorBanner() const;
+    RunCommands *runCommands() const { return m_runs; }
+
+Q_SIGNALS:
+    // Emitted when, after some work ended, nothing runs, reloads or previews any more.
+    void settled();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,9 +90,6 @@ protected:
 
 private:
     void buildMenus();
-    void buildToolBar();
-    // Calls then once settled and, for up to lintWaitMs, lint's first batch is in.
-    void whenSettled(std::function<void()> then, int lintWaitMs = 0);
     void restoreLayout();
     void saveLayout();
     void connectSession();
@@ -95,20 +97,14 @@ private:
 
     void onProjectChanged();
     void onStateChanged();
-    void onRunFinished(const RunOutcome &outcome);
-    void updatePreview();
-    void updateLint();
-    void startLint();
+    void onRunFinished();
+    void showRoundTripTab();
+    void checkSettled();
     void reloadProject();
     void updateActions();
     void showError(const QString &text);
 
     void chooseProject();
-    void chooseDatabase();
-    void connectTo(const DatabaseUrl &url);
-    void runOnSelected(RunRequest::Kind kind);
-    bool confirmDowngrade(const QString &target);
-    void about();
 
     StudioSettings m_settings;
     StudioSession *m_session;
@@ -123,14 +119,14 @@ private:
     LintRunner *m_lint;
     StatusPanel *m_status;
     ProjectWatcher *m_watcher;
-    QLabel *m_banner;
+    ErrorBanner *m_banner;
     QSplitter *m_sides;
     QSplitter *m_main;
     QMenu *m_recentProjects = nullptr;
     QMenu *m_recentConnections = nullptr;
-    Confirmer m_confirm;
-    QHash<QString, QString> m_passwords;   // URL without password -> password, this session only
-    bool m_upgradeWhenIdle = false;
+    RunCommands *m_runs = nullptr;
+    SelectionPreview *m_selection = nullptr;
+    StudioConnections *m_connections = nullptr;
     bool m_stateRead = false;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "generate/migrationdraft.h"
+#include "workflow/generator.h"
 
 #include <QDialog>
 

@@ -1,36 +1,27 @@
 #include "run/databasestate.h"
 
-#include "db/connection.h"
-#include "db/versionstore.h"
-#include "project/project.h"
-
-#include <QFileInfo>
+#include "workflow/databasestatus.h"
 
 namespace strata::ui {
 
 Result<DatabaseState> readDatabaseState(Connection &connection, const Project &project)
 {
-    const DatabaseUrl &url = connection.url();
+    // The same reading `strata status` prints, so the two faces cannot disagree.
+    auto status = readDatabaseStatus(connection, project);
+    if (!status)
+        return std::unexpected(status.error());
     DatabaseState state;
-    state.dialect = url.dialect;
-    state.displayUrl = url.redacted();
-    state.databaseName = url.dialect == QStringLiteral("sqlite")
-        ? (url.isMemory() ? QStringLiteral(":memory:") : QFileInfo(url.path).fileName())
-        : url.database;
-    const ProjectConfig &config = project.config();
-    VersionStore store(connection, config.versionTable, config.historyTable);
-    state.versioned = store.exists();
-    if (!state.versioned)
-        return state;
-    auto heads = store.heads();
-    if (!heads)
-        return std::unexpected(heads.error());
-    for (const QString &id : std::as_const(*heads))
-        (project.graph().find(id) ? state.heads : state.unknownHeads) << id;
-    auto checksums = store.appliedChecksums();
-    if (!checksums)
-        return std::unexpected(checksums.error());
-    state.appliedChecksums = *checksums;
+    state.dialect = status->dialect;
+    state.displayUrl = status->displayUrl;
+    state.databaseName = status->databaseName;
+    state.versioned = status->versioned;
+    state.unknownHeads = status->unknownHeads;
+    for (const QString &head : std::as_const(status->heads)) {
+        if (!state.unknownHeads.contains(head))
+            state.heads << head;
+    }
+    state.appliedChecksums = status->appliedChecksums();
+    state.safety = safetySummaryOf(*status);
     return state;
 }
 

@@ -24,11 +24,12 @@ struct DatabaseState
     bool versioned = false;                   // the version table exists
     QStringList heads;                        // version rows the project knows
     QStringList unknownHeads;                 // version rows it does not (another branch or checkout)
-    QHash<QString, QString> appliedChecksums; // revision -> checksum recorded when applied
+    QHash<QString, QString> appliedChecksums; // revision -> checksum recorded when applied or repaired
     SafetySummary safety;                     // drift, edited files, missing revisions
 };
 
-// Reads the version and history tables through a connection of this thread.
+// Reads the version and history tables and the drift through a connection of
+// this thread (it introspects: call it in a worker, never on the window's thread).
 Result<DatabaseState> readDatabaseState(Connection &connection, const Project &project);
 
 } // namespace strata::ui

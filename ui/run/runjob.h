@@ -6,24 +6,23 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
 
-namespace strata {
-class Connection;
-class Runner;
-struct Plan;
-}
+namespace strata { class WorkflowObserver; }
 
 namespace strata::ui {
 
 // Does one RunRequest in the thread it lives in, through a connection it
-// opens there (a QSqlDatabase belongs to the thread that opened it). It
-// reports through signals only, so the window can live in another thread.
+// opens there (a QSqlDatabase belongs to the thread that opened it), by
+// calling the same core/workflow use cases as the command line. It reports
+// through signals only, so the window can live in another thread.
 class RunJob : public QObject
 {
     Q_OBJECT
 public:
     explicit RunJob(RunRequest request, QObject *parent = nullptr);
+    ~RunJob() override;
 
     // Stops before the next step; safe from any thread.
     void cancel();
@@ -40,22 +39,17 @@ Q_SIGNALS:
     void finished(const strata::ui::RunOutcome &outcome);
 
 private:
-    Status execute();
-    Status migrate(Connection &connection, RunRequest::Kind kind, const QString &target, const QString &phase);
-    Status stamp(Connection &connection);
-    Status roundTrip();
-    Status verifyRoundTrip(Connection &connection, RoundtripReport &report);
-    Status runPlan(Connection &connection, const Plan &plan, const QString &phase);
-    QString downgradeTarget() const;
+    class Observer;
+
+    void execute(WorkflowObserver &observer, RunOutcome &outcome);
+    void failWith(RunOutcome &outcome, const Error &error);
+    void setCancelHook(std::function<void()> hook);
     Status readState();
 
     RunRequest m_request;
     std::atomic_bool m_cancelled = false;
-    std::mutex m_runnerMutex;
-    Runner *m_runner = nullptr;
-    int m_stepsDone = 0;
-    int m_stepsTotal = 0;
-    std::optional<RoundtripReport> m_roundtrip;
+    std::mutex m_cancelMutex;
+    std::function<void()> m_cancelHook;   // cancels the use case in flight
 };
 
 } // namespace strata::ui

@@ -20,9 +20,4 @@ QString RunRequest::describe() const
     return {};
 }
 
-int RoundtripReport::failedCount() const
-{
-    return int(std::count_if(steps.cbegin(), steps.cend(), [](const RoundtripStep &step) { return !step.passed; }));
-}
-
 } // namespace strata::ui

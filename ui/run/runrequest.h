@@ -1,7 +1,7 @@
 #pragma once
 
 #include "db/databaseurl.h"
-#include "safety/roundtrip.h"
+#include "workflow/roundtrip.h"
 
 #include <QMetaType>
 #include <QStringList>
@@ -29,23 +29,11 @@ struct RunRequest
     QString target;                               // a revision id, "head", "heads" or "base"
     DatabaseUrl url;
     std::shared_ptr<const Project> project;       // shared read-only with the window
+    bool allowEdited = false;                     // Upgrade: run although applied files were edited since
     bool onScratchCopy = true;                    // RoundTrip: a copy of the SQLite file or a temporary
                                                   // PostgreSQL database, never the database itself
 
     QString describe() const;                     // "Upgrade to 3f2a9c1b7d10" (for logs and titles)
-};
-
-// What a round trip verified: the table the studio's result view shows.
-struct RoundtripReport
-{
-    QString target;
-    QString where;                // "scratch copy: sqlite:///tmp/…" or the real database (redacted)
-    bool onScratchCopy = true;
-    QList<RoundtripStep> steps;   // as far as the run got
-    QStringList driftBefore;      // differences the database had before (left out of the checks)
-    QString error;                // why it stopped before verifying anything; empty otherwise
-
-    int failedCount() const;
 };
 
 // How a request ended.
@@ -56,7 +44,7 @@ struct RunOutcome
     bool cancelled = false;
     QString summary;          // one line for the log and the status bar
     QString errorText;        // the engine's full message when !ok
-    std::optional<RoundtripReport> roundtrip;   // RoundTrip runs only
+    std::optional<RoundTripOutcome> roundtrip;  // RoundTrip runs only
 };
 
 } // namespace strata::ui

@@ -58,7 +58,7 @@ void RoundtripView::showRunning(const QString &description)
     m_summary->setText(description + u"…"_s);
 }
 
-void RoundtripView::setReport(const RoundtripReport &report)
+void RoundtripView::setReport(const RoundTripOutcome &report)
 {
     m_table->clear();
     const QColor failColour = ThemeColors::error(palette());
@@ -66,8 +66,8 @@ void RoundtripView::setReport(const RoundtripReport &report)
     const int failed = report.failedCount();
     const auto total = report.steps.size();
     QString text;
-    if (!report.error.isEmpty())
-        text = tr("The round-trip of %1 stopped: %2").arg(report.target.left(12), report.error);
+    if (total == 0 && report.error)
+        text = tr("The round-trip of %1 stopped: %2").arg(report.target.left(12), report.error->toString());
     else if (total == 0)
         text = tr("Nothing to verify up to %1.").arg(report.target.left(12));
     else if (failed == 0)

@@ -5,9 +5,9 @@
 class QLabel;
 class QTreeWidget;
 
-namespace strata::ui {
+namespace strata { struct RoundTripOutcome; }
 
-struct RoundtripReport;
+namespace strata::ui {
 
 // The result of the last round-trip: a summary line (where it ran, how many
 // steps passed), then one row per step with pass/fail, the step and its
@@ -18,7 +18,7 @@ class RoundtripView : public QWidget
 public:
     explicit RoundtripView(QWidget *parent = nullptr);
 
-    void setReport(const RoundtripReport &report);
+    void setReport(const RoundTripOutcome &report);
     void showRunning(const QString &description);
 
     QString summary() const;

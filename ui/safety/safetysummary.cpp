@@ -1,8 +1,6 @@
 #include "safety/safetysummary.h"
 
-#include "db/connection.h"
-#include "project/project.h"
-#include "safety/statusreport.h"
+#include "workflow/databasestatus.h"
 
 #include <QCoreApplication>
 
@@ -33,37 +31,15 @@ QStringList bulleted(const QStringList &lines, qsizetype limit = 15)
 
 } // namespace
 
-SafetySummary readSafetySummary(Connection &connection, const Project &project)
+SafetySummary safetySummaryOf(const DatabaseStatus &status)
 {
     SafetySummary summary;
     summary.read = true;
-    StatusOptions options;
-    options.drift = false;   // compared below, so the tooltip gets the bare lines
-    auto report = inspectStatus(connection, project, options);
-    if (!report) {
-        summary.problem = report.error().message;
-        return summary;
-    }
-    bool headsKnown = true;
-    for (const Issue &issue : std::as_const(report->issues)) {
-        if (issue.code == u"edited-after-apply"_s)
-            summary.edited << issue;
-        else if (issue.code == u"missing-revision"_s)
-            summary.missing << issue;
-        else if (issue.code == u"unknown-revision"_s)
-            headsKnown = false;
-    }
-    if (!headsKnown) {
-        summary.problem = tr("drift not checked: the database is at a revision this project does not have");
-        return summary;
-    }
-    auto drift = driftFrom(connection, project, report->heads);
-    if (!drift) {
-        summary.problem = tr("drift not checked: %1").arg(drift.error().message);
-        return summary;
-    }
-    summary.drift = *drift;
-    summary.driftChecked = true;
+    summary.edited = status.issuesWithCode(u"edited-after-apply"_s);
+    summary.missing = status.issuesWithCode(u"missing-revision"_s);
+    summary.driftChecked = status.driftChecked;
+    summary.drift = status.drift;
+    summary.problem = status.driftProblem;
     return summary;
 }
 

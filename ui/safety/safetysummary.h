@@ -4,10 +4,7 @@
 
 #include <QStringList>
 
-namespace strata {
-class Connection;
-class Project;
-}
+namespace strata { struct DatabaseStatus; }
 
 namespace strata::ui {
 
@@ -27,9 +24,8 @@ struct SafetySummary
     bool isClean() const { return driftChecked && drift.isEmpty() && edited.isEmpty() && missing.isEmpty(); }
 };
 
-// Reads it through a connection of the calling thread. Never fails: a
-// problem reading ends up in `problem`, the rest is what could be read.
-SafetySummary readSafetySummary(Connection &connection, const Project &project);
+// The safety part of the one database status the CLI's `status` prints too.
+SafetySummary safetySummaryOf(const DatabaseStatus &status);
 
 // "no drift", "drift: 2 differences · 1 edited file" and the like.
 QString safetyText(const SafetySummary &summary);

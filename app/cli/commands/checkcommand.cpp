@@ -2,6 +2,7 @@
 #include "schemareport.h"
 
 #include "diff/autogenerate.h"
+#include "workflow/generator.h"
 
 using namespace Qt::StringLiterals;
 
@@ -37,7 +38,7 @@ public:
         auto project = context.project();
         if (!project)
             return context.report(project.error());
-        auto heads = singleHead(**project);
+        auto heads = generationParents(**project);
         if (!heads)
             return context.report(heads.error());
         auto diff = modelChanges(**project);
@@ -48,7 +49,7 @@ public:
             return 1;
         }
         if (!parser.isSet(u"offline"_s)) {
-            if (const int code = checkDatabase(context, **project, *heads); code != 0)
+            if (const int code = checkDatabase(context, **project); code != 0)
                 return code;
         }
         context.out() << "No new upgrade operations detected." << Qt::endl;
@@ -56,7 +57,7 @@ public:
     }
 
 private:
-    static int checkDatabase(Context &context, const Project &project, const QStringList &heads)
+    static int checkDatabase(Context &context, const Project &project)
     {
         const bool configured = !context.options().databaseUrl.isEmpty()
             || !qEnvironmentVariable("DATABASE_URL").isEmpty() || !project.config().database.isEmpty();
@@ -64,7 +65,7 @@ private:
             context.info(u"No database configured: compared models.yaml with the replayed head only."_s);
             return 0;
         }
-        if (auto atHead = requireDatabaseAtHead(context, heads, u"pass --offline to check the files only"_s); !atHead)
+        if (auto atHead = requireDatabaseAtHead(context, u"pass --offline to check the files only"_s); !atHead)
             return context.report(atHead.error());
         auto live = databaseSource(**context.connection(), project);
         if (!live)

@@ -65,7 +65,7 @@ private:
                 return QStringList{};
             if (text == u"current"_s)
                 return current;
-            return lookupAll(graph, {text});
+            return lookupRevisions(graph, {text});
         };
         auto start = ends(range.section(u':', 0, 0));
         auto end = ends(range.section(u':', 1));

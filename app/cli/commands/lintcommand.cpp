@@ -63,15 +63,15 @@ private:
             return all;
         }
         if (!spec.contains(u':'))
-            return lookupAll(graph, {spec});
+            return lookupRevisions(graph, {spec});
         const QString from = spec.section(u':', 0, 0);
         const QString to = spec.section(u':', 1);
-        auto upper = lookupAll(graph, {to.isEmpty() ? u"heads"_s : to});
+        auto upper = lookupRevisions(graph, {to.isEmpty() ? u"heads"_s : to});
         if (!upper)
             return upper;
         QSet<QString> ids = graph.ancestorsOf(*upper);
         if (!from.isEmpty() && from != u"base"_s) {
-            auto lower = lookupAll(graph, {from});
+            auto lower = lookupRevisions(graph, {from});
             if (!lower)
                 return lower;
             ids.subtract(graph.ancestorsOf(*lower));

@@ -1,11 +1,10 @@
 #include "command.h"
 #include "databasestate.h"
 
-#include "db/offlinescript.h"
-#include "db/runner.h"
-#include "safety/statusreport.h"
+#include "printingobserver.h"
 
-#include <QElapsedTimer>
+#include "db/offlinescript.h"
+#include "workflow/migrator.h"
 
 using namespace Qt::StringLiterals;
 
@@ -70,7 +69,7 @@ private:
         if (target.contains(u':')) {
             const QString start = target.section(u':', 0, 0);
             target = target.section(u':', 1);
-            auto ids = lookupAll(project.graph(), {start});
+            auto ids = lookupRevisions(project.graph(), {start});
             if (!ids)
                 return context.report(ids.error());
             from = *ids;
@@ -101,86 +100,25 @@ private:
     int runOnline(Context &context, const Project &project, const QString &target, bool allowUnversioned,
                   bool allowEdited) const
     {
-        auto heads = currentHeads(context);
-        if (!heads)
-            return context.report(heads.error());
-        if (isUp() && !allowEdited) {
-            if (const int code = refuseEdited(context, project, *heads); code != 0)
-                return code;
-        }
-        Connection *connection = *context.connection();
-        context.info(u"Context impl "_s + connection->dialect().name() + u", database "_s
-                     + connection->url().redacted());
-        context.info(u"Will assume transactional DDL."_s);
-        // A named target means the same thing from wherever the database is,
-        // so a run that lost the race to another process plans again from
-        // the rows that process left. A relative one (+1, -2) does not.
-        const bool replannable = !target.contains(u'+') && !target.contains(u'-');
-        constexpr int attempts = 20;
-        QElapsedTimer timer;
-        timer.start();
-        for (int attempt = 1;; ++attempt) {
-            auto planned = plan(project, *heads, target);
-            if (!planned)
-                return context.report(planned.error());
-            if (planned->isEmpty()) {
-                context.out() << "Nothing to do: the database is already at "
-                              << (heads->isEmpty() ? u"base"_s : heads->join(u", "_s)) << "." << Qt::endl;
-                return 0;
-            }
-            Runner runner(*connection, project);
-            runner.setAllowUnversioned(allowUnversioned);
-            QObject::connect(&runner, &Runner::stepStarted, [&](int, int, const PlanStep &step) {
-                context.info(u"Running %1 %2, %3"_s.arg(isUp() ? u"upgrade"_s : u"downgrade"_s, step.arrow(),
-                                                        step.revision->message));
-                if (!step.revision->transactional)
-                    context.info(u"Revision %1 is not transactional: its statements run alone, one by one."_s
-                                     .arg(step.revision->id));
-            });
-            auto done = runner.run(*planned);
-            if (done) {
-                context.out() << (isUp() ? "Upgraded" : "Downgraded") << " to "
-                              << (planned->toHeads.isEmpty() ? u"base"_s : planned->toHeads.join(u", "_s))
-                              << " in " << planned->steps.size() << (planned->steps.size() == 1 ? " step" : " steps")
-                              << ", " << timer.elapsed() << " ms." << Qt::endl;
-                return 0;
-            }
-            auto now = currentHeads(context);
-            if (runner.headsMoved() && replannable && attempt < attempts && now) {
-                context.info(u"Another process migrated the database meanwhile; it is at %1 now, planning again."_s
-                                 .arg(now->isEmpty() ? u"base"_s : now->join(u", "_s)));
-                heads = now;
-                continue;
-            }
-            const int code = context.report(done.error());
-            if (now) {
-                const QString where = now->isEmpty() ? u"base"_s : now->join(u", "_s);
-                if (heads && *now == *heads)
-                    context.err() << "The database is still at " << where << "; nothing was changed." << Qt::endl;
-                else
-                    context.err() << "The database is at " << where << "; the steps before the failing one are kept."
-                                  << Qt::endl;
-            }
-            return code;
-        }
-    }
-
-    // An applied file that changed since it ran means the database and the
-    // files disagree about history: stop until a person looks (`status`, `repair`).
-    static int refuseEdited(Context &context, const Project &project, const QStringList &heads)
-    {
-        auto edited = editedAfterApply(**context.connection(), project, heads);
-        if (!edited)
-            return context.report(edited.error());
-        if (edited->isEmpty())
+        auto connection = context.connection();
+        if (!connection)
+            return context.report(connection.error());
+        PrintingObserver observer(context);
+        Migrator migrator(**connection, project, &observer);
+        MigrateOptions options;
+        options.direction = m_direction;
+        options.target = target;
+        options.allowEdited = allowEdited;
+        options.allowUnversioned = allowUnversioned;
+        const MigrateOutcome outcome = migrator.run(options);
+        if (outcome.ok()) {
+            context.out() << outcome.summary() << Qt::endl;
             return 0;
-        for (const Issue &issue : std::as_const(*edited))
-            context.err() << issue.toString() << Qt::endl;
-        return context.report(Error::make(
-            Error::Code::Conflict,
-            u"%1 applied revision file(s) changed after they ran; refusing to upgrade"_s.arg(edited->size()),
-            context.connection().value()->url().redacted(),
-            u"review the edits; `strata repair` accepts them, `--allow-edited` runs anyway"_s));
+        }
+        const int code = context.report(*outcome.error);
+        if (outcome.stepsPlanned > 0 || !outcome.headsAfterProblem.isEmpty())
+            context.err() << outcome.positionAfterFailure() << Qt::endl;
+        return code;
     }
 
     Direction m_direction;

@@ -1,7 +1,7 @@
 #include "command.h"
 
 #include "safety/appliedhistory.h"
-#include "safety/statusreport.h"
+#include "workflow/databasestatus.h"
 
 using namespace Qt::StringLiterals;
 
@@ -25,7 +25,7 @@ public:
             return context.report(connection.error());
         StatusOptions options;
         options.drift = false;
-        auto report = inspectStatus(**connection, **project, options);
+        auto report = readDatabaseStatus(**connection, **project, options);
         if (!report)
             return context.report(report.error());
         if (report->editedChecksums.isEmpty()) {

@@ -78,7 +78,7 @@ public:
             revision.downRevisions = *parents;
         }
         if (parser.isSet(u"depends-on"_s)) {
-            auto deps = lookupAll(graph, parser.values(u"depends-on"_s));
+            auto deps = lookupRevisions(graph, parser.values(u"depends-on"_s));
             if (!deps)
                 return context.report(deps.error());
             revision.dependsOn = *deps;
@@ -108,7 +108,7 @@ public:
         if (!opened)
             return context.report(opened.error());
         Project project = **opened;
-        auto parents = lookupAll(project.graph(), parser.positionalArguments().mid(1));
+        auto parents = lookupRevisions(project.graph(), parser.positionalArguments().mid(1));
         if (!parents)
             return context.report(parents.error());
         if (parents->size() < 2)

@@ -1,6 +1,7 @@
 #include "command.h"
+#include "printingobserver.h"
 
-#include "safety/roundtrip.h"
+#include "workflow/roundtrip.h"
 
 using namespace Qt::StringLiterals;
 
@@ -35,32 +36,29 @@ public:
         auto url = context.databaseUrl();
         if (!url)
             return context.report(url.error());
-        auto scratch = ScratchCopy::create(*url);
-        if (!scratch)
-            return context.report(scratch.error());
-        context.info(u"Round trip on a scratch copy: "_s + (*scratch)->description());
-        RoundtripVerifier verifier((*scratch)->connection(), **project);
-        auto steps = verifier.run(target);
-        if (!steps)
-            return context.report(steps.error());
-        for (const QString &line : verifier.driftBefore())
+        PrintingObserver observer(context);
+        RoundTrip roundTrip(**project, &observer);
+        RoundTripOptions options;
+        options.target = target;
+        const RoundTripOutcome outcome = roundTrip.run(*url, options);
+        for (const QString &line : outcome.driftBefore)
             context.err() << "WARNING The database had drifted from its revisions before the round trip "
                              "(left out of the comparisons): " << line << Qt::endl;
-        if (steps->isEmpty()) {
-            context.out() << "Nothing to verify: the database is already at " << target << "." << Qt::endl;
+        if (outcome.steps.isEmpty()) {
+            if (!outcome.ok())
+                return context.report(*outcome.error);
+            context.out() << outcome.summary() << Qt::endl;
             return 0;
         }
-        int failed = 0;
         context.out() << "result  step                          message" << Qt::endl;
-        for (const RoundtripStep &step : std::as_const(*steps)) {
-            failed += step.passed ? 0 : 1;
+        for (const RoundtripStep &step : outcome.steps) {
             context.out() << (step.passed ? "pass    " : "FAIL    ") << step.arrow.leftJustified(30) << step.message
                           << Qt::endl;
             for (const QString &problem : step.problems)
                 context.out() << "        " << problem << Qt::endl;
         }
-        context.out() << steps->size() - failed << " of " << steps->size() << " steps passed." << Qt::endl;
-        return failed == 0 ? 0 : 1;
+        context.out() << outcome.summary() << Qt::endl;
+        return outcome.failedCount() == 0 ? 0 : 1;
     }
 };
 

@@ -1,22 +1,11 @@
 #include "schemareport.h"
 
-#include "databasestate.h"
-
 #include "diff/autogenerate.h"
+#include "workflow/databaseheads.h"
 
 using namespace Qt::StringLiterals;
 
 namespace strata::cli {
-
-Result<QStringList> singleHead(const Project &project)
-{
-    const QStringList heads = project.graph().heads();
-    if (heads.size() > 1) {
-        return fail(Error::Code::Ambiguous, u"Multiple heads are present: %1"_s.arg(heads.join(u", "_s)), {},
-                    u"join them first with `strata merge heads -m MSG`"_s);
-    }
-    return heads;
-}
 
 void printNotes(Context &context, const SchemaSource &source)
 {
@@ -38,19 +27,15 @@ void printDetected(Context &context, const SchemaDiff &diff)
         context.info(line);
 }
 
-Status requireDatabaseAtHead(Context &context, const QStringList &projectHeads, const QString &offlineHint)
+Status requireDatabaseAtHead(Context &context, const QString &offlineHint)
 {
-    auto heads = currentHeads(context);
-    if (!heads)
-        return std::unexpected(heads.error());
-    if (QSet<QString>(heads->begin(), heads->end()) == QSet<QString>(projectHeads.begin(), projectHeads.end()))
-        return {};
-    const auto names = [](const QStringList &ids) { return ids.isEmpty() ? u"base"_s : ids.join(u", "_s); };
+    auto project = context.project();
+    if (!project)
+        return std::unexpected(project.error());
     auto connection = context.connection();
-    return fail(Error::Code::Conflict, u"Target database is not up to date."_s,
-                connection ? (*connection)->url().redacted() : QString(),
-                u"the database is at %1 and the project's head is %2: run `strata upgrade` first, or %3"_s
-                    .arg(names(*heads), names(projectHeads), offlineHint));
+    if (!connection)
+        return std::unexpected(connection.error());
+    return requireDatabaseAtHeads(**connection, **project, offlineHint);
 }
 
 } // namespace strata::cli

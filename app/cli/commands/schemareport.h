@@ -9,10 +9,6 @@ namespace strata::cli {
 // What the autogenerate commands share: the head they compare with, and how
 // warnings and differences reach the terminal.
 
-// The project's single head, or the error Alembic gives for several
-// ("Multiple heads are present"); empty for a project without revisions.
-Result<QStringList> singleHead(const Project &project);
-
 // Introspection warnings of a source, then the diff's warnings and the
 // differences no operation expresses, each as a "WARNING" line on stderr.
 void printNotes(Context &context, const SchemaSource &source);
@@ -23,6 +19,6 @@ void printDetected(Context &context, const SchemaDiff &diff);
 
 // The database's heads must be the project's heads before a comparison with
 // head means anything: Alembic's "Target database is not up to date."
-Status requireDatabaseAtHead(Context &context, const QStringList &projectHeads, const QString &offlineHint);
+Status requireDatabaseAtHead(Context &context, const QString &offlineHint);
 
 } // namespace strata::cli

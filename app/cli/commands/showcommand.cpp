@@ -25,7 +25,7 @@ public:
         if (!project)
             return context.report(project.error());
         const RevisionGraph &graph = (*project)->graph();
-        auto ids = lookupAll(graph, {args.at(1)});
+        auto ids = lookupRevisions(graph, {args.at(1)});
         if (!ids)
             return context.report(ids.error());
         RevisionFormat format(graph);

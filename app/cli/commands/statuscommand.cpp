@@ -1,6 +1,6 @@
 #include "command.h"
 
-#include "safety/statusreport.h"
+#include "workflow/databasestatus.h"
 
 using namespace Qt::StringLiterals;
 
@@ -42,7 +42,7 @@ public:
             return context.report(connection.error());
         StatusOptions options;
         options.drift = !parser.isSet(u"no-drift"_s);
-        auto report = inspectStatus(**connection, **project, options);
+        auto report = readDatabaseStatus(**connection, **project, options);
         if (!report)
             return context.report(report.error());
 

@@ -1,12 +1,12 @@
-#include "safety/statusreport.h"
+#include "workflow/databasestatus.h"
 
 #include "db/versionstore.h"
 #include "diff/autogenerate.h"
 #include "diff/schemasource.h"
 #include "project/project.h"
-#include "safety/appliedhistory.h"
 
 #include <QDir>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -37,11 +37,12 @@ QStringList knownHeads(const RevisionGraph &graph, const QStringList &heads)
     return known;
 }
 
-Status addDrift(Connection &connection, const Project &project, StatusReport &report)
+Status addDrift(Connection &connection, const Project &project, DatabaseStatus &report)
 {
     auto drift = driftFrom(connection, project, report.heads);
     if (!drift)
         return std::unexpected(drift.error());
+    report.drift = *drift;
     const QString at = report.heads.isEmpty() ? u"base"_s : report.heads.join(u", "_s);
     for (const QString &line : std::as_const(*drift)) {
         report.issues << Issue{Issue::Severity::Warning, u"drift"_s,
@@ -54,6 +55,26 @@ Status addDrift(Connection &connection, const Project &project, StatusReport &re
 }
 
 } // namespace
+
+QList<Issue> DatabaseStatus::issuesWithCode(const QString &code) const
+{
+    QList<Issue> found;
+    for (const Issue &issue : issues) {
+        if (issue.code == code)
+            found << issue;
+    }
+    return found;
+}
+
+QHash<QString, QString> DatabaseStatus::appliedChecksums() const
+{
+    QHash<QString, QString> checksums;
+    for (auto it = applied.cbegin(); it != applied.cend(); ++it) {
+        if (!it->checksum.isEmpty())
+            checksums.insert(it.key(), it->checksum);
+    }
+    return checksums;
+}
 
 Result<QList<Issue>> editedAfterApply(Connection &connection, const Project &project, const QStringList &heads,
                                       QHash<QString, QString> *currentChecksums)
@@ -98,33 +119,42 @@ Result<QStringList> driftFrom(Connection &connection, const Project &project, co
     return detectedChanges(*diff) + diff->unsupported;
 }
 
-Result<StatusReport> inspectStatus(Connection &connection, const Project &project, const StatusOptions &options)
+Result<DatabaseStatus> readDatabaseStatus(Connection &connection, const Project &project,
+                                          const StatusOptions &options)
 {
     const ProjectConfig &config = project.config();
     const RevisionGraph &graph = project.graph();
-    StatusReport report;
+    const DatabaseUrl &url = connection.url();
+    DatabaseStatus report;
+    report.dialect = url.dialect;
+    report.displayUrl = url.redacted();
+    report.databaseName = url.isMemory() ? u":memory:"_s
+        : connection.dialect().kind() == Dialect::Kind::Sqlite ? QFileInfo(url.path).fileName()
+                                                                : url.database;
     VersionStore store(connection, config.versionTable, config.historyTable);
+    report.versioned = store.exists();
     auto heads = store.heads();
     if (!heads)
         return std::unexpected(heads.error());
     report.heads = *heads;
 
-    bool headsKnown = true;
     for (const QString &id : std::as_const(report.heads)) {
         if (graph.find(id))
             continue;
-        headsKnown = false;
+        report.unknownHeads << id;
         report.issues << Issue{Issue::Severity::Error, u"unknown-revision"_s,
                                u"the database is at %1, a revision this project does not have; switch to the "
                                "branch or checkout that has it, or `strata stamp <revision> --purge` if it is "
                                "gone for good"_s.arg(id),
                                id, u"table "_s + config.versionTable};
     }
+    const bool headsKnown = report.unknownHeads.isEmpty();
 
     AppliedHistory history(connection, config.historyTable);
     auto applied = history.applied();
     if (!applied)
         return std::unexpected(applied.error());
+    report.applied = *applied;
     QStringList vanished;
     for (auto it = applied->cbegin(); it != applied->cend(); ++it) {
         if (!graph.find(it.key()) && !report.heads.contains(it.key()))
@@ -144,8 +174,10 @@ Result<StatusReport> inspectStatus(Connection &connection, const Project &projec
         return std::unexpected(edited.error());
     report.issues << *edited;
 
-    if (!headsKnown)
+    if (!headsKnown) {
+        report.driftProblem = u"drift not checked: the database is at a revision this project does not have"_s;
         return report;
+    }
     if (!graph.isEmpty()) {
         auto plan = Planner(graph).upgrade(report.heads, u"heads"_s);
         if (!plan)
@@ -154,6 +186,7 @@ Result<StatusReport> inspectStatus(Connection &connection, const Project &projec
     }
     if (options.drift) {
         if (auto drift = addDrift(connection, project, report); !drift) {
+            report.driftProblem = u"drift not checked: %1"_s.arg(drift.error().message);
             report.issues << Issue{Issue::Severity::Warning, u"drift-unchecked"_s,
                                    u"drift was not checked: %1"_s.arg(drift.error().message), {},
                                    connection.url().redacted()};

@@ -1,7 +1,10 @@
 #pragma once
 
 #include "graph/plan.h"
+#include "safety/appliedhistory.h"
 #include "safety/issue.h"
+
+#include <QHash>
 
 namespace strata {
 
@@ -15,15 +18,29 @@ struct StatusOptions
 };
 
 // Where a database stands against a project: what `strata status` prints
-// and the studio's status bar and badges show.
-struct StatusReport
+// and what the studio's status bar, timeline badges and safety views show.
+// One reading for both faces, so they cannot disagree.
+struct DatabaseStatus
 {
+    QString dialect;                 // "sqlite" or "postgresql"
+    QString displayUrl;              // redacted
+    QString databaseName;            // file name or database name
+    bool versioned = false;          // the version table exists
     QStringList heads;               // the version rows, as stored
+    QStringList unknownHeads;        // rows naming revisions the project does not have
     QList<PlanStep> pending;         // upgrade steps to the project's heads; pointers into the project
+    // What the history table says is applied, `repair` rows counted: revision -> record.
+    QHash<QString, AppliedRecord> applied;
     bool driftChecked = false;       // false when the heads are unknown or drift was not asked for
-    QList<Issue> issues;
+    QStringList drift;               // one difference per line, revisions -> live database
+    QString driftProblem;            // why drift was not checked, when it was asked for
+    QList<Issue> issues;             // unknown, missing and edited revisions, drift: in that order
     // Revision -> the file's checksum now, for every applied file edited since (what `repair` records).
     QHash<QString, QString> editedChecksums;
+
+    QList<Issue> issuesWithCode(const QString &code) const;
+    // Revision -> checksum recorded when applied (or accepted by repair).
+    QHash<QString, QString> appliedChecksums() const;
 };
 
 // Applied revisions whose file changed after the upgrade (checksum in the
@@ -36,7 +53,7 @@ Result<QList<Issue>> editedAfterApply(Connection &connection, const Project &pro
 // line each ("Detected added table 'x'"), read as revisions -> database.
 Result<QStringList> driftFrom(Connection &connection, const Project &project, const QStringList &heads);
 
-Result<StatusReport> inspectStatus(Connection &connection, const Project &project,
-                                   const StatusOptions &options = {});
+Result<DatabaseStatus> readDatabaseStatus(Connection &connection, const Project &project,
+                                          const StatusOptions &options = {});
 
 } // namespace strata

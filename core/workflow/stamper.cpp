@@ -1,0 +1,82 @@
+#include "workflow/stamper.h"
+
+#include "db/connection.h"
+#include "db/versionstore.h"
+#include "project/project.h"
+#include "workflow/databaseheads.h"
+#include "workflow/workflowobserver.h"
+
+using namespace Qt::StringLiterals;
+
+namespace strata {
+
+QString StampOutcome::summary(const QString &displayUrl) const
+{
+    QString text = u"Stamped %1 at %2"_s.arg(displayUrl, headsText(headsAfter));
+    if (!headsBefore.isEmpty() && headsBefore != headsAfter)
+        text += u" (was %1)"_s.arg(headsText(headsBefore));
+    return text;
+}
+
+Result<StampOutcome> Stamper::plan(const StampOptions &options)
+{
+    if (options.targets.isEmpty())
+        return fail(Error::Code::Usage, u"stamp needs a revision"_s, {},
+                    u"e.g. `strata stamp head` or `strata stamp base`"_s);
+    const RevisionGraph &graph = m_project.graph();
+    StampOutcome outcome;
+    if (!options.purge) {
+        auto heads = knownDatabaseHeads(m_connection, m_project);
+        if (!heads)
+            return std::unexpected(heads.error());
+        outcome.headsBefore = *heads;
+    } else {
+        const ProjectConfig &config = m_project.config();
+        auto heads = VersionStore(m_connection, config.versionTable, config.historyTable).heads();
+        if (heads)
+            outcome.headsBefore = *heads;
+    }
+    QStringList targets;
+    if (options.targets != QStringList{u"base"_s}) {
+        if (options.targets.contains(u"head"_s) && graph.heads().size() > 1)
+            return fail(Error::Code::Ambiguous,
+                        u"Multiple head revisions are present: %1"_s.arg(graph.heads().join(u", "_s)), {},
+                        u"name one, or stamp `heads` for all of them"_s);
+        auto ids = lookupRevisions(graph, options.targets);
+        if (!ids)
+            return std::unexpected(ids.error());
+        targets = *ids;
+    }
+    QStringList kept;
+    if (!options.purge && !targets.isEmpty()) {
+        // A head on another branch (neither above nor below any target) is not
+        // the stamp's business: Alembic keeps its row, so do we.
+        const QSet<QString> below = graph.ancestorsOf(targets);
+        const QSet<QString> above = graph.descendantsOf(targets);
+        for (const QString &head : std::as_const(outcome.headsBefore)) {
+            if (!below.contains(head) && !above.contains(head))
+                kept << head;
+        }
+    }
+    outcome.headsAfter = targets.isEmpty() ? QStringList() : graph.headsOf(graph.ancestorsOf(targets + kept));
+    for (const QString &head : std::as_const(outcome.headsBefore)) {
+        if (!outcome.headsAfter.contains(head))
+            outcome.removed << head;
+    }
+    return outcome;
+}
+
+Result<StampOutcome> Stamper::run(const StampOptions &options)
+{
+    auto planned = plan(options);
+    if (!planned)
+        return planned;
+    const ProjectConfig &config = m_project.config();
+    VersionStore store(m_connection, config.versionTable, config.historyTable);
+    const auto expected = options.purge ? std::nullopt : std::optional<QStringList>(planned->headsBefore);
+    if (auto done = store.replaceHeads(planned->headsAfter, expected); !done)
+        return std::unexpected(done.error());
+    return planned;
+}
+
+} // namespace strata

@@ -1,0 +1,93 @@
+#include "app/runcommands.h"
+
+#include "app/studioactions.h"
+#include "app/studiosession.h"
+#include "run/downgradewarning.h"
+#include "safety/roundtripview.h"
+#include "timeline/timelinepanel.h"
+
+#include <QAction>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::ui {
+
+RunCommands::RunCommands(StudioSession *session, TimelinePanel *timeline, RoundtripView *roundtrip,
+                         const StudioActions &actions, QObject *parent)
+    : QObject(parent), m_session(session), m_timeline(timeline), m_roundtrip(roundtrip), m_actions(actions)
+{
+    connect(m_session, &StudioSession::runFinished, this, &RunCommands::onFinished);
+}
+
+void RunCommands::upgradeToHeads()
+{
+    Q_EMIT runAboutToStart();
+    m_session->run(RunRequest::Kind::Upgrade, u"heads"_s);
+}
+
+void RunCommands::runOnSelected(RunRequest::Kind kind)
+{
+    const QString id = m_timeline->currentRevision();
+    if (id.isEmpty())
+        return;
+    const bool scratch = !m_actions.roundTripOnRealDatabase->isChecked();
+    const auto url = m_session->database();
+    switch (kind) {
+    case RunRequest::Kind::Stamp:
+        if (!m_confirm(tr("Stamp"), tr("Mark %1 as being at %2 without running any migration?\n\nThe tables are "
+                                        "not changed; only the version table is rewritten.")
+                                         .arg(url ? url->redacted() : QString(), id.left(12))))
+            return;
+        break;
+    case RunRequest::Kind::Downgrade:
+        if (!confirmDowngrade(id))
+            return;
+        break;
+    case RunRequest::Kind::RoundTrip:
+        // By default a scratch copy (an SQLite file copy, a temporary PostgreSQL database); the real one only on request.
+        if (!scratch && !m_confirm(tr("Round-trip on the real database"),
+                                   tr("Run the round-trip of %1 on %2 itself? Each step up to it is downgraded and "
+                                      "upgraded again: data its downgrade drops is lost.\n\nTurn off Revision > "
+                                      "Round-trip on the real database to work on a scratch copy instead.")
+                                       .arg(id.left(12), url ? url->redacted() : QString())))
+            return;
+        m_roundtrip->showRunning(tr("Round-trip of %1 running").arg(id.left(12)));
+        break;
+    default:
+        break;
+    }
+    Q_EMIT runAboutToStart();
+    m_session->run(kind, id, scratch);
+}
+
+bool RunCommands::confirmDowngrade(const QString &target)
+{
+    const auto state = m_session->state();
+    const auto project = m_session->project();
+    if (!state || !project)
+        return true;
+    const QStringList drops = droppedByDowngrade(*project, state->heads, target);
+    if (drops.isEmpty())
+        return true;
+    return m_confirm(tr("Downgrade drops data"),
+                     tr("Downgrading to %1 drops, with their rows:").arg(target.left(12)) + u"\n\n  • "_s
+                         + drops.join(u"\n  • "_s) + u"\n\n"_s + tr("Go ahead?"));
+}
+
+void RunCommands::onFinished(const RunOutcome &outcome)
+{
+    if (outcome.roundtrip) {
+        m_roundtrip->setReport(*outcome.roundtrip);
+        Q_EMIT roundTripShown();
+    }
+    if (!outcome.ok)
+        Q_EMIT failed(outcome.summary + u"\n"_s + outcome.errorText);
+    else if (outcome.kind != RunRequest::Kind::ReadState)
+        Q_EMIT succeeded(outcome.summary);
+    if (m_upgradeWhenIdle && outcome.ok) {
+        m_upgradeWhenIdle = false;
+        upgradeToHeads();
+    }
+}
+
+} // namespace strata::ui

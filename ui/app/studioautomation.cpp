@@ -1,0 +1,71 @@
+#include "app/studioautomation.h"
+
+#include "app/mainwindow.h"
+#include "app/studioactions.h"
+#include "app/studiosession.h"
+#include "safety/lintrunner.h"
+
+#include <QAction>
+#include <QDeadlineTimer>
+#include <QTimer>
+
+#include <memory>
+
+namespace strata::ui {
+
+StudioAutomation::StudioAutomation(MainWindow &window) : QObject(&window), m_window(window) {}
+
+void StudioAutomation::whenSettled(std::function<void()> then, int lintWaitMs)
+{
+    // One waiter: re-checked on every signal that can end the wait, and once at the lint deadline.
+    struct Waiter
+    {
+        std::function<void()> then;
+        QDeadlineTimer lintDeadline;
+        QList<QMetaObject::Connection> connections;
+        bool done = false;
+    };
+    auto waiter = std::make_shared<Waiter>();
+    waiter->then = std::move(then);
+    waiter->lintDeadline = QDeadlineTimer(lintWaitMs);
+    const auto check = [this, waiter] {
+        if (waiter->done || !m_window.isSettled())
+            return;
+        if (!m_window.lint()->hasFirstBatch() && !waiter->lintDeadline.hasExpired())
+            return;
+        waiter->done = true;
+        for (const auto &connection : std::as_const(waiter->connections))
+            disconnect(connection);
+        waiter->then();
+    };
+    waiter->connections << connect(&m_window, &MainWindow::settled, this, check, Qt::QueuedConnection)
+                        << connect(m_window.lint(), &LintRunner::progressed, this, check, Qt::QueuedConnection)
+                        << connect(m_window.lint(), &LintRunner::finished, this, check, Qt::QueuedConnection);
+    if (lintWaitMs > 0)
+        QTimer::singleShot(lintWaitMs + 1, this, check);
+    QTimer::singleShot(0, this, check);
+}
+
+void StudioAutomation::grabWhenSettled(const QString &path, std::function<void(bool)> done)
+{
+    // Lint badges too, unless a long history keeps lint busy for more than a few seconds.
+    whenSettled([this, path, done] {
+        // One more turn of the event loop so the last repaint lands.
+        QTimer::singleShot(150, this, [this, path, done] { done(m_window.grab().save(path)); });
+    }, 5000);
+}
+
+void StudioAutomation::roundTripWhenSettled(std::function<void()> done)
+{
+    whenSettled([this, done] {
+        StudioSession *session = m_window.session();
+        const auto finished = connect(session, &StudioSession::runFinished, this, done, Qt::SingleShotConnection);
+        m_window.actions().roundTrip->trigger();
+        if (!session->isRunning()) {
+            disconnect(finished);
+            done();   // nothing to round-trip (no database, no selection, or declined)
+        }
+    });
+}
+
+} // namespace strata::ui

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+namespace strata::ui {
+
+class MainWindow;
+
+// What the studio's command line (--screenshot, --round-trip) and the UI
+// tests ask of a window once it has settled, kept out of the window class.
+// Waits on the window's settled() signal, never by polling.
+class StudioAutomation : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StudioAutomation(MainWindow &window);
+
+    // Calls then once the window is settled and, for up to lintWaitMs, lint's first batch is in.
+    void whenSettled(std::function<void()> then, int lintWaitMs = 0);
+    // Saves a picture of the window once it is settled, then calls done.
+    void grabWhenSettled(const QString &path, std::function<void(bool saved)> done);
+    // Once settled, round-trips the selected revision and calls done when it has ended.
+    void roundTripWhenSettled(std::function<void()> done);
+
+private:
+    MainWindow &m_window;
+};
+
+} // namespace strata::ui
