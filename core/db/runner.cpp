@@ -117,8 +117,12 @@ Status Runner::run(const Plan &plan)
         return std::unexpected(schema.error());
     const int count = int(plan.steps.size());
     for (int i = 0; i < count; ++i) {
-        if (m_cancelled) {
-            return fail(Error::Code::Conflict, u"cancelled after step %1 of %2"_s.arg(i).arg(count),
+        if (m_cancelled || (m_stopFlag && m_stopFlag->load())) {
+            const bool interrupted = m_stopFlag && m_stopFlag->load();
+            return fail(Error::Code::Conflict,
+                        (interrupted ? u"interrupted: stopped after step %1 of %2"_s : u"cancelled after step %1 of %2"_s)
+                            .arg(i)
+                            .arg(count),
                         m_connection.url().redacted(),
                         u"the database is at %1; run again to continue"_s
                             .arg(headsText(i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter)));

@@ -29,6 +29,9 @@ public:
     void setAllowUnversioned(bool allow) { m_allowUnversioned = allow; }
     // Stops before the next step; safe from another thread.
     void cancel() { m_cancelled = true; }
+    // Also stops before the next step once this flag is set: a flag a signal
+    // handler may set (Ctrl-C), where calling cancel() would not be safe.
+    void setStopFlag(const std::atomic_bool *flag) { m_stopFlag = flag; }
 
     Status run(const Plan &plan);
 
@@ -54,6 +57,7 @@ private:
     const Project &m_project;
     bool m_allowUnversioned = false;
     std::atomic_bool m_cancelled = false;
+    const std::atomic_bool *m_stopFlag = nullptr;
     bool m_headsMoved = false;
     // Read in every step: prepared once per run, not parsed and planned per step.
     std::unique_ptr<PreparedQuery> m_headsQuery;

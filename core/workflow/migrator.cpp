@@ -107,6 +107,7 @@ MigrateOutcome Migrator::run(const MigrateOptions &options)
         }
         Runner runner(m_connection, m_project);
         runner.setAllowUnversioned(options.allowUnversioned);
+        runner.setStopFlag(options.stopRequested);
         int stepsRun = 0;
         QObject::connect(&runner, &Runner::stepStarted, [&](int index, int count, const PlanStep &step) {
             if (!m_observer)
@@ -142,7 +143,8 @@ MigrateOutcome Migrator::run(const MigrateOptions &options)
         outcome.stepsRun += stepsRun;
         if (done)
             return outcome;
-        if (runner.headsMoved() && replannable && attempt < options.maxReplans && !m_cancelled) {
+        const bool stopping = m_cancelled || (options.stopRequested && options.stopRequested->load());
+        if (runner.headsMoved() && replannable && attempt < options.maxReplans && !stopping) {
             auto now = knownHeads();
             if (now) {
                 if (m_observer)

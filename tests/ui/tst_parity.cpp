@@ -15,6 +15,7 @@
 #include "workflow/migrator.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -100,19 +101,24 @@ struct StudioRun
     QStringList log;
 };
 
-StudioRun runInStudio(World &world, RunRequest::Kind kind, const QString &target)
+// `shown`: the project as the window last read it; by default read now.
+StudioRun runInStudio(World &world, RunRequest::Kind kind, const QString &target,
+                      std::shared_ptr<const Project> shown = {})
 {
-    auto opened = world.project.open();
     StudioRun run;
-    if (!opened) {
-        run.errorText = opened.error().toString();
-        return run;
+    if (!shown) {
+        auto opened = world.project.open();
+        if (!opened) {
+            run.errorText = opened.error().toString();
+            return run;
+        }
+        shown = std::make_shared<const Project>(std::move(*opened));
     }
     RunRequest request;
     request.kind = kind;
     request.target = target;
     request.url = world.database.databaseUrl();
-    request.project = std::make_shared<const Project>(std::move(*opened));
+    request.project = shown;
     RunJob job(request);
     QObject::connect(&job, &RunJob::log, [&run](const QString &line, bool) { run.log << line; });
     QObject::connect(&job, &RunJob::finished, [&run](const RunOutcome &outcome) {
@@ -237,6 +243,31 @@ private Q_SLOTS:
         STRATA_VERIFY_RESULT(state);
         QCOMPARE(state->appliedChecksums.value(initial), project->graph().find(initial)->checksum);
         QVERIFY(state->safety.edited.isEmpty());
+    }
+
+    // The window shows a project read before a file broke: the run reads the
+    // files again and refuses, as the CLI refuses, instead of running the old picture.
+    void brokenFileStopsBothFaces()
+    {
+        World world(u"sqlite"_s);
+        STRATA_REQUIRE_DATABASE(world.database);
+        STRATA_VERIFY_RESULT(world.prepare(Setup::None));
+        auto shown = world.project.open();
+        STRATA_VERIFY_RESULT(shown);
+        const QString file = shown->graph().find(head)->filePath;
+        QVERIFY(TestProjects::writeFile(file, "revision: c71d2e5a8b04\ndown_revision: [unclosed\n"));
+
+        const CliRun cli = runCli(QStringLiteral(STRATA_CLI), {u"--directory"_s, world.project.path(), u"--database"_s,
+                                                               world.database.url(), u"upgrade"_s, u"head"_s});
+        QCOMPARE(cli.exitCode, 2);
+        const StudioRun studio = runInStudio(world, RunRequest::Kind::Upgrade, u"heads"_s,
+                                             std::make_shared<const Project>(std::move(*shown)));
+        QVERIFY(!studio.ok);
+        QVERIFY2(studio.errorText.contains(QFileInfo(file).fileName()), qPrintable(studio.errorText));
+        QVERIFY2(studio.errorText.contains(u"nothing was run"_s), qPrintable(studio.errorText));
+        auto connection = world.database.connect();
+        STRATA_VERIFY_RESULT(connection);
+        QVERIFY(!(*connection)->tableExists(u"strata_version"_s));
     }
 
 private:

@@ -90,9 +90,16 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
     if (!m_request.project)
         return failWith(outcome, Error::make(Error::Code::Usage, tr("no project is open"), {},
                                              tr("open a migrations folder first")));
-    const Project &project = *m_request.project;
     if (m_request.kind == RunRequest::Kind::ReadState)
         return;
+    // Never act on a stale picture: the files are read again here, and a file
+    // that no longer parses stops the run, as it stops the CLI.
+    auto reread = Project::open(m_request.project->directory().path());
+    if (!reread)
+        return failWith(outcome, reread.error().wrappedIn(
+                                     tr("the project's files changed since they were shown and no longer read; "
+                                        "nothing was run")));
+    const Project &project = *reread;
     if (m_request.kind == RunRequest::Kind::RoundTrip) {
         RoundTrip roundTrip(project, &observer);
         setCancelHook([&roundTrip] { roundTrip.cancel(); });

@@ -2,6 +2,7 @@
 #include "databasestate.h"
 
 #include "printingobserver.h"
+#include "../interruptguard.h"
 
 #include "db/offlinescript.h"
 #include "workflow/migrator.h"
@@ -110,6 +111,8 @@ private:
         options.target = target;
         options.allowEdited = allowEdited;
         options.allowUnversioned = allowUnversioned;
+        const InterruptGuard interrupts;
+        options.stopRequested = interrupts.stopFlag();
         const MigrateOutcome outcome = migrator.run(options);
         if (outcome.ok()) {
             context.out() << outcome.summary() << Qt::endl;
