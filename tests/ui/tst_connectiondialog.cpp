@@ -4,6 +4,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTabWidget>
+#include "db/connection.h"
+
+#include <QFileInfo>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -60,14 +63,14 @@ private Q_SLOTS:
         QTemporaryDir dir;
         DatabaseUrl url;
         url.dialect = u"sqlite"_s;
-        url.path = dir.filePath(u"new.db"_s);
+        url.path = dir.filePath(u"existing.db"_s);
+        {
+            auto created = strata::Connection::open(url);
+            QVERIFY(created.has_value());
+        }
         ConnectionDialog dialog({u"sqlite:////tmp/recent.db"_s});
         dialog.setUrl(url);
-        QPushButton *test = nullptr;
-        for (auto *button : dialog.findChildren<QPushButton *>()) {
-            if (button->text() == u"Test connection"_s)
-                test = button;
-        }
+        QPushButton *test = button(dialog, u"Test connection"_s);
         QVERIFY(test);
         test->click();
         QLabel *result = nullptr;
@@ -84,7 +87,54 @@ private Q_SLOTS:
         QVERIFY(dialog.grab().save(QCoreApplication::applicationDirPath() + u"/connection-dialog.png"_s));
     }
 
+    // Testing a mistyped path must not create the file it tests.
+    void testingAMissingSqliteFileCreatesNothing()
+    {
+        QTemporaryDir dir;
+        DatabaseUrl url;
+        url.dialect = u"sqlite"_s;
+        url.path = dir.filePath(u"typo.db"_s);
+        ConnectionDialog dialog({});
+        dialog.setUrl(url);
+        button(dialog, u"Test connection"_s)->click();
+        QVERIFY2(resultText(dialog).contains(u"There is no file"_s), qPrintable(resultText(dialog)));
+        QVERIFY(!QFileInfo::exists(url.path));
+    }
+
+    // A connection whose test just failed needs a second, deliberate press of Connect.
+    void connectAfterAFailedTestAsksFirst()
+    {
+        DatabaseUrl url;
+        url.dialect = u"sqlite"_s;
+        url.path = u"/nonexistent-folder-for-strata/x.db"_s;
+        ConnectionDialog dialog({});
+        dialog.setUrl(url);
+        button(dialog, u"Test connection"_s)->click();
+        QVERIFY2(resultText(dialog).contains(u"There is no folder"_s), qPrintable(resultText(dialog)));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY2(resultText(dialog).contains(u"Press Connect again"_s), qPrintable(resultText(dialog)));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
 private:
+    static QPushButton *button(QWidget &dialog, const QString &text)
+    {
+        for (auto *candidate : dialog.findChildren<QPushButton *>()) {
+            if (candidate->text() == text)
+                return candidate;
+        }
+        return nullptr;
+    }
+    static QString resultText(QWidget &dialog)
+    {
+        QStringList texts;
+        for (auto *label : dialog.findChildren<QLabel *>())
+            texts << label->text();
+        return texts.join(u'\n');
+    }
+
     QTemporaryDir m_settings;
 };
 

@@ -149,6 +149,8 @@ void MainWindow::connectSession()
         showError(error);
         m_log->appendLine(error, true);
     });
+    connect(m_session, &StudioSession::databaseChanged, m_banner, &ErrorBanner::clear);
+    connect(m_session, &StudioSession::projectChanged, m_banner, &ErrorBanner::clear);
     connect(m_session, &StudioSession::databaseChanged, this, [this] {
         if (const auto url = m_session->database()) {
             m_diff->setDialect(url->dialect);
@@ -375,9 +377,20 @@ void MainWindow::saveLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // The window stays until the run has stopped: a hidden window must not go on migrating.
     if (m_session->isRunning()) {
-        m_log->appendLine(tr("Closing: cancelling the run after the step in flight."));
+        event->ignore();
+        if (m_closeWhenStopped
+            || !m_runs->confirm(tr("A migration is running"),
+                                tr("Stop it after the step in flight and close? The database stays at the last "
+                                   "finished step.")))
+            return;
+        m_closeWhenStopped = true;
+        m_log->appendLine(tr("Closing: stopping after the step in flight; the window closes once it has stopped."));
         m_session->cancel();
+        connect(m_session, &StudioSession::runFinished, this, &QWidget::close,
+                Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
+        return;
     }
     saveLayout();
     event->accept();

@@ -128,6 +128,7 @@ private:
     SelectionPreview *m_selection = nullptr;
     StudioConnections *m_connections = nullptr;
     bool m_stateRead = false;
+    bool m_closeWhenStopped = false;   // asked to close during a run: close once it has stopped
 };
 
 } // namespace strata::ui

@@ -27,6 +27,7 @@ public:
                 const StudioActions &actions, QObject *parent = nullptr);
 
     void setConfirmer(Confirmer confirmer) { m_confirm = std::move(confirmer); }
+    bool confirm(const QString &title, const QString &text) const { return m_confirm(title, text); }
     // The first start of the bundled example: upgrade to head once the state is read.
     void upgradeWhenIdle() { m_upgradeWhenIdle = true; }
     bool upgradePending() const { return m_upgradeWhenIdle; }

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QFileInfo>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -158,6 +159,14 @@ void ConnectionDialog::accept()
         m_result->setText(parsed.error().toString());
         return;
     }
+    // A connection that just failed its test is not taken silently: the
+    // second press means "I know, connect anyway" (a server that is starting, say).
+    if (!m_acceptAnyway && parsed->redacted() == m_failedUrl) {
+        m_acceptAnyway = true;
+        m_result->setText(m_result->text() + u"\n"_s + tr("The test of this connection failed. Press Connect again "
+                                                            "to use it anyway."));
+        return;
+    }
     QDialog::accept();
 }
 
@@ -192,19 +201,32 @@ void ConnectionDialog::testConnection()
     }
     if (m_tester)
         return;
+    m_acceptAnyway = false;
+    // A test never creates what it tests: opening a missing SQLite file would.
+    if (parsed->dialect == u"sqlite"_s && !parsed->isMemory() && !QFileInfo::exists(parsed->path)) {
+        const bool folder = QFileInfo(QFileInfo(parsed->path).absolutePath()).isDir();
+        m_failedUrl = folder ? QString() : parsed->redacted();
+        m_result->setText(folder ? tr("There is no file %1 yet: Connect creates a new, empty database there.")
+                                       .arg(parsed->path)
+                                 : tr("There is no folder %1: check the path.").arg(QFileInfo(parsed->path).absolutePath()));
+        return;
+    }
     m_test->setEnabled(false);
     m_result->setText(tr("Connecting to %1…").arg(parsed->redacted()));
     // The connection is opened and closed on the tester's own thread.
     auto message = std::make_shared<QString>();
+    auto failed = std::make_shared<bool>(false);
     const DatabaseUrl target = *parsed;
-    m_tester = QThread::create([target, message] {
+    m_tester = QThread::create([target, message, failed] {
         Connection::Options options;
         options.connectTimeoutSeconds = 5;
         auto opened = Connection::open(target, options);
+        *failed = !opened;
         *message = opened ? tr("Connected to %1 (%2).").arg(target.redacted(), (*opened)->dialect().name())
                           : opened.error().toString();
     });
-    connect(m_tester, &QThread::finished, this, [this, message] {
+    connect(m_tester, &QThread::finished, this, [this, message, failed, shown = target.redacted()] {
+        m_failedUrl = *failed ? shown : QString();
         m_result->setText(*message);
         m_test->setEnabled(true);
         m_tester->deleteLater();

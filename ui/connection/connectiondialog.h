@@ -47,6 +47,8 @@ private:
     QLabel *m_result;
     QPushButton *m_test;
     class QThread *m_tester = nullptr;
+    QString m_failedUrl;          // the URL whose last test failed (without password)
+    bool m_acceptAnyway = false;  // Connect was pressed once after that failure
 };
 
 } // namespace strata::ui
