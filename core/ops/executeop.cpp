@@ -3,6 +3,8 @@
 #include "dialect/dialect.h"
 #include "ops/opsupport.h"
 
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace strata {
@@ -52,6 +54,22 @@ bool Execute::equals(const Operation &other) const
 {
     const auto *o = dynamic_cast<const Execute *>(&other);
     return o && sql == o->sql && variants == o->variants;
+}
+
+QList<DroppedData> Execute::droppedData(const Dialect &dialect) const
+{
+    // A statement that starts with DROP TABLE, after comments; the name as written, quotes removed.
+    static const QRegularExpression drop(
+        uR"((?:^|;)\s*(?:--[^\n]*\n\s*)*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?("[^"]+"|[\w.]+))"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    QList<DroppedData> dropped;
+    for (auto it = drop.globalMatch(sqlFor(dialect.name())); it.hasNext();) {
+        QString name = it.next().captured(1);
+        if (name.startsWith(u'"'))
+            name = name.mid(1, name.size() - 2).replace(u"\"\""_s, u"\""_s);
+        dropped << DroppedData{name, {}, true};
+    }
+    return dropped;
 }
 
 QString Execute::sqlFor(const QString &dialectName) const

@@ -22,6 +22,8 @@ public:
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 
     QString sqlFor(const QString &dialectName) const;
+    // DROP TABLE statements in the SQL this dialect runs.
+    QList<DroppedData> droppedData(const Dialect &dialect) const override;
 };
 
 } // namespace strata

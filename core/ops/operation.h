@@ -14,6 +14,14 @@ namespace strata {
 
 class Dialect;
 
+// Data an operation deletes when it runs: a whole table, or one column of it.
+struct DroppedData
+{
+    QString table;
+    QString column;     // empty: the whole table
+    bool fromRawSql = false;   // found in an execute's SQL, not a typed operation
+};
+
 // One step of a migration, dialect-neutral. It knows how to change the
 // in-memory Schema (so any revision's schema can be replayed without a
 // database), how to render itself through a Dialect, and how to write itself
@@ -36,6 +44,9 @@ public:
     virtual Result<QStringList> render(const Dialect &dialect, const Schema &before) const = 0;
     // The value under the kind key; parseOperation(toYaml()) gives an equal operation.
     virtual YAML::Node toYaml() const = 0;
+    // What running it deletes (rows of a table, values of a column), so a
+    // downgrade can be confirmed with what is lost; nothing by default.
+    virtual QList<DroppedData> droppedData(const Dialect &dialect) const { Q_UNUSED(dialect); return {}; }
     // Same kind and same content; `line` is not compared.
     virtual bool equals(const Operation &other) const = 0;
     friend bool operator==(const Operation &a, const Operation &b) { return a.equals(b); }

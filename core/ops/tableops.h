@@ -26,6 +26,7 @@ public:
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;   // a plain scalar: "drop_table: daily_note"
+    QList<DroppedData> droppedData(const Dialect &) const override { return {{name, {}, false}}; }
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 };

@@ -6,6 +6,8 @@
 #include "safety/roundtripview.h"
 #include "db/connection.h"
 #include "db/versionstore.h"
+#include "project/project.h"
+#include "workflow/migrator.h"
 #include "scratchdatabase.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"
@@ -180,10 +182,35 @@ private Q_SLOTS:
     {
         QVERIFY(runOn({}, m_window->actions().upgradeToHead).ok);
         m_answer = false;
-        QVERIFY(m_window->selectRevision(Initial));
-        m_window->actions().downgradeToSelected->trigger();
+        const RunOutcome outcome = runOn(Initial, m_window->actions().downgradeToSelected);
+        QVERIFY(!outcome.ok);
+        QVERIFY2(outcome.errorText.contains(u"declined: nothing was run"_s), qPrintable(outcome.errorText));
         QCOMPARE(m_questions.size(), 1);
-        QCOMPARE(m_window->session()->isRunning(), false);
+        QCOMPARE(databaseHeads(), QStringList{Energy});
+    }
+
+    // The window last saw an empty database; a terminal then upgraded it and a
+    // row went in. The downgrade's question is built from the database as it is
+    // when the run starts: it names the tables with their rows.
+    void downgradeAsksWithWhatTheDatabaseHoldsNow()
+    {
+        QCOMPARE(badgeRow(), QString());
+        auto project = m_project.open();
+        QVERIFY(project.has_value());
+        auto connection = m_scratch->connect();
+        QVERIFY(connection.has_value());
+        strata::MigrateOptions toHead;
+        QVERIFY(strata::Migrator(**connection, *project).run(toHead).ok());
+        QVERIFY((*connection)->exec(u"INSERT INTO \"user\" (id, email, created_at) VALUES (1, 'a@b.c', CURRENT_TIMESTAMP)"_s).has_value());
+        QVERIFY((*connection)->exec(u"INSERT INTO daily_note (user_id, day, body) VALUES (1, '2026-11-30', 'kept?')"_s).has_value());
+        connection->reset();
+
+        m_answer = false;
+        const RunOutcome outcome = runOn(Initial, m_window->actions().downgradeToSelected);
+        QVERIFY(!outcome.ok);
+        QCOMPARE(m_questions.size(), 1);
+        QVERIFY2(m_questions.first().contains(u"table daily_note (1 row)"_s), qPrintable(m_questions.first()));
+        QVERIFY2(m_questions.first().contains(u"table daily_mood (0 rows)"_s), qPrintable(m_questions.first()));
         QCOMPARE(databaseHeads(), QStringList{Energy});
     }
 

@@ -2,7 +2,6 @@
 
 #include "app/studioactions.h"
 #include "app/studiosession.h"
-#include "run/downgradewarning.h"
 #include "safety/roundtripview.h"
 #include "timeline/timelinepanel.h"
 
@@ -17,6 +16,8 @@ RunCommands::RunCommands(StudioSession *session, TimelinePanel *timeline, Roundt
     : QObject(parent), m_session(session), m_timeline(timeline), m_roundtrip(roundtrip), m_actions(actions)
 {
     connect(m_session, &StudioSession::runFinished, this, &RunCommands::onFinished);
+    // The job asks, with what the database holds when it runs (a downgrade's drops, with row counts).
+    m_session->setConfirmer([this](const QString &title, const QString &text) { return m_confirm(title, text); });
 }
 
 void RunCommands::upgradeToHeads()
@@ -39,10 +40,6 @@ void RunCommands::runOnSelected(RunRequest::Kind kind)
                                          .arg(url ? url->redacted() : QString(), id.left(12))))
             return;
         break;
-    case RunRequest::Kind::Downgrade:
-        if (!confirmDowngrade(id))
-            return;
-        break;
     case RunRequest::Kind::RoundTrip:
         // By default a scratch copy (an SQLite file copy, a temporary PostgreSQL database); the real one only on request.
         if (!scratch && !m_confirm(tr("Round-trip on the real database"),
@@ -58,20 +55,6 @@ void RunCommands::runOnSelected(RunRequest::Kind kind)
     }
     Q_EMIT runAboutToStart();
     m_session->run(kind, id, scratch);
-}
-
-bool RunCommands::confirmDowngrade(const QString &target)
-{
-    const auto state = m_session->state();
-    const auto project = m_session->project();
-    if (!state || !project)
-        return true;
-    const QStringList drops = droppedByDowngrade(*project, state->heads, target);
-    if (drops.isEmpty())
-        return true;
-    return m_confirm(tr("Downgrade drops data"),
-                     tr("Downgrading to %1 drops, with their rows:").arg(target.left(12)) + u"\n\n  • "_s
-                         + drops.join(u"\n  • "_s) + u"\n\n"_s + tr("Go ahead?"));
 }
 
 void RunCommands::onFinished(const RunOutcome &outcome)

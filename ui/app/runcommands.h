@@ -43,7 +43,6 @@ Q_SIGNALS:
 
 private:
     void onFinished(const RunOutcome &outcome);
-    bool confirmDowngrade(const QString &target);
 
     StudioSession *m_session;
     TimelinePanel *m_timeline;

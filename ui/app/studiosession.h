@@ -49,6 +49,8 @@ public:
     bool run(RunRequest::Kind kind, const QString &target = {}, bool onScratchCopy = true);
     bool refreshState();
     bool isRunning() const { return m_runs.isRunning(); }
+    // Who answers a job's question before destructive work (the window's dialog).
+    void setConfirmer(RunController::Confirmer confirmer) { m_runs.setConfirmer(std::move(confirmer)); }
     void cancel() { m_runs.cancel(); }
 
 Q_SIGNALS:

@@ -4,6 +4,8 @@
 
 #include <QThread>
 
+#include <future>
+
 namespace strata::ui {
 
 RunController::RunController(QObject *parent) : QObject(parent)
@@ -31,6 +33,21 @@ bool RunController::start(const RunRequest &request)
     m_thread = new QThread(this);
     m_thread->setObjectName(QStringLiteral("strata-run"));
     auto *job = new RunJob(request);
+    if (m_confirmer) {
+        // The job waits for the answer on its thread, and stops waiting when cancelled
+        // (the window closing cancels first, so nobody waits for a dialog that never comes).
+        job->setAsker([this](const QString &title, const QString &text, const std::atomic_bool &cancelled) {
+            auto answer = std::make_shared<std::promise<bool>>();
+            std::future<bool> answered = answer->get_future();
+            QMetaObject::invokeMethod(this, [this, title, text, answer] { answer->set_value(m_confirmer(title, text)); },
+                                      Qt::QueuedConnection);
+            while (answered.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) {
+                if (cancelled)
+                    return false;
+            }
+            return answered.get();
+        });
+    }
     job->moveToThread(m_thread);
     m_job = job;
     // Queued: the job emits from its thread, these run in ours.

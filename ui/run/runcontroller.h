@@ -6,6 +6,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+
 class QThread;
 
 namespace strata::ui {
@@ -22,6 +24,9 @@ public:
     ~RunController() override;
 
     bool isRunning() const { return m_thread != nullptr; }
+    // Asked on this (the window's) thread when a job needs consent.
+    using Confirmer = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmer(Confirmer confirmer) { m_confirmer = std::move(confirmer); }
     // False (and nothing starts) while another job runs.
     bool start(const RunRequest &request);
     void cancel();
@@ -37,6 +42,7 @@ Q_SIGNALS:
 private:
     QThread *m_thread = nullptr;
     QPointer<RunJob> m_job;
+    Confirmer m_confirmer;
 };
 
 } // namespace strata::ui

@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 #include "project/project.h"
+#include "workflow/downgradeimpact.h"
 #include "workflow/migrator.h"
 #include "workflow/stamper.h"
 #include "workflow/workflowobserver.h"
@@ -130,6 +131,8 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
         Q_EMIT log(stamped->summary((*connection)->url().redacted()), false);
         return;
     }
+    if (m_request.kind == RunRequest::Kind::Downgrade && !confirmDowngrade(**connection, project, outcome))
+        return;
     Migrator migrator(**connection, project, &observer);
     setCancelHook([&migrator] { migrator.cancel(); });
     MigrateOptions options;
@@ -145,6 +148,27 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
     failWith(outcome, *migrated.error);
     if (migrated.stepsPlanned > 0 || !migrated.headsAfterProblem.isEmpty())
         Q_EMIT log(migrated.positionAfterFailure(), true);
+}
+
+bool RunJob::confirmDowngrade(Connection &connection, const Project &project, RunOutcome &outcome)
+{
+    // Built from the database as it is now, not from what the window last showed.
+    auto atRisk = dataDroppedByDowngrade(connection, project, m_request.target);
+    if (!atRisk || atRisk->isEmpty() || !m_asker)
+        return true;   // a planning error is reported by the run itself, in the CLI's words
+    QStringList lines;
+    for (const DataAtRisk &risk : std::as_const(*atRisk))
+        lines << u"• "_s + risk.toString();
+    const QString text = tr("Downgrading to %1 deletes, as the database holds them now:")
+                             .arg(m_request.target.left(12))
+        + u"\n\n"_s + lines.join(u'\n') + u"\n\n"_s + tr("Go ahead?");
+    if (m_asker(tr("Downgrade drops data"), text, m_cancelled))
+        return true;
+    outcome.ok = false;
+    outcome.errorText = tr("Downgrade declined: nothing was run.");
+    Q_EMIT log(outcome.errorText, false);
+    m_cancelled = true;
+    return false;
 }
 
 Status RunJob::readState()

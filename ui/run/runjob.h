@@ -9,7 +9,11 @@
 #include <functional>
 #include <mutex>
 
-namespace strata { class WorkflowObserver; }
+namespace strata {
+class Connection;
+class Project;
+class WorkflowObserver;
+}
 
 namespace strata::ui {
 
@@ -26,6 +30,12 @@ public:
 
     // Stops before the next step; safe from any thread.
     void cancel();
+
+    // Asks the person before destructive work, with what the database holds
+    // at that moment. Called on the job's thread; returns false when declined
+    // or cancelled. Without one, the request itself is the consent (tests).
+    using Asker = std::function<bool(const QString &title, const QString &text, const std::atomic_bool &cancelled)>;
+    void setAsker(Asker asker) { m_asker = std::move(asker); }
 
 public Q_SLOTS:
     void start();
@@ -44,12 +54,15 @@ private:
     void execute(WorkflowObserver &observer, RunOutcome &outcome);
     void failWith(RunOutcome &outcome, const Error &error);
     void setCancelHook(std::function<void()> hook);
+    // False when the downgrade would drop data and the person said no.
+    bool confirmDowngrade(Connection &connection, const Project &project, RunOutcome &outcome);
     Status readState();
 
     RunRequest m_request;
     std::atomic_bool m_cancelled = false;
     std::mutex m_cancelMutex;
     std::function<void()> m_cancelHook;   // cancels the use case in flight
+    Asker m_asker;
 };
 
 } // namespace strata::ui
