@@ -2,6 +2,7 @@
 
 #include "dialect/dialect.h"
 #include "ops/opsupport.h"
+#include "ops/sqlstatements.h"
 
 using namespace Qt::StringLiterals;
 
@@ -52,6 +53,38 @@ bool Execute::equals(const Operation &other) const
 {
     const auto *o = dynamic_cast<const Execute *>(&other);
     return o && sql == o->sql && variants == o->variants;
+}
+
+Status Execute::checkStatements(bool transactional, const QString &file) const
+{
+    QStringList texts{sql};
+    texts << variants.values();
+    for (const QString &text : std::as_const(texts)) {
+        for (const SqlStatement &statement : splitSqlStatements(text)) {
+            const StatementRule rule = statementRule(statement.text);
+            if (rule == StatementRule::Allowed || (rule == StatementRule::OutsideTransaction && !transactional))
+                continue;
+            QString shown = statement.text.simplified();
+            if (shown.size() > 60)
+                shown = shown.left(57) + u"..."_s;
+            const QString where = line > 0 ? u"%1:%2"_s.arg(file).arg(line) : file;
+            if (rule == StatementRule::TransactionControl) {
+                return fail(Error::Code::Input,
+                            u"execute holds transaction control (%1), which would end or nest the transaction "
+                            "Strata runs the step in"_s.arg(shown),
+                            where,
+                            u"remove it: each transactional revision already runs in one transaction; for "
+                            "statements that cannot run in a transaction, set `transactional: false` on the "
+                            "revision"_s);
+            }
+            return fail(Error::Code::Input,
+                        u"execute holds %1, which cannot work inside the transaction of a transactional revision"_s
+                            .arg(shown),
+                        where,
+                        u"move it to a revision of its own with `transactional: false`"_s);
+        }
+    }
+    return {};
 }
 
 QString Execute::sqlFor(const QString &dialectName) const

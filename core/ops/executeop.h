@@ -22,6 +22,12 @@ public:
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
 
     QString sqlFor(const QString &dialectName) const;
+
+    // Refuses, at read time, a statement that would break the step's
+    // transaction (COMMIT, ROLLBACK, BEGIN, SAVEPOINT, ...) and, in a
+    // transactional revision, one that cannot run inside a transaction
+    // (VACUUM, PRAGMA foreign_keys). The error is at file:line of the operation.
+    Status checkStatements(bool transactional, const QString &file) const;
 };
 
 } // namespace strata
