@@ -206,7 +206,7 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     }
     const auto restoreForeignKeys = qScopeGuard(
         [&rebuildGuard, foreignKeysWereOn] { (void)rebuildGuard.restoreForeignKeys(foreignKeysWereOn); });
-    const SqliteRebuildGuard::Execute run = [this](const QString &sql) { return execute(sql); };
+    const SqliteRebuildGuard::Execute executeOne = [this](const QString &sql) { return execute(sql); };
     if (transactional) {
         if (auto begun = m_connection.begin(); !begun)
             return std::unexpected(begun.error());
@@ -219,7 +219,7 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     for (const RenderedOperation &op : rendered->operations) {
         Status done;
         if (sqlite && !op.rebuilds.isEmpty()) {
-            done = rebuildGuard.run(op, transactional, run);
+            done = rebuildGuard.run(op, transactional, executeOne);
         } else {
             for (qsizetype k = 0; k < op.statements.size(); ++k) {
                 if (done = execute(op.statements.at(k)); !done) {
