@@ -54,8 +54,7 @@ Result<Revision> readScript(const QString &path, ScriptReport &report)
     revision.dependsOnLine = script->dependsOnLine;
     QFile file(path);
     if (file.open(QIODevice::ReadOnly))
-        revision.checksum = QString::fromLatin1(QCryptographicHash::hash(file.readAll(),
-                                                                        QCryptographicHash::Sha256).toHex());
+        revision.checksum = revisionChecksum(file.readAll());
 
     TranslatedBody up = translateBody(*script, script->upgrade);
     TranslatedBody down = translateBody(*script, script->downgrade);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QRegularExpression>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -27,24 +28,54 @@ QString encoded(const QString &text)
 
 qsizetype userInfoEnd(QStringView rest);
 
-// The URL text as written, its password (if any) replaced: safe to show in an error.
-QString redactedText(const QString &url)
+// What may be a password in a URL that did not parse, erring on the side of
+// hiding: a "password=" value, and everything between the first ':' and the
+// last '@' (a password holding "?k=v" looks like a query to the parser).
+QStringList secretParts(const QString &url)
 {
+    QStringList parts;
+    static const QRegularExpression query(u"[?&]password=([^&]*)"_s, QRegularExpression::CaseInsensitiveOption);
+    for (auto it = query.globalMatch(url); it.hasNext();)
+        parts << it.next().captured(1);
     const qsizetype sep = url.indexOf(u"://"_s);
-    if (sep < 0)
-        return url;
-    const QStringView rest = QStringView(url).mid(sep + 3);
-    const qsizetype at = userInfoEnd(rest);
-    const qsizetype colon = at < 0 ? -1 : rest.left(at).indexOf(u':');
-    if (colon < 0)
-        return url;
-    return url.left(sep + 3) + rest.left(colon + 1) + u"***"_s + rest.mid(at);
+    if (sep >= 0) {
+        const QStringView rest = QStringView(url).mid(sep + 3);
+        const qsizetype at = rest.lastIndexOf(u'@');
+        const qsizetype colon = at < 0 ? -1 : rest.left(at).indexOf(u':');
+        if (colon >= 0)
+            parts << rest.mid(colon + 1, at - colon - 1).toString();
+    }
+    parts.removeAll(QString());
+    return parts;
 }
 
+// The URL text as written, anything that may be its password replaced: safe
+// to show in an error.
+QString redactedText(const QString &url)
+{
+    QString text = url;
+    for (const QString &secret : secretParts(url))
+        text.replace(secret, u"***"_s);
+    return text;
+}
+
+// The message may quote a piece of the URL ("bad port 'x'"): a piece of what
+// may be the password is not quoted.
 Error usage(const QString &url, QString message)
 {
+    const QStringList secrets = secretParts(url);
+    static const QRegularExpression quoted(u"'([^']+)'"_s);
+    QString safe;
+    qsizetype last = 0;
+    for (auto it = quoted.globalMatch(message); it.hasNext();) {
+        const auto match = it.next();
+        const bool secret = std::ranges::any_of(secrets, [&](const QString &s) { return s.contains(match.captured(1)); });
+        safe += message.mid(last, match.capturedStart() - last) + (secret ? u"'***'"_s : match.captured(0));
+        last = match.capturedEnd();
+    }
+    safe += message.mid(last);
     const QString where = url.isEmpty() ? u"database URL"_s : u"database URL '"_s + redactedText(url) + u'\'';
-    return Error::make(Error::Code::Usage, std::move(message), where, kExamples);
+    return Error::make(Error::Code::Usage, std::move(safe), where, kExamples);
 }
 
 // The scheme before "://", lowercased; "postgresql+psycopg2" -> "postgresql".
@@ -128,6 +159,13 @@ Status parseServer(DatabaseUrl &url, QStringView rest, const QString &text)
     if (const qsizetype question = rest.indexOf(u'?'); question >= 0) {
         url.options = parseQuery(rest.mid(question + 1));
         rest = rest.left(question);
+        // libpq's ?password= form is the same secret as user:password@: kept
+        // where redacted() hides it, never among the printed options.
+        if (url.options.contains(u"password"_s)) {
+            const QString password = url.options.take(u"password"_s);
+            if (url.password.isEmpty())
+                url.password = password;
+        }
     }
     const qsizetype slash = rest.indexOf(u'/');
     QStringView hostPort = slash < 0 ? rest : rest.left(slash);

@@ -1,5 +1,7 @@
 #include "db/offlinescript.h"
 
+#include "dialect/sqlitedialect.h"
+#include "ops/identifierlimit.h"
 #include "project/project.h"
 
 #include <QFileInfo>
@@ -70,6 +72,14 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
             error.code = Error::Code::Input;
             return std::unexpected(error.withHint(fitHint()));
         }
+        RenderedOperation done{op.get(), *statements, {}};
+        if (dialect.name() == u"sqlite"_s) {
+            for (const QString &sql : std::as_const(*statements)) {
+                const QString name = SqliteDialect::rebuiltTable(sql);
+                if (const Table *table = name.isEmpty() ? nullptr : rendered.after.table(name))
+                    done.rebuilds << RenderedOperation::Rebuild{*table, *table};
+            }
+        }
         if (auto applied = op->apply(rendered.after); !applied) {
             Error error = applied.error().wrappedIn(
                 u"%1 does not fit the schema at this point"_s.arg(op->describe()),
@@ -77,7 +87,11 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
             error.code = Error::Code::Input;
             return std::unexpected(error.withHint(fitHint()));
         }
-        rendered.operations << RenderedOperation{op.get(), *statements};
+        for (RenderedOperation::Rebuild &rebuild : done.rebuilds) {
+            if (const Table *table = rendered.after.table(rebuild.before.name))
+                rebuild.after = *table;
+        }
+        rendered.operations << std::move(done);
     }
     rendered.versionMoves = versionMoves(dialect, project.config().versionTable, step);
     return rendered;
@@ -97,6 +111,8 @@ Result<QStringList> stepStatements(const Project &project, const PlanStep &step,
 
 Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect)
 {
+    if (auto names = checkIdentifierLengths(project, plan, dialect); !names)
+        return std::unexpected(names.error());
     const ProjectConfig &config = project.config();
     auto schema = project.schemaAt(plan.fromHeads);
     if (!schema)

@@ -12,6 +12,15 @@ struct RenderedOperation
 {
     const Operation *operation = nullptr;
     QStringList statements;
+    // SQLite: each table the statements rebuild, as the replayed schema has it
+    // before and after the operation; the runner compares `before` with the
+    // live table and carries over what the revisions do not know.
+    struct Rebuild
+    {
+        Table before;
+        Table after;
+    };
+    QList<Rebuild> rebuilds;
 };
 
 // A step rendered for one dialect: what the runner executes and the offline

@@ -2,7 +2,10 @@
 
 #include "db/offlinescript.h"
 #include "db/preparedquery.h"
+#include "db/sqliterebuild.h"
+#include "db/steplocks.h"
 #include "db/versionstore.h"
+#include "ops/identifierlimit.h"
 #include "ops/tableops.h"
 #include "project/project.h"
 
@@ -71,6 +74,14 @@ Error stepError(const Error &statementError, const PlanStep &step, const QString
                                                     statementError.message),
                           location);
     e.cause = std::make_shared<const Error>(statementError);
+    // The rebuild guard's "the live table differs" comes before any change of a transactional step.
+    if (statementError.code == Error::Code::Conflict && !statementError.hint.isEmpty()
+        && step.revision->transactional) {
+        e.code = Error::Code::Conflict;
+        e.hint = statementError.hint;
+        return e;
+    }
+    const bool lockHint = statementError.code == Error::Code::Locked && !statementError.hint.isEmpty();
     const QStringList before = step.direction == Direction::Upgrade ? step.revision->downRevisions
                                                                     : QStringList{step.revision->id};
     e.hint = step.revision->transactional
@@ -78,6 +89,8 @@ Error stepError(const Error &statementError, const PlanStep &step, const QString
               .arg(headsText(before))
         : u"this revision is not transactional: the statements before the failing one stay applied and "
           "the version rows were not moved (still %1); repair by hand, then run again"_s.arg(headsText(before));
+    if (lockHint)
+        e.hint += u"; "_s + statementError.hint;
     return e;
 }
 
@@ -95,6 +108,9 @@ Status Runner::run(const Plan &plan)
     // An Alembic folder opened as it is shows its history; running it needs the import.
     if (auto writable = m_project.checkWritable(); !writable)
         return writable;
+    // Before anything runs: a name the server would cut short.
+    if (auto names = checkIdentifierLengths(m_project, plan, m_connection.dialect()); !names)
+        return names;
     const ProjectConfig &config = m_project.config();
     VersionStore store(m_connection, config.versionTable, config.historyTable);
     if (plan.direction == Direction::Upgrade && !m_allowUnversioned && !store.exists()) {
@@ -104,6 +120,11 @@ Status Runner::run(const Plan &plan)
     if (auto locked = m_connection.acquireRunLock(config.versionTable); !locked)
         return locked;
     const auto unlock = qScopeGuard([this] { m_connection.releaseRunLock(); });
+    StepLockTimeout lockTimeout(m_connection);
+    if (auto set = lockTimeout.apply(); !set)
+        return set;
+    m_lockTimeout = &lockTimeout;
+    const auto forgetLockTimeout = qScopeGuard([this] { m_lockTimeout = nullptr; });
     if (auto created = store.create(); !created)
         return created;
     const Dialect &d = m_connection.dialect();
@@ -175,6 +196,21 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     // A non-transactional revision (e.g. CREATE INDEX CONCURRENTLY) runs its
     // statements one by one; only the version moves get a transaction.
     const bool transactional = step.revision->transactional;
+    // SQLite: foreign keys off for the whole step whatever an earlier step's
+    // `execute:` set, so that a rebuild's DROP TABLE cascades nothing. It has to
+    // happen before BEGIN (the pragma is a no-op inside a transaction).
+    const bool sqlite = m_connection.dialect().name() == u"sqlite"_s;
+    SqliteRebuildGuard rebuildGuard(m_connection);
+    bool foreignKeysWereOn = false;
+    if (sqlite) {
+        auto off = rebuildGuard.foreignKeysOff();
+        if (!off)
+            return std::unexpected(off.error());
+        foreignKeysWereOn = *off;
+    }
+    const auto restoreForeignKeys = qScopeGuard(
+        [&rebuildGuard, foreignKeysWereOn] { (void)rebuildGuard.restoreForeignKeys(foreignKeysWereOn); });
+    const SqliteRebuildGuard::Execute executeOne = [this](const QString &sql) { return execute(sql); };
     if (transactional) {
         if (auto begun = m_connection.begin(); !begun)
             return std::unexpected(begun.error());
@@ -185,13 +221,24 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
         return std::unexpected(same.error());
     }
     for (const RenderedOperation &op : rendered->operations) {
-        for (const QString &sql : op.statements) {
-            if (auto done = execute(sql); !done) {
-                if (transactional)
-                    (void)m_connection.rollback();
-                return std::unexpected(
-                    stepError(done.error(), step, operationLocation(m_project, step, *op.operation)));
+        Status done;
+        if (sqlite && !op.rebuilds.isEmpty()) {
+            done = rebuildGuard.run(op, transactional, executeOne);
+        } else {
+            for (qsizetype k = 0; k < op.statements.size(); ++k) {
+                if (done = execute(op.statements.at(k)); !done) {
+                    // Several statements of one execute: say which one.
+                    if (op.statements.size() > 1)
+                        done.error().message.prepend(u"statement %1 of %2: "_s.arg(k + 1).arg(op.statements.size()));
+                    break;
+                }
             }
+        }
+        if (!done) {
+            if (transactional)
+                (void)m_connection.rollback();
+            const Error error = m_lockTimeout ? m_lockTimeout->explained(done.error()) : done.error();
+            return std::unexpected(stepError(error, step, operationLocation(m_project, step, *op.operation)));
         }
     }
 

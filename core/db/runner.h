@@ -11,6 +11,7 @@
 namespace strata {
 
 class PreparedQuery;
+class StepLockTimeout;
 class Project;
 
 // Executes a plan against a connection: one transaction per step, the version
@@ -61,6 +62,7 @@ private:
     bool m_headsMoved = false;
     // Read in every step: prepared once per run, not parsed and planned per step.
     std::unique_ptr<PreparedQuery> m_headsQuery;
+    StepLockTimeout *m_lockTimeout = nullptr;   // during run()
 };
 
 } // namespace strata

@@ -3,6 +3,7 @@
 #include "dialect/postgresdialect.h"
 #include "dialect/sqlitedialect.h"
 #include "ops/executeop.h"
+#include "ops/sqlstatements.h"
 
 using namespace Qt::StringLiterals;
 
@@ -192,10 +193,12 @@ QStringList Dialect::dropConstraint(const Table &, const Table &after, const QSt
 
 QStringList Dialect::execute(const Execute &op) const
 {
-    const QString statement = trimStatement(op.sqlFor(name()));
-    if (statement.isEmpty())
-        return {};
-    return {statement};
+    // One statement each, so the runner runs them one by one and names the one
+    // that fails; a text of only comments runs nothing.
+    QStringList statements;
+    for (const SqlStatement &statement : splitSqlStatements(op.sqlFor(name())))
+        statements << statement.text;
+    return statements;
 }
 
 QStringList Dialect::schemaDdl(const Schema &schema) const

@@ -206,6 +206,27 @@ QStringList SqliteDialect::dropConstraint(const Table &before, const Table &afte
     return rebuild(before, after);
 }
 
+QString SqliteDialect::rebuiltTable(const QString &statement)
+{
+    // rebuild() opens with CREATE TABLE "_strata_new_<name>" (, quoted by quote().
+    static const QString prefix = u"CREATE TABLE \"_strata_new_"_s;
+    if (!statement.startsWith(prefix))
+        return {};
+    QString name;
+    for (qsizetype i = prefix.size(); i < statement.size(); ++i) {
+        if (statement.at(i) == u'"') {
+            if (i + 1 < statement.size() && statement.at(i + 1) == u'"') {
+                name += u'"';
+                ++i;
+                continue;
+            }
+            return name;
+        }
+        name += statement.at(i);
+    }
+    return {};
+}
+
 QStringList SqliteDialect::rebuild(const Table &before, const Table &after,
                                    const QMap<QString, QString> &renamed) const
 {
@@ -224,6 +245,18 @@ QStringList SqliteDialect::rebuild(const Table &before, const Table &after,
     if (!targets.isEmpty()) {
         statements << "INSERT INTO "_L1 + quote(newTable) + " ("_L1 + quotedList(targets) + ") SELECT "_L1
                 + quotedList(sources) + " FROM "_L1 + quote(before.name);
+    }
+    // DROP TABLE deletes the old table's sqlite_sequence row and the copy
+    // counted only up to the highest id still present: keep the old counter so
+    // the ids of deleted rows are never handed out again.
+    if (hasInlinePrimaryKey(after)) {
+        const QString oldName = literal(before.name);
+        const QString newName = literal(newTable);
+        statements << "UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence "
+                      "WHERE name = "_L1 + oldName + "), 0)) WHERE name = "_L1 + newName;
+        statements << "INSERT INTO sqlite_sequence (name, seq) SELECT "_L1 + newName
+                + ", seq FROM sqlite_sequence WHERE name = "_L1 + oldName
+                + " AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = "_L1 + newName + u')';
     }
     statements << "DROP TABLE "_L1 + quote(before.name);
     statements << renameTable(newTable, after.name);

@@ -31,6 +31,10 @@ public:
     QStringList rebuild(const Table &before, const Table &after,
                         const QMap<QString, QString> &renamed = {}) const;
 
+    // The table a statement rebuilds when it is the first statement of a
+    // rebuild(), else an empty string: the runner reads the live table first.
+    static QString rebuiltTable(const QString &statement);
+
 protected:
     QString primaryKeyClause(const Table &table) const override;
 

@@ -66,6 +66,43 @@ qsizetype skipNumber(const QString &sql, qsizetype i)
     return i;
 }
 
+// PostgreSQL's $tag$ ... $tag$ (tag empty or a word without '$'): the offset
+// just past the closing tag, or -1 when `start` opens no dollar quote.
+qsizetype skipDollarQuoted(const QString &sql, qsizetype start)
+{
+    qsizetype j = start + 1;
+    if (j < sql.size() && isWordStart(sql.at(j))) {
+        while (j < sql.size() && isWordChar(sql.at(j)) && sql.at(j) != u'$')
+            ++j;
+    }
+    if (j >= sql.size() || sql.at(j) != u'$')
+        return -1;
+    const QStringView tag = QStringView(sql).mid(start, j - start + 1);
+    const qsizetype close = sql.indexOf(tag, j + 1);
+    return close < 0 ? sql.size() : close + tag.size();
+}
+
+// PostgreSQL's E'...' string, where a backslash escapes the next character.
+qsizetype skipEscapeString(const QString &sql, qsizetype quote)
+{
+    qsizetype i = quote + 1;
+    while (i < sql.size()) {
+        if (sql.at(i) == u'\\') {
+            i += 2;
+            continue;
+        }
+        if (sql.at(i) == u'\'') {
+            if (i + 1 < sql.size() && sql.at(i + 1) == u'\'') {
+                i += 2;
+                continue;
+            }
+            return i + 1;
+        }
+        ++i;
+    }
+    return sql.size();
+}
+
 } // namespace
 
 QList<SqlToken> tokenizeSql(const QString &sql)
@@ -92,7 +129,23 @@ QList<SqlToken> tokenizeSql(const QString &sql)
         }
         SqlToken token;
         token.begin = i;
-        if (c == u'\'') {
+        const bool previousIsWord = !tokens.isEmpty() && tokens.last().end == i
+            && tokens.last().kind == SqlToken::Kind::Word;
+        if (c == u'$' && !previousIsWord) {
+            if (const qsizetype end = skipDollarQuoted(sql, i); end > 0) {
+                token.kind = SqlToken::Kind::String;
+                i = end;
+                token.text = sql.mid(token.begin, i - token.begin);
+                token.end = i;
+                tokens << token;
+                continue;
+            }
+        }
+        if ((c == u'E' || c == u'e') && next == u'\'' && !previousIsWord) {
+            token.kind = SqlToken::Kind::String;
+            i = skipEscapeString(sql, i + 1);
+            token.text = sql.mid(token.begin, i - token.begin);
+        } else if (c == u'\'') {
             token.kind = SqlToken::Kind::String;
             i = skipQuoted(sql, i, u'\'', nullptr);
             token.text = sql.mid(token.begin, i - token.begin);

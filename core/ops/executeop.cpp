@@ -2,6 +2,7 @@
 
 #include "dialect/dialect.h"
 #include "ops/opsupport.h"
+#include "ops/sqlstatements.h"
 
 #include <QRegularExpression>
 
@@ -60,16 +61,51 @@ QList<DroppedData> Execute::droppedData(const Dialect &dialect) const
 {
     // A statement that starts with DROP TABLE, after comments; the name as written, quotes removed.
     static const QRegularExpression drop(
-        uR"((?:^|;)\s*(?:--[^\n]*\n\s*)*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?("[^"]+"|[\w.]+))"_s,
+        uR"(^\s*(?:--[^\n]*\n\s*)*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?("[^"]+"|[\w.]+))"_s,
         QRegularExpression::CaseInsensitiveOption);
     QList<DroppedData> dropped;
-    for (auto it = drop.globalMatch(sqlFor(dialect.name())); it.hasNext();) {
-        QString name = it.next().captured(1);
+    for (const SqlStatement &statement : splitSqlStatements(sqlFor(dialect.name()))) {
+        const QRegularExpressionMatch match = drop.match(statement.text);
+        if (!match.hasMatch())
+            continue;
+        QString name = match.captured(1);
         if (name.startsWith(u'"'))
             name = name.mid(1, name.size() - 2).replace(u"\"\""_s, u"\""_s);
         dropped << DroppedData{name, {}, true};
     }
     return dropped;
+}
+
+Status Execute::checkStatements(bool transactional, const QString &file) const
+{
+    QStringList texts{sql};
+    texts << variants.values();
+    for (const QString &text : std::as_const(texts)) {
+        for (const SqlStatement &statement : splitSqlStatements(text)) {
+            const StatementRule rule = statementRule(statement.text);
+            if (rule == StatementRule::Allowed || (rule == StatementRule::OutsideTransaction && !transactional))
+                continue;
+            QString shown = statement.text.simplified();
+            if (shown.size() > 60)
+                shown = shown.left(57) + u"..."_s;
+            const QString where = line > 0 ? u"%1:%2"_s.arg(file).arg(line) : file;
+            if (rule == StatementRule::TransactionControl) {
+                return fail(Error::Code::Input,
+                            u"execute holds transaction control (%1), which would end or nest the transaction "
+                            "Strata runs the step in"_s.arg(shown),
+                            where,
+                            u"remove it: each transactional revision already runs in one transaction; for "
+                            "statements that cannot run in a transaction, set `transactional: false` on the "
+                            "revision"_s);
+            }
+            return fail(Error::Code::Input,
+                        u"execute holds %1, which cannot work inside the transaction of a transactional revision"_s
+                            .arg(shown),
+                        where,
+                        u"move it to a revision of its own with `transactional: false`"_s);
+        }
+    }
+    return {};
 }
 
 QString Execute::sqlFor(const QString &dialectName) const

@@ -24,6 +24,12 @@ public:
     QString sqlFor(const QString &dialectName) const;
     // DROP TABLE statements in the SQL this dialect runs.
     QList<DroppedData> droppedData(const Dialect &dialect) const override;
+
+    // Refuses, at read time, a statement that would break the step's
+    // transaction (COMMIT, ROLLBACK, BEGIN, SAVEPOINT, ...) and, in a
+    // transactional revision, one that cannot run inside a transaction
+    // (VACUUM, PRAGMA foreign_keys). The error is at file:line of the operation.
+    Status checkStatements(bool transactional, const QString &file) const;
 };
 
 } // namespace strata

@@ -43,7 +43,7 @@ QStringList keysOf(const YAML::Node &map)
 {
     QStringList keys;
     for (auto it = map.begin(); it != map.end(); ++it)
-        keys << yaml::toQString(it->first);
+        keys << yaml::shown(yaml::toQString(it->first));
     return keys;
 }
 
@@ -87,7 +87,7 @@ Result<OperationPtr> parseOperation(const YAML::Node &item, const QString &file)
         return OperationPtr(std::move(*op));
     }
     return std::unexpected(yaml::inputError(keyNode, file,
-        u"unknown operation '%1'; expected one of: %2"_s.arg(kind, operationKinds().join(u", "_s)),
+        u"unknown operation '%1'; expected one of: %2"_s.arg(yaml::shown(kind), operationKinds().join(u", "_s)),
         yaml::didYouMean(kind, operationKinds(), example)));
 }
 

@@ -35,7 +35,7 @@ QString describeNode(const YAML::Node &node)
     case YAML::NodeType::Sequence:
         return u"a list"_s;
     case YAML::NodeType::Scalar:
-        return u"'%1'"_s.arg(toQString(node));
+        return u"'%1'"_s.arg(shown(toQString(node)));
     default:
         return u"nothing"_s;
     }
@@ -177,12 +177,12 @@ Status onlyKeys(const YAML::Node &map, std::initializer_list<const char *> allow
         const QString key = keyNode.IsScalar() ? toQString(keyNode) : QString();
         if (!allowedNames.contains(key)) {
             return std::unexpected(inputError(keyNode, file,
-                u"unknown key '%1' in %2; expected one of: %3"_s.arg(key, context, allowedNames.join(u", "_s)),
+                u"unknown key '%1' in %2; expected one of: %3"_s.arg(shown(key), context, allowedNames.join(u", "_s)),
                 didYouMean(key, allowedNames, key.endsWith(u')') ? splitByCommaHint() : QString())));
         }
         if (seen.contains(key)) {
             return std::unexpected(inputError(keyNode, file,
-                u"key '%1' appears twice in %2"_s.arg(key, context), u"keep one of them"_s));
+                u"key '%1' appears twice in %2"_s.arg(shown(key), context), u"keep one of them"_s));
         }
         seen.insert(key);
     }
@@ -192,6 +192,14 @@ Status onlyKeys(const YAML::Node &map, std::initializer_list<const char *> allow
 QString toQString(const YAML::Node &scalar)
 {
     return QString::fromStdString(scalar.Scalar());
+}
+
+QString shown(const QString &text)
+{
+    constexpr qsizetype kept = 60;
+    if (text.size() <= kept)
+        return text;
+    return text.left(kept) + u"... (%1 characters)"_s.arg(text.size());
 }
 
 namespace {
@@ -222,11 +230,19 @@ qsizetype editDistance(const QString &a, const QString &b)
 
 QString closestMatch(const QString &word, const QStringList &candidates)
 {
+    // Keys are short words: a long one is no typo of them, and the distance
+    // table is quadratic in the length (a 5 MB key took 12 s and 876 MB).
+    constexpr qsizetype longestTypo = 64;
+    if (word.size() > longestTypo)
+        return {};
     const QString lowered = word.toLower();
     const qsizetype limit = std::max<qsizetype>(1, word.size() / 3);
     QString best;
     qsizetype bestDistance = limit + 1;
     for (const QString &candidate : candidates) {
+        // The distance is at least the difference in length.
+        if (std::abs(candidate.size() - word.size()) > limit)
+            continue;
         const qsizetype distance = editDistance(lowered, candidate.toLower());
         if (distance < bestDistance) {
             best = candidate;

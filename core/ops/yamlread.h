@@ -41,6 +41,10 @@ Status onlyKeys(const YAML::Node &map, std::initializer_list<const char *> allow
 
 QString toQString(const YAML::Node &scalar);
 
+// A key or value from the file as a message quotes it: cut after 60
+// characters with the full length said, so a 5 MB key is not echoed whole.
+QString shown(const QString &text);
+
 // The candidate nearest to a misspelt word ("nulable" -> "nullable"), or empty
 // when none is close enough to be a likely typo.
 QString closestMatch(const QString &word, const QStringList &candidates);

@@ -1,11 +1,14 @@
 #include "config.h"
 
+#include "ops/yamlbounds.h"
 #include "ops/yamlread.h"
 #include "project/revision.h"
 
 #include <yaml-cpp/yaml.h>
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -48,6 +51,15 @@ Result<ProjectConfig> readConfig(const YAML::Node &root, const QString &path)
         return std::unexpected(yaml::inputError(
             root["file_template"], path, u"file_template must contain {rev}"_s,
             u"file names need the revision id to stay unique, e.g. \"{rev}_{slug}\""_s));
+    // The revision files stay in versions/: no folder, no way up or out, not hidden.
+    if (config.fileTemplate.contains(u'/') || config.fileTemplate.contains(u'\\')
+        || config.fileTemplate.contains(u".."_s) || config.fileTemplate.startsWith(u'.')
+        || QDir::isAbsolutePath(config.fileTemplate) || config.fileTemplate.contains(u':'))
+        return std::unexpected(yaml::inputError(
+            root["file_template"], path,
+            u"file_template '%1' is not a plain file name: revision files are written inside versions/"_s
+                .arg(yaml::shown(config.fileTemplate)),
+            u"use {rev}, {slug} and {date} with letters, digits, '_' and '-', e.g. \"{rev}_{slug}\""_s));
     for (const QString *name : {&config.versionTable, &config.historyTable, &config.models}) {
         if (name->isEmpty())
             return std::unexpected(yaml::inputError(root, path, u"a table or file name setting is empty"_s,
@@ -74,11 +86,27 @@ Result<ProjectConfig> ProjectConfig::read(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return fail(Error::Code::Io, u"can't read the configuration: %1"_s.arg(file.errorString()), path);
     const QByteArray text = file.readAll();
+    Result<ProjectConfig> config;
     try {
-        return readConfig(YAML::Load(text.toStdString()), path);
+        const std::string content = text.toStdString();
+        if (auto bounded = yaml::checkBounds(content, path); !bounded)
+            config = std::unexpected(bounded.error());
+        else
+            config = readConfig(YAML::Load(content), path);
     } catch (const YAML::Exception &e) {
-        return std::unexpected(yamlSyntaxError(e, path, text));
+        config = std::unexpected(yamlSyntaxError(e, path, text));
     }
+    // A strata.yaml that links to another file (a key, a password file): its
+    // errors say where, never what the file holds.
+    if (!config && QFileInfo(path).isSymLink()) {
+        const Error &error = config.error();
+        return fail(Error::Code::Input,
+                    u"%1 is a link to %2, which is not a Strata configuration"_s
+                        .arg(QFileInfo(path).fileName(), QFileInfo(path).symLinkTarget()),
+                    error.where,
+                    u"point the link at a Strata configuration (one `key: value` per line), or replace it with one"_s);
+    }
+    return config;
 }
 
 QByteArray ProjectConfig::toYaml() const

@@ -1,6 +1,7 @@
 #include "project/models.h"
 
 #include "ops/tableops.h"
+#include "ops/yamlbounds.h"
 #include "ops/yamlread.h"
 
 #include <QFile>
@@ -19,7 +20,10 @@ Result<Schema> readModels(const QString &path)
 
     YAML::Node root;
     try {
-        root = YAML::Load(file.readAll().toStdString());
+        const std::string content = file.readAll().toStdString();
+        if (auto bounded = yaml::checkBounds(content, path); !bounded)
+            return std::unexpected(bounded.error());
+        root = YAML::Load(content);
     } catch (const YAML::Exception &e) {
         return fail(Error::Code::Input, QString::fromStdString(e.msg),
                     u"%1:%2:%3"_s.arg(path).arg(e.mark.line + 1).arg(e.mark.column + 1),

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -18,18 +19,20 @@ namespace {
 const auto kConfigFile = u"strata.yaml"_s;
 constexpr qsizetype kMaxSlugLength = 40;
 
+// Written to a temporary file and renamed into place: a full disk or a crash
+// leaves no empty or half file behind (an empty revision file breaks every
+// later command).
 Status writeNewFile(const QString &path, const QByteArray &content)
 {
-    QFile file(path);
-    // NewOnly: never replace a file someone already has, even in a race.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly)) {
-        if (file.exists())
-            return fail(Error::Code::Conflict, u"a file already exists here"_s, path,
-                        u"move it away or pick another name; Strata never overwrites it"_s);
+    if (QFileInfo::exists(path) || QFileInfo(path).isSymLink())
+        return fail(Error::Code::Conflict, u"a file already exists here"_s, path,
+                    u"move it away or pick another name; Strata never overwrites it"_s);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
         return fail(Error::Code::Io, u"can't create the file: %1"_s.arg(file.errorString()), path);
-    }
-    if (file.write(content) != content.size() || !file.flush())
-        return fail(Error::Code::Io, u"can't write the file: %1"_s.arg(file.errorString()), path);
+    if (file.write(content) != content.size() || !file.commit())
+        return fail(Error::Code::Io, u"can't write the file: %1"_s.arg(file.errorString()), path,
+                    u"nothing was written; free some space or fix the folder's permissions, then run again"_s);
     return {};
 }
 
@@ -104,7 +107,11 @@ Result<Project> Project::open(const QString &directory)
         return std::unexpected(config.error());
     project.m_config = *config;
 
-    // Git keeps no empty folders, so a fresh project may come without versions/.
+    // Git keeps no empty folders, so a fresh project may come without versions/;
+    // something else by that name is an error, never an empty project.
+    if (const QFileInfo versions(project.versionsPath()); !hasVersions && (versions.exists() || versions.isSymLink()))
+        return fail(Error::Code::Io, u"can't read the versions folder: it is not a folder"_s, project.versionsPath(),
+                    u"move the file away; revision files live in the folder versions/"_s);
     QList<Revision> revisions;
     if (hasVersions) {
         RevisionLoader loader(project.versionsPath(),
@@ -201,6 +208,11 @@ Result<QString> Project::writeRevision(Revision revision)
     static const QRegularExpression strayUnderscores(u"^_+|_+$"_s);
     name.remove(strayUnderscores);
     const QString path = QDir(versionsPath()).filePath(name + u".yaml"_s);
+    // The template is checked when strata.yaml is read; this holds for any
+    // name it makes (a slug never has '/', but the message could).
+    if (name.startsWith(u'.') || QDir::cleanPath(QFileInfo(path).absolutePath()) != QDir::cleanPath(QFileInfo(versionsPath()).absoluteFilePath()))
+        return fail(Error::Code::Input, u"file_template makes '%1', which is not a file name inside versions/"_s.arg(name),
+                    m_dir.filePath(kConfigFile), u"keep file_template to one file name, e.g. \"{rev}_{slug}\""_s);
 
     if (!m_dir.mkpath(u"versions"_s))
         return fail(Error::Code::Io, u"can't create the folder"_s, versionsPath());

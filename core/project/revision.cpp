@@ -1,5 +1,7 @@
 #include "revision.h"
 
+#include "ops/yamlbounds.h"
+#include "ops/executeop.h"
 #include "ops/yamlread.h"
 #include "safety/lintignore.h"
 
@@ -34,11 +36,13 @@ const QRegularExpression &nameSyntax()
 
 Status checkName(const YAML::Node &node, const QString &name, const QString &what, const QString &file)
 {
-    if (nameSyntax().match(name).hasMatch())
+    // A leading '.' would make "." or ".." (a folder, not a file) or a hidden
+    // file that the next listing skips.
+    if (nameSyntax().match(name).hasMatch() && !name.startsWith(u'.'))
         return {};
     return std::unexpected(yaml::inputError(
-        node, file, u"%1 '%2' is not a valid name"_s.arg(what, name),
-        u"use 1 to 32 letters, digits, '_', '-' or '.'"_s));
+        node, file, u"%1 '%2' is not a valid name"_s.arg(what, yaml::shown(name)),
+        u"use 1 to 32 letters, digits, '_', '-' or '.', not starting with '.'"_s));
 }
 
 Result<QString> readId(const YAML::Node &root, const QString &file)
@@ -172,6 +176,14 @@ Result<Revision> readRevision(const YAML::Node &root, const QString &file)
         return std::unexpected(downgrade.error());
     r.upgrade = *upgrade;
     r.downgrade = *downgrade;
+    for (const OperationList *ops : {&r.upgrade, &r.downgrade}) {
+        for (const OperationPtr &op : *ops) {
+            if (const auto *execute = dynamic_cast<const Execute *>(op.get())) {
+                if (auto allowed = execute->checkStatements(r.transactional, file); !allowed)
+                    return std::unexpected(allowed.error());
+            }
+        }
+    }
     return r;
 }
 
@@ -366,6 +378,8 @@ Result<Revision> parseRevision(const QByteArray &yamlText, const QString &pathFo
     Result<Revision> revision;
     try {
         const std::string text = yamlText.toStdString();
+        if (auto bounded = yaml::checkBounds(text, pathForMessages); !bounded)
+            return std::unexpected(bounded.error());
         const YAML::Node root = YAML::Load(text);
         if (const auto open = unclosedQuote(root, text))
             return std::unexpected(yaml::inputError(
@@ -376,9 +390,29 @@ Result<Revision> parseRevision(const QByteArray &yamlText, const QString &pathFo
         return std::unexpected(yamlSyntaxError(e, pathForMessages, yamlText));
     }
     if (revision)
-        revision->checksum = QString::fromLatin1(
-            QCryptographicHash::hash(yamlText, QCryptographicHash::Sha256).toHex());
+        revision->checksum = revisionChecksum(yamlText);
     return revision;
+}
+
+QString revisionChecksum(const QByteArray &fileBytes)
+{
+    QByteArrayView text(fileBytes);
+    if (text.startsWith("\xEF\xBB\xBF"))
+        text = text.sliced(3);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    // CRLF and a lone CR both count as LF; hashed in runs, not copied.
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] != '\r')
+            continue;
+        hash.addData(text.sliced(start, i - start));
+        hash.addData("\n");
+        if (i + 1 < text.size() && text[i + 1] == '\n')
+            ++i;
+        start = i + 1;
+    }
+    hash.addData(text.sliced(start));
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 Result<Revision> readRevisionFile(const QString &path)

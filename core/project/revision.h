@@ -23,7 +23,7 @@ struct Revision
     OperationList downgrade;
 
     QString filePath;               // absolute; empty for a revision not read from disk
-    QString checksum;               // sha256 hex of the file's bytes
+    QString checksum;               // revisionChecksum() of the file's bytes
     // 1-based lines of the values in the file (0 when unknown), so graph
     // errors (missing parent, cycle, duplicate id) can point at the line.
     int idLine = 0;
@@ -39,6 +39,10 @@ struct Revision
 // and says what was expected there.
 Result<Revision> readRevisionFile(const QString &path);
 Result<Revision> parseRevision(const QByteArray &yamlText, const QString &pathForMessages);
+
+// sha256 hex of a revision file's text with line endings and a leading UTF-8
+// BOM normalised away: git's autocrlf or an editor changing them is not an edit.
+QString revisionChecksum(const QByteArray &fileBytes);
 
 // The file text for a revision, keys in a stable order, readable by people.
 QByteArray revisionToYaml(const Revision &revision);

@@ -12,6 +12,8 @@
 #endif
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -52,13 +54,19 @@ struct ListedFile
 // (regular files or links to them, not hidden, suffix in any case), each
 // stat'ed once. On Unix without QDir's per-entry QFileInfo, which costs more
 // than everything else on a warm 10,000-revision run.
-QList<ListedFile> listRevisionFiles(const QString &folder)
+// A missing folder is a project without revisions yet; one that cannot be
+// read is an error, never an empty project (lint would pass with 0 revisions).
+Result<QList<ListedFile>> listRevisionFiles(const QString &folder)
 {
     QList<ListedFile> files;
 #ifdef Q_OS_UNIX
     DIR *dir = ::opendir(QFile::encodeName(folder).constData());
-    if (!dir)
-        return files;
+    if (!dir) {
+        if (errno == ENOENT)
+            return files;
+        return fail(Error::Code::Io, u"can't read the versions folder: %1"_s.arg(QString::fromLocal8Bit(std::strerror(errno))),
+                    folder, u"check the folder's permissions (it needs read and execute for you)"_s);
+    }
     while (const dirent *entry = ::readdir(dir)) {
         const QString name = QFile::decodeName(entry->d_name);
         if (name.startsWith(u'.')
@@ -72,6 +80,9 @@ QList<ListedFile> listRevisionFiles(const QString &folder)
     ::closedir(dir);
     std::sort(files.begin(), files.end(), [](const ListedFile &a, const ListedFile &b) { return a.name < b.name; });
 #else
+    if (const QFileInfo info(folder); info.exists() && (!info.isDir() || !info.isReadable()))
+        return fail(Error::Code::Io, u"can't read the versions folder"_s, folder,
+                    u"check the folder's permissions"_s);
     for (const QString &name : QDir(folder).entryList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files, QDir::Name))
         files << ListedFile{name, FileStamp::of(folder + u'/' + name)};
 #endif
@@ -102,7 +113,10 @@ Result<QList<Revision>> RevisionLoader::load()
     const QString folder = QFileInfo(m_versionsPath).absoluteFilePath();
     // Stamp first (the listing stats each file), read after: a write in
     // between makes the stamp old, never the content.
-    const QList<ListedFile> listed = listRevisionFiles(folder);
+    auto listing = listRevisionFiles(folder);
+    if (!listing)
+        return std::unexpected(listing.error());
+    const QList<ListedFile> listed = std::move(*listing);
     RevisionCache cache = m_cachePath.isEmpty() ? RevisionCache() : RevisionCache::read(m_cachePath);
 
     const qsizetype n = listed.size();

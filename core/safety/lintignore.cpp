@@ -1,5 +1,6 @@
 #include "safety/lintignore.h"
 
+#include "ops/yamlbounds.h"
 #include "ops/yamlread.h"
 
 #include <yaml-cpp/yaml.h>
@@ -37,7 +38,10 @@ Result<QList<LintIgnore>> readLintIgnoreFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return fail(Error::Code::Io, u"cannot read %1: %2"_s.arg(path, file.errorString()), path);
     try {
-        return readLintIgnore(YAML::Load(file.readAll().toStdString()), path);
+        const std::string content = file.readAll().toStdString();
+        if (auto bounded = yaml::checkBounds(content, path); !bounded)
+            return std::unexpected(bounded.error());
+        return readLintIgnore(YAML::Load(content), path);
     } catch (const YAML::Exception &e) {
         return fail(Error::Code::Input, QString::fromStdString(e.what()), path);
     }

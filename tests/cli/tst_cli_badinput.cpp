@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QSqlDatabase>
@@ -133,6 +134,56 @@ private Q_SLOTS:
 
         if (QFile::exists(dbPath))
             QCOMPARE(leftoverTables(dbPath), QStringList{});
+    }
+
+    // A 5 MB unknown key: no unbounded edit distance (it took 12 s and 876 MB),
+    // and the message quotes only its start. Also each alias case under a few
+    // seconds: the corpus runs them with a 60 s limit only.
+    void hostileFilesFailQuickly_data()
+    {
+        QTest::addColumn<QByteArray>("revision");
+        QTest::addColumn<QString>("phrase");
+        const QByteArray header = "revision: aaaa00000045\ndown_revision: null\nmessage: Hostile\n\n";
+        QTest::newRow("5 MB unknown operation key")
+            << header + "upgrade:\n  - create_table:\n      name: t\n      ? " + QByteArray(5 << 20, 'k')
+                   + "\n      : 1\ndowngrade: []\n"
+            << u"(5242880 characters)' in create_table"_s;
+        // An explicit key ('? '): yaml-cpp refuses plain keys over 1024 characters itself.
+        QTest::newRow("5 MB operation kind")
+            << header + "upgrade:\n  - ? " + QByteArray(5 << 20, 'k') + "\n    : 1\ndowngrade: []\n"
+            << u"unknown operation 'kkkkkkkkkk"_s;
+        for (const char *name : {"yaml_billion_laughs", "yaml_self_alias", "yaml_deep_nesting"}) {
+            QFile file(QDir(badDataDir() + u'/' + QLatin1StringView(name) + u"/versions"_s)
+                           .entryInfoList(QDir::Files).value(0).filePath());
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QTest::newRow(name) << file.readAll().replace("aaaa0000004", "aaaa0000009") << u"not a usable YAML file"_s;
+        }
+    }
+
+    void hostileFilesFailQuickly()
+    {
+        QFETCH(QByteArray, revision);
+        QFETCH(QString, phrase);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString project = tmp.filePath(u"migrations"_s);
+        QVERIFY(QDir().mkpath(project + u"/versions"_s));
+        QVERIFY(TestProjects::writeFile(project + u"/versions/aaaa00000045_hostile.yaml"_s, revision));
+        QProcess process;
+        QElapsedTimer timer;
+        timer.start();
+        process.start(QStringLiteral(STRATA_CLI), {u"--directory"_s, project, u"--database"_s,
+                                                   u"sqlite:///"_s + tmp.filePath(u"x.db"_s), u"upgrade"_s, u"--sql"_s});
+        QVERIFY(process.waitForFinished(60000));
+        const qint64 elapsed = timer.elapsed();
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY2(err.contains(phrase), qPrintable(err.left(2000)));
+        QVERIFY2(err.contains(u"aaaa00000045_hostile.yaml:"_s), qPrintable(err.left(2000)));
+        QVERIFY2(err.size() < 2000, qPrintable(u"%1 characters on stderr"_s.arg(err.size())));
+        QVERIFY2(elapsed < 10000, qPrintable(u"%1 ms"_s.arg(elapsed)));   // was 12 s and 876 MB for the key
+        qInfo("%s: %lld ms", QTest::currentDataTag(), elapsed);
     }
 };
 

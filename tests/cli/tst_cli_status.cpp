@@ -133,6 +133,48 @@ private Q_SLOTS:
         QCOMPARE(strata({u"current"_s}, db.url()).out.trimmed(), u"c71d2e5a8b04 (head)"_s);
     }
 
+    // git's autocrlf or an editor rewriting line endings (and adding a BOM) is
+    // not an edit: the whole project goes to CRLF with a BOM and back.
+    void lineEndingsAreNotEdits_data() { addDialects(); }
+    void lineEndingsAreNotEdits()
+    {
+        QFETCH(QString, dialect);
+        ScratchDatabase db(dialect);
+        STRATA_REQUIRE_DATABASE(db);
+        QCOMPARE(strata({u"upgrade"_s, u"+2"_s}, db.url()).exitCode, 0);
+
+        const auto rewriteAll = [this](bool crlf) {
+            QStringList files{u"strata.yaml"_s};
+            for (const QString &name : QDir(m_project + u"/versions"_s).entryList({u"*.yaml"_s}, QDir::Files))
+                files << u"versions/"_s + name;
+            for (const QString &relative : std::as_const(files)) {
+                QFile file(m_project + u'/' + relative);
+                if (!file.open(QIODevice::ReadOnly))
+                    return false;
+                QByteArray text = file.readAll();
+                file.close();
+                text.replace("\xEF\xBB\xBF", "").replace("\r\n", "\n");
+                if (crlf)
+                    text = "\xEF\xBB\xBF" + text.replace("\n", "\r\n");
+                if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size())
+                    return false;
+            }
+            return true;
+        };
+        for (const bool crlf : {true, false}) {
+            QVERIFY(rewriteAll(crlf));
+            Run r = strata({u"status"_s}, db.url());
+            QVERIFY2(r.exitCode == 0 && !r.out.contains(u"edited-after-apply"_s), qPrintable(r.out + r.err));
+        }
+        QVERIFY(rewriteAll(true));
+        Run r = strata({u"upgrade"_s}, db.url());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(strata({u"current"_s}, db.url()).out.trimmed(), u"c71d2e5a8b04 (head)"_s);
+        QVERIFY(rewriteAll(false));
+        r = strata({u"status"_s}, db.url());
+        QVERIFY2(r.exitCode == 0 && r.out.contains(u"No problems found."_s), qPrintable(r.out + r.err));
+    }
+
     void allowEditedRunsAnyway_data() { addDialects(); }
     void allowEditedRunsAnyway()
     {

@@ -22,6 +22,9 @@ private Q_SLOTS:
     void roundTripsThroughToString_data();
     void roundTripsThroughToString();
     void redactsOnlyThePassword();
+    void queryPasswordIsThePassword();
+    void unparsableUrlsHideThePassword_data();
+    void unparsableUrlsHideThePassword();
 };
 
 void TestDatabaseUrl::parsesSqlite_data()
@@ -222,6 +225,34 @@ void TestDatabaseUrl::redactsOnlyThePassword()
     QVERIFY(!bad);
     QVERIFY2(!bad.error().toString().contains(u"hunter2"_s), qPrintable(bad.error().toString()));
     QVERIFY2(bad.error().where.contains(u"app:***@localhost"_s), qPrintable(bad.error().where));
+}
+
+// libpq's ?password= form is the same secret as user:password@.
+void TestDatabaseUrl::queryPasswordIsThePassword()
+{
+    const auto url = DatabaseUrl::parse(u"postgresql://app@localhost/habitz?sslmode=require&password=hunter2"_s);
+    QVERIFY(url);
+    QCOMPARE(url->password, u"hunter2"_s);
+    QVERIFY(!url->options.contains(u"password"_s));
+    QCOMPARE(url->redacted(), u"postgresql://app:***@localhost/habitz?sslmode=require"_s);
+    QVERIFY(!url->redacted().contains(u"hunter2"_s));
+}
+
+void TestDatabaseUrl::unparsableUrlsHideThePassword_data()
+{
+    QTest::addColumn<QString>("url");
+    QTest::newRow("?password= and a bad port") << u"postgresql://app@localhost:99999/db?password=Zq9secret"_s;
+    QTest::newRow("password holding ?k=v") << u"postgresql://app:Zq9x?k=Zq9y@localhost:99999/db"_s;
+    QTest::newRow("password holding ?k=v read as a port") << u"postgresql://app:Zq9x?k=v@db/app"_s;
+}
+
+void TestDatabaseUrl::unparsableUrlsHideThePassword()
+{
+    QFETCH(QString, url);
+    const auto bad = DatabaseUrl::parse(url);
+    QVERIFY(!bad);
+    const QString text = bad.error().toString();
+    QVERIFY2(!text.contains(u"Zq9"_s), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestDatabaseUrl)

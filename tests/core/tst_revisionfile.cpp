@@ -34,6 +34,8 @@ private slots:
     void badFile_data();
     void badFile();
     void checksumIsSha256OfTheBytes();
+    void checksumIgnoresLineEndingsAndBom_data();
+    void checksumIgnoresLineEndingsAndBom();
     void write_data();
     void write();
     void roundTrip_data();
@@ -200,6 +202,39 @@ void TestRevisionFile::checksumIsSha256OfTheBytes()
     const auto edited = parseRevision(text + "# reviewed\n", u"x.yaml"_s);
     QVERIFY(edited);
     QVERIFY(edited->checksum != revision->checksum);
+}
+
+void TestRevisionFile::checksumIgnoresLineEndingsAndBom_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("same");
+    const QByteArray lf = "revision: 9b1e0aa2c4f3\ndown_revision: null\nmessage: Initial schema\n"
+                          "created: 2026-11-20T09:00:00Z\n\nupgrade: []\n\ndowngrade: []\n";
+    QByteArray crlf = lf;
+    crlf.replace("\n", "\r\n");
+    QByteArray cr = lf;
+    cr.replace("\n", "\r");
+    QTest::newRow("CRLF") << crlf << true;
+    QTest::newRow("old Mac CR") << cr << true;
+    QTest::newRow("UTF-8 BOM") << "\xEF\xBB\xBF" + lf << true;
+    QTest::newRow("BOM and CRLF") << "\xEF\xBB\xBF" + crlf << true;
+    QTest::newRow("an added blank line is an edit") << crlf + "\r\n" << false;
+    QTest::newRow("a changed letter is an edit") << QByteArray(lf).replace("Initial", "initial") << false;
+}
+
+// The same sha256 as the LF file without BOM, which is what sha256sum gives;
+// parsed files (yaml-cpp reads CRLF and a BOM, not a lone CR) carry it too.
+void TestRevisionFile::checksumIgnoresLineEndingsAndBom()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, same);
+    const QString lfChecksum = u"b053d6e54792df25e79995af2e0504bfe616b892ab81575bf97b5b90be3bcdf1"_s;
+    QCOMPARE(revisionChecksum(text) == lfChecksum, same);
+    if (text.contains('\n')) {
+        const auto revision = parseRevision(text, u"x.yaml"_s);
+        QVERIFY2(revision, qPrintable(revision ? QString() : revision.error().toString()));
+        QCOMPARE(revision->checksum, revisionChecksum(text));
+    }
 }
 
 void TestRevisionFile::write_data()

@@ -54,14 +54,20 @@ void tst_SqliteRebuild::statements()
     after.columns[2].name = u"choice"_s;
     after.indexes[0].columns = {u"choice"_s};
     const QStringList sql = SqliteDialect().rebuild(before, after, {{u"choice"_s, u"select"_s}});
-    QCOMPARE(sql.size(), 6);
+    QCOMPARE(sql.size(), 8);
     QVERIFY2(sql[0].startsWith("CREATE TABLE \"_strata_new_user\" (\n"_L1), qPrintable(sql[0]));
+    QCOMPARE(SqliteDialect::rebuiltTable(sql[0]), u"user"_s);
     QCOMPARE(sql[1], u"INSERT INTO \"_strata_new_user\" (\"id\", \"email\", \"choice\", \"score\") "
                      "SELECT \"id\", \"email\", \"select\", \"score\" FROM \"user\""_s);
-    QCOMPARE(sql[2], u"DROP TABLE \"user\""_s);
-    QCOMPARE(sql[3], u"ALTER TABLE \"_strata_new_user\" RENAME TO \"user\""_s);
-    QCOMPARE(sql[4], u"CREATE INDEX \"ix_user_select\" ON \"user\" (\"choice\")"_s);
-    QCOMPARE(sql[5], u"PRAGMA foreign_key_check(\"user\")"_s);
+    // The AUTOINCREMENT counter moves to the new table before the old one goes.
+    QCOMPARE(sql[2], u"UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence "
+                     "WHERE name = 'user'), 0)) WHERE name = '_strata_new_user'"_s);
+    QCOMPARE(sql[3], u"INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_user', seq FROM sqlite_sequence "
+                     "WHERE name = 'user' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_user')"_s);
+    QCOMPARE(sql[4], u"DROP TABLE \"user\""_s);
+    QCOMPARE(sql[5], u"ALTER TABLE \"_strata_new_user\" RENAME TO \"user\""_s);
+    QCOMPARE(sql[6], u"CREATE INDEX \"ix_user_select\" ON \"user\" (\"choice\")"_s);
+    QCOMPARE(sql[7], u"PRAGMA foreign_key_check(\"user\")"_s);
 }
 
 void tst_SqliteRebuild::keepsRows_data()

@@ -12,6 +12,8 @@ CREATE TABLE "_strata_new_habit" (
     CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "note", "archived") SELECT "id", "user_id", "title", "note", "archived" FROM "habit";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_habit', seq FROM sqlite_sequence WHERE name = 'habit' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_habit');
 DROP TABLE "habit";
 ALTER TABLE "_strata_new_habit" RENAME TO "habit";
 CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
@@ -28,6 +30,8 @@ CREATE TABLE "_strata_new_habit" (
     CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "note", "archived", "created_at") SELECT "id", "user_id", "title", "note", "archived", "created_at" FROM "habit";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_habit', seq FROM sqlite_sequence WHERE name = 'habit' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_habit');
 DROP TABLE "habit";
 ALTER TABLE "_strata_new_habit" RENAME TO "habit";
 CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");

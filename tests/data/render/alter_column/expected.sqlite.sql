@@ -7,6 +7,8 @@ CREATE TABLE "_strata_new_user" (
     CONSTRAINT "uq_user_code" UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_user', seq FROM sqlite_sequence WHERE name = 'user' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_user');
 DROP TABLE "user";
 ALTER TABLE "_strata_new_user" RENAME TO "user";
 CREATE INDEX "ix_user_display_name" ON "user" ("display_name");
@@ -21,6 +23,8 @@ CREATE TABLE "_strata_new_user" (
     CONSTRAINT "uq_user_code" UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_user', seq FROM sqlite_sequence WHERE name = 'user' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_user');
 DROP TABLE "user";
 ALTER TABLE "_strata_new_user" RENAME TO "user";
 CREATE INDEX "ix_user_display_name" ON "user" ("display_name");
@@ -35,6 +39,8 @@ CREATE TABLE "_strata_new_user" (
     CONSTRAINT "uq_user_code" UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_user', seq FROM sqlite_sequence WHERE name = 'user' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_user');
 DROP TABLE "user";
 ALTER TABLE "_strata_new_user" RENAME TO "user";
 CREATE INDEX "ix_user_display_name" ON "user" ("display_name");
@@ -49,6 +55,8 @@ CREATE TABLE "_strata_new_user" (
     CONSTRAINT "uq_user_code" UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_user', seq FROM sqlite_sequence WHERE name = 'user' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_user');
 DROP TABLE "user";
 ALTER TABLE "_strata_new_user" RENAME TO "user";
 CREATE INDEX "ix_user_display_name" ON "user" ("display_name");
@@ -63,6 +71,8 @@ CREATE TABLE "_strata_new_user" (
     CONSTRAINT "uq_user_code" UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_user', seq FROM sqlite_sequence WHERE name = 'user' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_user');
 DROP TABLE "user";
 ALTER TABLE "_strata_new_user" RENAME TO "user";
 CREATE INDEX "ix_user_display_name" ON "user" ("display_name");
@@ -80,6 +90,8 @@ CREATE TABLE "_strata_new_user" (
     CONSTRAINT "uq_user_code" UNIQUE ("handle")
 );
 INSERT INTO "_strata_new_user" ("id", "handle", "full name", "karma", "active") SELECT "id", "handle", "full name", "karma", "active" FROM "user";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_user', seq FROM sqlite_sequence WHERE name = 'user' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_user');
 DROP TABLE "user";
 ALTER TABLE "_strata_new_user" RENAME TO "user";
 CREATE INDEX "ix_user_display_name" ON "user" ("full name");

@@ -6,6 +6,8 @@ CREATE TABLE "_strata_new_habit" (
     CONSTRAINT "uq_habit_user_title" UNIQUE ("user_id", "title")
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_habit', seq FROM sqlite_sequence WHERE name = 'habit' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_habit');
 DROP TABLE "habit";
 ALTER TABLE "_strata_new_habit" RENAME TO "habit";
 CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
@@ -20,6 +22,8 @@ CREATE TABLE "_strata_new_habit" (
     CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_habit', seq FROM sqlite_sequence WHERE name = 'habit' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_habit');
 DROP TABLE "habit";
 ALTER TABLE "_strata_new_habit" RENAME TO "habit";
 CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
@@ -35,6 +39,8 @@ CREATE TABLE "_strata_new_habit" (
     CONSTRAINT "ck_habit_priority" CHECK (priority BETWEEN 1 AND 5)
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_habit', seq FROM sqlite_sequence WHERE name = 'habit' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_habit');
 DROP TABLE "habit";
 ALTER TABLE "_strata_new_habit" RENAME TO "habit";
 CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
@@ -49,6 +55,8 @@ CREATE TABLE "_strata_new_habit" (
     CONSTRAINT "ck_habit_priority" CHECK (priority BETWEEN 1 AND 5)
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_habit', seq FROM sqlite_sequence WHERE name = 'habit' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_habit');
 DROP TABLE "habit";
 ALTER TABLE "_strata_new_habit" RENAME TO "habit";
 CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
@@ -62,6 +70,8 @@ CREATE TABLE "_strata_new_habit" (
     CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_habit', seq FROM sqlite_sequence WHERE name = 'habit' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_habit');
 DROP TABLE "habit";
 ALTER TABLE "_strata_new_habit" RENAME TO "habit";
 CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");
@@ -74,6 +84,8 @@ CREATE TABLE "_strata_new_habit" (
     "priority" SMALLINT NOT NULL DEFAULT 3
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
+UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
+INSERT INTO sqlite_sequence (name, seq) SELECT '_strata_new_habit', seq FROM sqlite_sequence WHERE name = 'habit' AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '_strata_new_habit');
 DROP TABLE "habit";
 ALTER TABLE "_strata_new_habit" RENAME TO "habit";
 CREATE INDEX "ix_habit_user_id" ON "habit" ("user_id");

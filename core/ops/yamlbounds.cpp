@@ -1,0 +1,134 @@
+#include "ops/yamlbounds.h"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include <QHash>
+#include <QList>
+
+#include <sstream>
+
+using namespace Qt::StringLiterals;
+
+namespace strata::yaml {
+
+namespace {
+
+// Thrown from inside the parser's callbacks: the only way to stop it early.
+struct Exceeded
+{
+    YAML::Mark mark;
+    QString message;
+    QString hint;
+};
+
+class BoundsHandler : public YAML::EventHandler
+{
+public:
+    explicit BoundsHandler(const Bounds &bounds) : m_bounds(bounds) {}
+
+    void OnDocumentStart(const YAML::Mark &) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
+    void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor, const std::string &) override
+    {
+        leaf(mark, anchor);
+    }
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        if (++m_aliases > m_bounds.maxAliases) {
+            throw Exceeded{mark, u"more than %1 aliases (*name) in one file"_s.arg(m_bounds.maxAliases),
+                           u"write the values out instead of repeating aliases"_s};
+        }
+        for (const Frame &frame : std::as_const(m_open)) {
+            if (frame.anchor == anchor && anchor != 0) {
+                throw Exceeded{mark, u"this alias refers to a node that contains it, which never ends"_s,
+                               u"an alias can only repeat a node that is complete before it"_s};
+            }
+        }
+        add(mark, m_sizes.value(anchor, 1));
+    }
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        open(mark, anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        open(mark, anchor);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame
+    {
+        YAML::anchor_t anchor = 0;
+        qint64 size = 1;
+    };
+
+    void add(const YAML::Mark &mark, qint64 nodes)
+    {
+        if (!m_open.isEmpty())
+            m_open.last().size += nodes;
+        m_total += nodes;
+        if (m_total > m_bounds.maxExpandedNodes) {
+            throw Exceeded{mark, u"the aliases here expand to more than %1 values"_s.arg(m_bounds.maxExpandedNodes),
+                           u"a revision file never needs this many; write the values out, without nested aliases"_s};
+        }
+    }
+    void leaf(const YAML::Mark &mark, YAML::anchor_t anchor)
+    {
+        if (anchor != 0)
+            m_sizes.insert(anchor, 1);
+        add(mark, 1);
+    }
+    void open(const YAML::Mark &mark, YAML::anchor_t anchor)
+    {
+        if (m_open.size() >= m_bounds.maxDepth) {
+            throw Exceeded{mark, u"lists and mappings nested more than %1 deep"_s.arg(m_bounds.maxDepth),
+                           u"a revision file needs a few levels; check the brackets and the indentation"_s};
+        }
+        add(mark, 1);
+        m_open.append(Frame{anchor, 1});
+    }
+    void close()
+    {
+        if (m_open.isEmpty())
+            return;
+        const Frame frame = m_open.takeLast();
+        if (frame.anchor != 0)
+            m_sizes.insert(frame.anchor, frame.size);
+        // The nodes were counted in the total as they came; the parent gets its share now.
+        if (!m_open.isEmpty())
+            m_open.last().size += frame.size - 1;
+    }
+
+    const Bounds &m_bounds;
+    QList<Frame> m_open;
+    QHash<YAML::anchor_t, qint64> m_sizes;
+    qint64 m_total = 0;
+    int m_aliases = 0;
+};
+
+} // namespace
+
+Status checkBounds(const std::string &text, const QString &file, const Bounds &bounds)
+{
+    std::istringstream stream(text);
+    YAML::Parser parser(stream);
+    BoundsHandler handler(bounds);
+    try {
+        while (parser.HandleNextDocument(handler)) {
+        }
+    } catch (const Exceeded &exceeded) {
+        return fail(Error::Code::Input, u"not a usable YAML file: "_s + exceeded.message,
+                    u"%1:%2:%3"_s.arg(file).arg(exceeded.mark.line + 1).arg(exceeded.mark.column + 1),
+                    exceeded.hint);
+    }
+    return {};
+}
+
+} // namespace strata::yaml
