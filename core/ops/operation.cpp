@@ -1,5 +1,6 @@
 #include "ops/operation.h"
 
+#include "dialect/dialect.h"
 #include "ops/columnops.h"
 #include "ops/constraintops.h"
 #include "ops/executeop.h"
@@ -8,6 +9,8 @@
 #include "ops/tableops.h"
 
 #include <yaml-cpp/yaml.h>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -161,7 +164,52 @@ Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const
     Schema changed = before;
     if (auto applied = op.apply(changed); !applied)
         return std::unexpected(applied.error());
-    return BeforeAfter{**original, *changed.table(table)};
+    const Table after = *changed.table(table);
+    return BeforeAfter{**original, after, std::move(changed)};
+}
+
+QStringList mergedEnumValues(const QStringList &existing, const QStringList &wanted)
+{
+    const auto containsAll = [](const QStringList &list, const QStringList &values) {
+        return std::ranges::all_of(values, [&list](const QString &v) { return list.contains(v); });
+    };
+    if (containsAll(wanted, existing))
+        return wanted;
+    if (containsAll(existing, wanted))
+        return existing;
+    QStringList merged = wanted;
+    for (const QString &value : existing) {
+        if (!merged.contains(value))
+            merged << value;
+    }
+    return merged;
+}
+
+void syncEnumTypes(Schema &schema, const QString &tableName)
+{
+    const Table *table = schema.table(tableName);
+    if (!table)
+        return;
+    QMap<QString, QStringList> wanted;
+    for (const Column &column : table->columns) {
+        if (column.type.isNativeEnum())
+            wanted.insert(column.type.name, column.type.values);
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        QStringList values = it.value();
+        for (const Table &other : std::as_const(schema.tables)) {
+            for (const Column &column : other.columns) {
+                if (column.type.isNativeEnum() && column.type.name == it.key())
+                    values = mergedEnumValues(column.type.values, values);
+            }
+        }
+        schema.setEnumValues(it.key(), values);
+    }
+}
+
+QStringList withTypes(const Dialect &dialect, const Schema &before, const Schema &after, const QStringList &statements)
+{
+    return dialect.createTypes(before, after) + statements + dialect.dropTypes(before, after);
 }
 
 YAML::Node flowList(const QStringList &names)

@@ -203,6 +203,18 @@ private Q_SLOTS:
                       u"{drop_constraint: {name: uq_old, table: user}}"_s,
                       u"{drop_index: {name: ix_old, table: user}}"_s,
                       u"{drop_column: {table: user, column: age}}"_s};
+        QTest::newRow("issue 12: unnamed foreign key, String(), CHAR(n), Enum")
+            << uR"(    op.create_foreign_key(None, 'b', 'a', ['a_id'], ['id'])
+    op.add_column('b', sa.Column('note', sa.String(), nullable=True))
+    op.add_column('b', sa.Column('code', sa.CHAR(length=2), nullable=True))
+    op.add_column('b', sa.Column('mood', sa.Enum('good', 'bad', name='mood'), nullable=True))
+    op.add_column('b', sa.Column('kind', postgresql.ENUM('x', 'y', name='kind', create_constraint=True, native_enum=False)))
+)"_s << QStringList{u"{create_foreign_key: {table: b, columns: [a_id], references: a, ref_columns: [id]}}"_s,
+                      u"{add_column: {table: b, column: {name: note, type: string}}}"_s,
+                      u"{add_column: {table: b, column: {name: code, type: char(2)}}}"_s,
+                      u"{add_column: {table: b, column: {name: mood, type: {enum: mood, values: [good, bad]}}}}"_s,
+                      u"{add_column: {table: b, column: {name: kind, type: {enum: kind, values: [x, y], native: false, "
+                      "create_constraint: true}}}}"_s};
         QTest::newRow("plain op calls")
             << uR"(    op.rename_table('tag', 'label')
     op.create_foreign_key('fk_a_b', 'a', 'b', ['b_id'], ['id'], ondelete='SET NULL')
@@ -242,9 +254,9 @@ private Q_SLOTS:
                                            << 19 << u"not an Alembic operation call"_s;
         QTest::newRow("SQL built with an f-string") << u"    op.execute(f\"UPDATE t SET a = {VALUE}\")\n"_s << 18
                                                     << u"SQL built in Python"_s;
-        QTest::newRow("an Enum column")
-            << u"    op.add_column('t', sa.Column('mood', sa.Enum('good', 'bad', name='mood'), nullable=True))\n"_s
-            << 18 << u"sa.Enum has no Strata equivalent"_s;
+        QTest::newRow("an Enum column without a type name")
+            << u"    op.add_column('t', sa.Column('mood', sa.Enum('good', 'bad'), nullable=True))\n"_s
+            << 18 << u"sa.Enum without a literal name="_s;
         QTest::newRow("a column comment") << u"    op.add_column('t', sa.Column('a', sa.Integer(), comment='x'))\n"_s
                                           << 18 << u"comment= has no Strata equivalent"_s;
         QTest::newRow("a with block that is not batch mode")
