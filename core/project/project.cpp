@@ -186,7 +186,8 @@ QStringList Project::evaluateFor(const QString &dialect)
         m_graph = std::move(*graph);
     m_evaluatedDialect = dialect;
     m_evaluationProblems = evaluation.problems;
-    return evaluation.notes;
+    // Said once, when the scripts were read: a cached reading says nothing new.
+    return evaluation.recorded > 0 ? evaluation.notes + evaluation.problems : evaluation.notes;
 }
 
 Result<QString> Project::writeRevision(Revision revision)
