@@ -212,7 +212,7 @@ private Q_SLOTS:
         const Revision *base = project->graph().find(u"a1"_s);
         QCOMPARE(base->upgrade.size(), 2);
         QCOMPARE(base->upgrade.at(1)->describe(), u"create table b"_s);
-        QCOMPARE(base->upgrade.at(1)->line, 26);   // make_table's line: where the operation was made
+        QCOMPARE(base->upgrade.at(1)->line, 27);   // make_table's line: where the operation was made
         const Revision *data = project->graph().find(u"b2"_s);
         QVERIFY(data->upgradeData.needed);
         QVERIFY(!data->downgradeData.needed);     // only .dialect: no live connection needed
