@@ -1,6 +1,8 @@
 #include "project.h"
 
+#include "alembic/alembicevaluation.h"
 #include "alembic/alembicproject.h"
+#include "alembic/alembictranslate.h"
 #include "db/databaseurl.h"
 #include "project/revisioncache.h"
 #include "project/revisionloader.h"
@@ -170,10 +172,30 @@ Status Project::checkWritable() const
     if (!m_alembic)
         return {};
     return fail(Error::Code::Conflict,
-                u"this is a Flask-Migrate / Alembic folder, which Strata reads but does not run or change"_s,
+                u"this is a Flask-Migrate / Alembic folder: Strata runs it as it is but writes no YAML revisions into it"_s,
                 m_dir.path(),
-                u"take it over first: `strata import-alembic %1` translates its scripts into Strata revisions "
-                "(same ids, same graph) and writes strata.yaml; then review the report and upgrade"_s.arg(m_dir.path()));
+                u"write new revisions with `flask db migrate` / `alembic revision`; or switch to Strata revisions: "
+                "`strata import-alembic %1` translates the scripts (same ids, same graph) and writes strata.yaml"_s
+                    .arg(m_dir.path()));
+}
+
+QStringList Project::evaluateFor(const QString &dialect)
+{
+    if (!m_alembic || dialect.isEmpty() || dialect == m_evaluatedDialect)
+        return {};
+    QList<Revision> revisions = m_graph.revisions();
+    const QString cache = RevisionCache::disabled()
+        ? QString()
+        : QFileInfo(RevisionCache::pathFor(m_dir.path())).dir().filePath(u"alembic-%1.json"_s.arg(dialect));
+    alembic::Evaluation evaluation = alembic::evaluateScripts(revisions, versionsPath(), dialect, cache);
+    // Same ids and parents as before: only the operations changed.
+    auto graph = RevisionGraph::build(std::move(revisions));
+    if (graph)
+        m_graph = std::move(*graph);
+    m_evaluatedDialect = dialect;
+    m_evaluationProblems = evaluation.problems;
+    // Said once, when the scripts were read: a cached reading says nothing new.
+    return evaluation.recorded > 0 ? evaluation.notes + evaluation.problems : evaluation.notes;
 }
 
 Result<QString> Project::writeRevision(Revision revision)
@@ -235,14 +257,22 @@ Result<Schema> Project::schemaAt(const QStringList &revisionIds) const
                         u"the heads are "_s + m_graph.heads().join(u", "_s));
     }
     Schema schema;
+    // An Alembic statement Strata could not translate changes nothing in the
+    // replay, so a later operation fails instead: name the cause with it.
+    QString untranslated;
     for (const QString &id : m_graph.topologicalOrder(m_graph.ancestorsOf(revisionIds))) {
         const Revision *revision = m_graph.find(id);
+        const QString file = revision->filePath.isEmpty() ? u"revision "_s + id : revision->filePath;
         for (const OperationPtr &op : revision->upgrade) {
+            if (m_alembic && alembic::isPlaceholder(*op))
+                untranslated = u"%1:%2"_s.arg(file).arg(op->line);
             if (auto ok = op->apply(schema); !ok) {
-                const QString file = revision->filePath.isEmpty() ? u"revision "_s + id : revision->filePath;
-                return std::unexpected(ok.error().wrappedIn(
-                    u"replaying revision %1 failed at %2"_s.arg(id, op->describe()),
-                    op->line > 0 ? u"%1:%2"_s.arg(file).arg(op->line) : file));
+                Error error = ok.error().wrappedIn(u"replaying revision %1 failed at %2"_s.arg(id, op->describe()),
+                                                   op->line > 0 ? u"%1:%2"_s.arg(file).arg(op->line) : file);
+                if (!untranslated.isEmpty())
+                    error.hint = u"probably caused by the statement at %1, which Strata could not translate "
+                                 "(see the messages above, or `strata show`); "_s.arg(untranslated) + error.hint;
+                return std::unexpected(error);
             }
         }
     }

@@ -1,4 +1,6 @@
 #include "command.h"
+
+#include "alembic/flaskmigrate.h"
 #include "schemareport.h"
 
 #include "dialect/dialect.h"
@@ -34,6 +36,15 @@ public:
         if (!opened)
             return context.report(opened.error());
         const Project &project = **opened;
+        // In a Flask-Migrate folder the models are the app's: Flask-Migrate writes the revision.
+        if (project.isAlembic()) {
+            auto made = alembic::runFlaskMigrate(project.directory().path(), message);
+            if (!made)
+                return context.report(made.error());
+            context.err() << made->output;
+            context.out() << "Generated " << made->path << Qt::endl;
+            return 0;
+        }
         auto heads = generationParents(project);
         if (!heads)
             return context.report(heads.error());
