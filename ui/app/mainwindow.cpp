@@ -2,6 +2,7 @@
 
 #include "app/bundledexample.h"
 #include "app/errorbanner.h"
+#include "app/generatecommands.h"
 #include "app/logpane.h"
 #include "app/projectwatcher.h"
 #include "app/runcommands.h"
@@ -14,7 +15,6 @@
 #include "app/studioresources.h"
 #include "diff/diffpane.h"
 #include "diff/previewloader.h"
-#include "generate/generatedialog.h"
 #include "safety/lintrunner.h"
 #include "safety/roundtripview.h"
 #include "project/project.h"
@@ -56,6 +56,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_selection = new SelectionPreview(m_session, m_timeline, m_model, m_diff, m_preview, m_lint, this);
     m_runs = new RunCommands(m_session, m_timeline, m_roundtrip, *m_actions, this);
     m_connections = new StudioConnections(m_session, m_settings, this);
+    m_generate = new GenerateCommands(m_session, m_timeline, m_diff, this);
+    connect(m_generate, &GenerateCommands::log, m_log, &LogPane::appendLine);
+    connect(m_generate, &GenerateCommands::failed, this, &MainWindow::showError);
     connect(m_connections, &StudioConnections::failed, this, &MainWindow::showError);
     setConfirmer([this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
@@ -299,24 +302,7 @@ void MainWindow::updateActions()
     m_actions->generateMigration->setEnabled(m_session->project() != nullptr);
 }
 
-GenerateMigrationDialog *MainWindow::openGenerateDialog()
-{
-    const auto project = m_session->project();
-    if (!project)
-        return nullptr;
-    auto *dialog = new GenerateMigrationDialog(project, m_diff->dialect(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &GenerateMigrationDialog::migrationWritten, this, [this](const QString &id, const QString &path) {
-        m_log->appendLine(tr("Generated %1 (%2).").arg(path, id));
-        if (auto reloaded = m_session->reload(); !reloaded) {
-            showError(reloaded.error().toString());
-            return;
-        }
-        m_timeline->selectRevision(id);
-    });
-    dialog->open();
-    return dialog;
-}
+GenerateMigrationDialog *MainWindow::openGenerateDialog() { return m_generate->open(); }
 
 void MainWindow::showError(const QString &text) { m_banner->showError(text); }
 

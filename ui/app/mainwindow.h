@@ -19,6 +19,7 @@ namespace strata::ui {
 
 class DiffPane;
 class ErrorBanner;
+class GenerateCommands;
 class RunCommands;
 class SelectionPreview;
 class StudioConnections;
@@ -126,6 +127,7 @@ private:
     QMenu *m_recentConnections = nullptr;
     RunCommands *m_runs = nullptr;
     SelectionPreview *m_selection = nullptr;
+    GenerateCommands *m_generate = nullptr;
     StudioConnections *m_connections = nullptr;
     bool m_stateRead = false;
     bool m_closeWhenStopped = false;   // asked to close during a run: close once it has stopped

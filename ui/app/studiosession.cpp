@@ -44,8 +44,14 @@ Status StudioSession::openProject(const QString &directory)
     m_project = std::make_shared<const Project>(std::move(*opened));
     m_directory = QDir::cleanPath(QDir(directory).absolutePath());
     Q_EMIT projectChanged();
+    // A Flask-Migrate folder opens at once with its scripts read statically; the
+    // exact reading (its Python, for the database's dialect) follows in the background.
+    if (m_project->isAlembic())
+        reloadInBackground();
     return {};
 }
+
+QString StudioSession::scriptDialect() const { return m_url ? m_url->dialect : QStringLiteral("sqlite"); }
 
 Status StudioSession::reload()
 {
@@ -55,6 +61,8 @@ Status StudioSession::reload()
     auto opened = Project::open(m_directory);
     if (!opened)
         return std::unexpected(opened.error());
+    for (const QString &note : opened->evaluateFor(scriptDialect()))
+        Q_EMIT log(note, false);
     m_project = std::make_shared<const Project>(std::move(*opened));
     Q_EMIT projectChanged();
     refreshState();
@@ -80,10 +88,11 @@ void StudioSession::reloadInBackground()
         Q_EMIT projectChanged();
         refreshState();
     });
-    watcher->setFuture(QtConcurrent::run(previewPool(), [directory = m_directory]() -> ProjectResult {
+    watcher->setFuture(QtConcurrent::run(previewPool(), [directory = m_directory, dialect = scriptDialect()]() -> ProjectResult {
         auto opened = Project::open(directory);
         if (!opened)
             return std::unexpected(opened.error());
+        opened->evaluateFor(dialect);
         return std::make_shared<const Project>(std::move(*opened));
     }));
 }
@@ -111,6 +120,9 @@ void StudioSession::setDatabase(const DatabaseUrl &url)
     m_state.reset();
     Q_EMIT databaseChanged();
     Q_EMIT stateChanged();
+    // Scripts that branch on the dialect are read again for this database's.
+    if (m_project && m_project->isAlembic() && m_project->evaluatedDialect() != resolved.dialect)
+        reloadInBackground();
     refreshState();
 }
 

@@ -67,6 +67,8 @@ Q_SIGNALS:
 private:
     using ProjectResult = Result<std::shared_ptr<const Project>>;
     void dropBackgroundReload();
+    // The dialect a Flask-Migrate folder's scripts are read for: the database's, else SQLite's.
+    QString scriptDialect() const;
 
     RunController m_runs;
     QFutureWatcher<ProjectResult> *m_reload = nullptr;

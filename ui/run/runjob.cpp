@@ -100,6 +100,9 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
         return failWith(outcome, reread.error().wrappedIn(
                                      tr("the project's files changed since they were shown and no longer read; "
                                         "nothing was run")));
+    // A Flask-Migrate folder's scripts are read for the database they run on, as the CLI reads them.
+    for (const QString &note : reread->evaluateFor(m_request.url.dialect))
+        Q_EMIT log(note, false);
     const Project &project = *reread;
     if (m_request.kind == RunRequest::Kind::RoundTrip) {
         RoundTrip roundTrip(project, &observer);
