@@ -24,6 +24,7 @@ public:
     // The dialog of a Strata project (window-modal, not blocking); null for a
     // Flask-Migrate folder (flask runs in the background) or without a project.
     GenerateMigrationDialog *open();
+    FlaskGeneration *flask() const { return m_flask; }
 
 Q_SIGNALS:
     void log(const QString &line, bool isError = false);

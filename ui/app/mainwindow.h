@@ -79,6 +79,7 @@ public:
     const StudioActions &actions() const { return *m_actions; }
     QString errorBanner() const;
     RunCommands *runCommands() const { return m_runs; }
+    GenerateCommands *generateCommands() const { return m_generate; }
 
 Q_SIGNALS:
     // Emitted when, after some work ended, nothing runs, reloads or previews any more.

@@ -21,6 +21,13 @@ bool FlaskGeneration::start(QWidget *parent, const QString &migrationsDirectory)
                                 .trimmed();
     if (!ok || message.isEmpty())
         return false;
+    return run(migrationsDirectory, message);
+}
+
+bool FlaskGeneration::run(const QString &migrationsDirectory, const QString &message)
+{
+    if (m_running)
+        return false;
     m_running = true;
     Q_EMIT log(tr("Running flask db migrate -m \"%1\" in %2").arg(message, migrationsDirectory), false);
     using Made = Result<alembic::FlaskMigration>;

@@ -18,6 +18,8 @@ public:
 
     // Asks for the message, then runs flask; false when there is nothing to run (declined, or busy).
     bool start(QWidget *parent, const QString &migrationsDirectory);
+    // Runs `flask db migrate -m message` on a worker thread; false while one runs.
+    bool run(const QString &migrationsDirectory, const QString &message);
     bool isRunning() const { return m_running; }
 
 Q_SIGNALS:

@@ -1,0 +1,115 @@
+// A Flask-Migrate project in the studio, as it is: the scripts are read with
+// the team's Python for the connected database, runs move alembic_version
+// (so `flask db current` agrees), and "Generate migration" is the team's
+// own `flask db migrate`, whose new file is then selected for review.
+
+#include "app/generatecommands.h"
+#include "app/logpane.h"
+#include "app/mainwindow.h"
+#include "app/studioactions.h"
+#include "app/studiosession.h"
+#include "generate/flaskgeneration.h"
+#include "project/project.h"
+#include "scratchdatabase.h"
+#include "studiotestsupport.h"
+#include "timeline/timelinepanel.h"
+
+#include <QAction>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using strata::ui::MainWindow;
+using strata::ui::RunOutcome;
+using strata::ui::StudioSession;
+
+namespace {
+const QString python = u"/usr/bin/python3"_s;
+}
+
+class TestStudioAlembic : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_settings;
+    QTemporaryDir m_work;
+    QString m_appDir;
+
+    QString versionRows(const ScratchDatabase &db)
+    {
+        auto connection = db.connect();
+        if (!connection)
+            return connection.error().toString();
+        auto rows = (*connection)->select(u"SELECT version_num FROM alembic_version ORDER BY 1"_s);
+        if (!rows)
+            return rows.error().toString();
+        QStringList ids;
+        for (const QVariantList &row : *rows)
+            ids << row.value(0).toString();
+        return ids.join(u',');
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        isolateStudioSettings(m_settings);
+        QVERIFY2(QFile::exists(python), "Debian's /usr/bin/python3 is missing: run packaging/install-deps.sh");
+        qputenv("STRATA_PYTHON", python.toUtf8());
+        m_appDir = m_work.filePath(u"app"_s);
+        QProcess generator;
+        generator.setProcessChannelMode(QProcess::MergedChannels);
+        generator.start(python, {QStringLiteral(STRATA_TEST_DATA) + u"/alembic/make_flask_project.py"_s, m_appDir});
+        QVERIFY(generator.waitForFinished(180000));
+        QVERIFY2(generator.exitCode() == 0, generator.readAll().constData());
+    }
+
+    void runsInPlaceAndGeneratesWithFlask()
+    {
+        ScratchDatabase db(u"sqlite"_s);
+        STRATA_REQUIRE_DATABASE(db);
+        MainWindow window;
+        window.setConfirmer([](const QString &, const QString &) { return true; });
+        QVERIFY(window.openProject(m_appDir + u"/migrations"_s, db.url()));
+        // The exact reading (Python, for SQLite) replaces the static one in the background.
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->project()->evaluatedDialect(), u"sqlite"_s, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.isSettled(), 60000);
+        const QStringList heads = window.session()->project()->graph().heads();
+        QCOMPARE(heads.size(), 1);
+
+        QSignalSpy finished(window.session(), &StudioSession::runFinished);
+        window.actions().upgradeToHead->trigger();
+        QVERIFY(finished.wait(60000));
+        const auto outcome = finished.takeFirst().at(0).value<RunOutcome>();
+        QVERIFY2(outcome.ok, qPrintable(outcome.errorText));
+        QCOMPARE(versionRows(db), heads.first());
+
+        // The team changes a model; Generate migration runs their flask db migrate.
+        QFile app(m_appDir + u"/app.py"_s);
+        QVERIFY(app.open(QIODevice::ReadOnly));
+        QByteArray source = app.readAll();
+        app.close();
+        source.replace("    bio = db.Column(db.Text)\n", "    bio = db.Column(db.Text)\n    nickname = db.Column(db.String(40))\n");
+        QVERIFY(app.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        app.write(source);
+        app.close();
+        qputenv("FLASK_APP", "app.py");
+        qputenv("APP_DATABASE_URL", (u"sqlite:///"_s + db.sqliteFile()).toUtf8());
+
+        strata::ui::FlaskGeneration *flask = window.generateCommands()->flask();
+        QSignalSpy written(flask, &strata::ui::FlaskGeneration::written);
+        QVERIFY(flask->run(m_appDir + u"/migrations"_s, u"add nickname"_s));
+        QVERIFY2(written.wait(120000), qPrintable(window.logPane()->toPlainText()));
+        const QString path = written.first().at(0).toString();
+        QVERIFY2(path.endsWith(u"_add_nickname.py"_s), qPrintable(path));
+        // Reloaded, and the new revision is the one under review.
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->project()->graph().heads() != heads, 30000);
+        const QString selected = window.timeline()->currentRevision();
+        QCOMPARE(window.session()->project()->graph().find(selected)->filePath, path);
+    }
+};
+
+QTEST_MAIN(TestStudioAlembic)
+#include "tst_studioalembic.moc"
