@@ -134,10 +134,32 @@ Result<QStringList> stepStatements(const Project &project, const PlanStep &step,
     return statements << rendered->versionMoves;
 }
 
-Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect)
+Status checkAtomicPlan(const Project &project, const Plan &plan)
+{
+    for (const PlanStep &step : plan.steps) {
+        const bool dataStep = alembic::DataStepRunner::applies(project, step);
+        if (step.revision->transactional && !dataStep)
+            continue;
+        const QString file = step.revision->filePath.isEmpty() ? step.revision->id
+                                                               : QFileInfo(step.revision->filePath).fileName();
+        return fail(Error::Code::Usage,
+                    dataStep ? u"revision %1 is a data step (its Python runs through Alembic on a connection of its "
+                               "own), so it cannot share one transaction with the other steps"_s.arg(step.revision->id)
+                             : u"revision %1 is not transactional (transactional: false), so it cannot run inside "
+                               "the one transaction of an all-or-nothing run"_s.arg(step.revision->id),
+                    file, u"run without --atomic (one transaction per step), or stop the atomic run before it"_s);
+    }
+    return {};
+}
+
+Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect, bool atomic)
 {
     if (auto names = checkIdentifierLengths(project, plan, dialect); !names)
         return std::unexpected(names.error());
+    if (atomic) {
+        if (auto fits = checkAtomicPlan(project, plan); !fits)
+            return std::unexpected(fits.error());
+    }
     const ProjectConfig &config = project.config();
     auto schema = project.schemaAt(plan.fromHeads);
     if (!schema)
@@ -153,6 +175,9 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
     lines << QString();
     for (const QString &sql : dialect.createVersionTables(config.versionTable, config.historyTable))
         lines << terminated(sql);
+    if (atomic)
+        lines << QString() << u"-- All or nothing: every step in one transaction"_s
+              << terminated(dialect.beginTransaction());
 
     for (const PlanStep &step : plan.steps) {
         auto rendered = renderStep(project, step, dialect, *schema);
@@ -170,7 +195,7 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
             continue;
         }
         const bool transactional = step.revision->transactional;
-        if (transactional)
+        if (transactional && !atomic)
             lines << terminated(dialect.beginTransaction());
         for (const RenderedOperation &op : rendered->operations) {
             for (const QString &sql : op.statements)
@@ -185,9 +210,12 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
         entry.direction = upgrade ? u"upgrade"_s : u"downgrade"_s;
         entry.checksum = step.revision->checksum;
         entry.appliedBy = u"offline script"_s;     // applied_at stays NULL: the script's run time is unknown
-        lines << terminated(dialect.insertHistory(config.historyTable, entry))
-              << terminated(dialect.commitTransaction());
+        lines << terminated(dialect.insertHistory(config.historyTable, entry));
+        if (!atomic)
+            lines << terminated(dialect.commitTransaction());
     }
+    if (atomic)
+        lines << QString() << terminated(dialect.commitTransaction());
     return lines.join(u'\n') + u'\n';
 }
 

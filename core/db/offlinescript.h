@@ -49,6 +49,12 @@ Result<QStringList> stepStatements(const Project &project, const PlanStep &step,
 // step in BEGIN ... COMMIT with its version-row moves and history row. The
 // same Plan and Dialect as a real run, so the preview is exactly what runs.
 // The schema the first step starts from is the project's schema at plan.fromHeads.
-Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect);
+// atomic: one BEGIN before the first step and one COMMIT after the last (see checkAtomicPlan).
+Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect, bool atomic = false);
+
+// All-or-nothing runs hold every step in one transaction: a revision that
+// cannot run in a transaction (transactional: false, a data step run by
+// Alembic on its own connection) is refused before anything runs, naming its file.
+Status checkAtomicPlan(const Project &project, const Plan &plan);
 
 } // namespace strata

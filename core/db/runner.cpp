@@ -112,6 +112,10 @@ Status Runner::run(const Plan &plan)
     // Before anything runs: a name the server would cut short.
     if (auto names = checkIdentifierLengths(m_project, plan, m_connection.dialect()); !names)
         return names;
+    if (m_atomic) {
+        if (auto fits = checkAtomicPlan(m_project, plan); !fits)
+            return fits;
+    }
     const ProjectConfig &config = m_project.config();
     VersionStore store(m_connection, config.versionTable, config.historyTable);
     if (plan.direction == Direction::Upgrade && !m_allowUnversioned && !store.exists()) {
@@ -137,6 +141,8 @@ Status Runner::run(const Plan &plan)
     auto schema = m_project.schemaAt(plan.fromHeads);
     if (!schema)
         return std::unexpected(schema.error());
+    if (m_atomic)
+        return runAtomically(plan, *schema);
     const int count = int(plan.steps.size());
     for (int i = 0; i < count; ++i) {
         if (m_cancelled || (m_stopFlag && m_stopFlag->load())) {
@@ -159,6 +165,52 @@ Status Runner::run(const Plan &plan)
         *schema = std::move(*after);
         Q_EMIT stepFinished(i, count, step, timer.elapsed());
     }
+    return {};
+}
+
+Status Runner::runAtomically(const Plan &plan, Schema &schema)
+{
+    // SQLite: foreign keys off before the one BEGIN (the pragma is a no-op inside it), as each step does alone.
+    SqliteRebuildGuard rebuildGuard(m_connection);
+    const bool sqlite = m_connection.dialect().kind() == Dialect::Kind::Sqlite;
+    bool foreignKeysWereOn = false;
+    if (sqlite) {
+        auto off = rebuildGuard.foreignKeysOff();
+        if (!off)
+            return std::unexpected(off.error());
+        foreignKeysWereOn = *off;
+    }
+    const auto restoreForeignKeys = qScopeGuard(
+        [&rebuildGuard, foreignKeysWereOn] { (void)rebuildGuard.restoreForeignKeys(foreignKeysWereOn); });
+    if (auto begun = m_connection.begin(); !begun)
+        return begun;
+    const int count = int(plan.steps.size());
+    const auto rolledBack = [&](const Error &error, const QString &why) -> Status {
+        (void)m_connection.rollback();
+        Error e = Error::make(error.code,
+                              u"%1; all %2 steps rolled back (--atomic)"_s.arg(why).arg(count),
+                              m_connection.url().redacted(),
+                              u"the database is still at %1, as before the run; fix the cause and run again"_s
+                                  .arg(headsText(plan.fromHeads)));
+        e.cause = std::make_shared<const Error>(error);
+        return std::unexpected(e);
+    };
+    for (int i = 0; i < count; ++i) {
+        if (m_cancelled || (m_stopFlag && m_stopFlag->load()))
+            return rolledBack(Error::make(Error::Code::Conflict, u"stopped before step %1"_s.arg(i + 1)),
+                              u"cancelled at step %1 of %2"_s.arg(i + 1).arg(count));
+        const PlanStep &step = plan.steps.at(i);
+        Q_EMIT stepStarted(i, count, step);
+        QElapsedTimer timer;
+        timer.start();
+        auto after = runStep(step, schema, i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
+        if (!after)
+            return rolledBack(after.error(), u"step %1 of %2 (%3) failed"_s.arg(i + 1).arg(count).arg(step.arrow()));
+        schema = std::move(*after);
+        Q_EMIT stepFinished(i, count, step, timer.elapsed());
+    }
+    if (auto committed = m_connection.commit(); !committed)
+        return rolledBack(committed.error(), u"the commit failed"_s);
     return {};
 }
 
@@ -216,12 +268,12 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
         [&rebuildGuard, foreignKeysWereOn] { (void)rebuildGuard.restoreForeignKeys(foreignKeysWereOn); });
     const SqliteRebuildGuard::Execute executeOne = [this](const QString &sql) { return execute(sql); };
     if (transactional) {
-        if (auto begun = m_connection.begin(); !begun)
+        if (auto begun = beginStep(); !begun)
             return std::unexpected(begun.error());
     }
     if (auto same = checkHeads(expectedHeads); !same) {
         if (transactional)
-            (void)m_connection.rollback();
+            rollbackStep();
         return std::unexpected(same.error());
     }
     for (const RenderedOperation &op : rendered->operations) {
@@ -240,14 +292,14 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
         }
         if (!done) {
             if (transactional)
-                (void)m_connection.rollback();
+                rollbackStep();
             const Error error = m_lockTimeout ? m_lockTimeout->explained(done.error()) : done.error();
             return std::unexpected(stepError(error, step, operationLocation(m_project, step, *op.operation)));
         }
     }
 
     if (!transactional) {
-        if (auto begun = m_connection.begin(); !begun)
+        if (auto begun = beginStep(); !begun)
             return std::unexpected(begun.error());
     }
     HistoryEntry entry;
@@ -261,12 +313,12 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
         + QStringList{m_connection.dialect().insertHistory(config.historyTable, entry)};
     for (const QString &sql : bookkeeping) {
         if (auto done = execute(sql); !done) {
-            (void)m_connection.rollback();
+            rollbackStep();
             return std::unexpected(stepError(done.error(), step, u"version table "_s + config.versionTable));
         }
     }
-    if (auto committed = m_connection.commit(); !committed) {
-        (void)m_connection.rollback();
+    if (auto committed = commitStep(); !committed) {
+        rollbackStep();
         return std::unexpected(stepError(committed.error(), step, m_connection.url().redacted()));
     }
     return std::move(rendered->after);

@@ -33,6 +33,9 @@ public:
     // Also stops before the next step once this flag is set: a flag a signal
     // handler may set (Ctrl-C), where calling cancel() would not be safe.
     void setStopFlag(const std::atomic_bool *flag) { m_stopFlag = flag; }
+    // All or nothing: every step, its version moves and history rows in one
+    // transaction; a failure anywhere rolls all of it back.
+    void setAtomic(bool atomic) { m_atomic = atomic; }
 
     Status run(const Plan &plan);
 
@@ -52,6 +55,11 @@ private:
     // Inside the step's transaction (under the write lock): the version rows are still the plan's.
     Status checkHeads(const QStringList &expectedHeads);
     Status execute(const QString &sql);
+    Status runAtomically(const Plan &plan, Schema &schema);
+    // A step's own transaction; in an atomic run the run's one transaction stands in for it.
+    Status beginStep() { return m_atomic ? Status() : m_connection.begin(); }
+    Status commitStep() { return m_atomic ? Status() : m_connection.commit(); }
+    void rollbackStep() { if (!m_atomic) (void)m_connection.rollback(); }
     Status checkUnversioned(const Plan &plan);
 
     Connection &m_connection;
@@ -59,6 +67,7 @@ private:
     bool m_allowUnversioned = false;
     std::atomic_bool m_cancelled = false;
     const std::atomic_bool *m_stopFlag = nullptr;
+    bool m_atomic = false;
     bool m_headsMoved = false;
     // Read in every step: prepared once per run, not parsed and planned per step.
     std::unique_ptr<PreparedQuery> m_headsQuery;

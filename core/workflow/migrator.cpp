@@ -103,11 +103,14 @@ MigrateOutcome Migrator::run(const MigrateOptions &options)
         if (m_observer && attempt == 1) {
             m_observer->info(u"Context impl %1, database %2"_s.arg(m_connection.dialect().name(),
                                                                   m_connection.url().redacted()));
-            m_observer->info(u"Will assume transactional DDL."_s);
+            m_observer->info(options.atomic ? u"All or nothing: the %1 steps run in one transaction."_s.arg(
+                                                  plan->steps.size())
+                                            : u"Will assume transactional DDL."_s);
         }
         Runner runner(m_connection, m_project);
         runner.setAllowUnversioned(options.allowUnversioned);
         runner.setStopFlag(options.stopRequested);
+        runner.setAtomic(options.atomic);
         int stepsRun = 0;
         QObject::connect(&runner, &Runner::stepStarted, [&](int index, int count, const PlanStep &step) {
             if (!m_observer)

@@ -23,6 +23,7 @@ struct MigrateOptions
     bool allowEdited = false;       // run although applied files were edited after they ran
     bool allowUnversioned = false;  // run although the database has tables but no version table
     int maxReplans = 20;            // times to plan again when another process moved the heads
+    bool atomic = false;            // all or nothing: every step in one transaction
     // Set (by a signal handler, say) to stop before the next step.
     const std::atomic_bool *stopRequested = nullptr;
 };

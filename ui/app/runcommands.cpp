@@ -16,6 +16,7 @@ RunCommands::RunCommands(StudioSession *session, TimelinePanel *timeline, Roundt
     : QObject(parent), m_session(session), m_timeline(timeline), m_roundtrip(roundtrip), m_actions(actions)
 {
     connect(m_session, &StudioSession::runFinished, this, &RunCommands::onFinished);
+    connect(m_actions.allOrNothing, &QAction::toggled, m_session, &StudioSession::setAtomic);
     // The job asks, with what the database holds when it runs (a downgrade's drops, with row counts).
     m_session->setConfirmer([this](const QString &title, const QString &text) { return m_confirm(title, text); });
 }

@@ -43,6 +43,10 @@ StudioActions::StudioActions(QObject *owner)
                                tr("Revert the database down to the selected revision"));
     upgradeToHead = make(owner, u"upgradeToHead"_s, tr("Upgrade to &head"), u"head"_s,
                          QKeySequence(Qt::CTRL | Qt::Key_H), tr("Run every pending step"));
+    allOrNothing = make(owner, u"allOrNothing"_s, tr("All or nothing (one transaction)"), {}, {},
+                        tr("On: every step of an upgrade or downgrade runs in one transaction, and a failure "
+                           "anywhere leaves the database where it started (strata upgrade --atomic)"));
+    allOrNothing->setCheckable(true);
     roundTrip = make(owner, u"roundTrip"_s, tr("&Round-trip selected"), u"roundtrip"_s,
                      QKeySequence(Qt::CTRL | Qt::Key_R),
                      tr("Each step up to the selected revision: upgrade, downgrade, upgrade again, each "
@@ -67,7 +71,7 @@ StudioActions::StudioActions(QObject *owner)
 
 QList<QAction *> StudioActions::revisionActions() const
 {
-    return {upgradeToSelected, downgradeToSelected, upgradeToHead, nullptr, roundTrip, roundTripOnRealDatabase,
+    return {upgradeToSelected, downgradeToSelected, upgradeToHead, allOrNothing, nullptr, roundTrip, roundTripOnRealDatabase,
             nullptr, stamp, nullptr, generateMigration, copyId};
 }
 

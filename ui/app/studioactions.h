@@ -21,6 +21,7 @@ struct StudioActions
     QAction *upgradeToSelected;
     QAction *downgradeToSelected;
     QAction *upgradeToHead;
+    QAction *allOrNothing;              // checkable; on: --atomic runs
     QAction *roundTrip;
     QAction *roundTripOnRealDatabase;   // checkable; off: scratch copy
     QAction *stamp;

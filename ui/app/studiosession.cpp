@@ -144,6 +144,7 @@ bool StudioSession::run(RunRequest::Kind kind, const QString &target, bool onScr
     request.url = *m_url;
     request.project = m_project;
     request.onScratchCopy = onScratchCopy;
+    request.atomic = m_atomic;
     return m_runs.start(request);
 }
 

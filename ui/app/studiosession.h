@@ -47,6 +47,8 @@ public:
 
     // Starts a job; false while another one runs (or nothing is connected).
     bool run(RunRequest::Kind kind, const QString &target = {}, bool onScratchCopy = true);
+    // Upgrades and downgrades run all or nothing (one transaction) while set.
+    void setAtomic(bool atomic) { m_atomic = atomic; }
     bool refreshState();
     bool isRunning() const { return m_runs.isRunning(); }
     // Who answers a job's question before destructive work (the window's dialog).
@@ -77,6 +79,7 @@ private:
     std::optional<DatabaseUrl> m_url;
     std::optional<DatabaseState> m_state;
     bool m_refreshPending = false;
+    bool m_atomic = false;
 };
 
 } // namespace strata::ui

@@ -142,6 +142,7 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
     options.direction = m_request.kind == RunRequest::Kind::Downgrade ? Direction::Downgrade : Direction::Upgrade;
     options.target = m_request.target;
     options.allowEdited = m_request.allowEdited;
+    options.atomic = m_request.atomic;
     const MigrateOutcome migrated = migrator.run(options);
     setCancelHook({});
     if (migrated.ok()) {

@@ -29,6 +29,7 @@ struct RunRequest
     QString target;                               // a revision id, "head", "heads" or "base"
     DatabaseUrl url;
     std::shared_ptr<const Project> project;       // shared read-only with the window
+    bool atomic = false;                          // Upgrade, Downgrade: every step in one transaction
     bool allowEdited = false;                     // Upgrade: run although applied files were edited since
     bool onScratchCopy = true;                    // RoundTrip: a copy of the SQLite file or a temporary
                                                   // PostgreSQL database, never the database itself

@@ -32,6 +32,8 @@ public:
                    : u"-N, base, a revision id or prefix; with --sql also FROM:TO"_s,
             u"[TARGET]"_s);
         parser.addOption({u"sql"_s, u"Print the SQL instead of running it (offline mode)."_s});
+        parser.addOption({u"atomic"_s, u"All or nothing: every step in one transaction; a failure anywhere rolls "
+                                       "all of them back (with --sql: one BEGIN ... COMMIT)."_s});
         parser.addOption({u"allow-unversioned"_s,
                           u"Run even though the database has tables but no version table."_s});
         if (isUp())
@@ -48,9 +50,10 @@ public:
         auto project = context.project();
         if (!project)
             return context.report(project.error());
-        return parser.isSet(u"sql"_s) ? runOffline(context, **project, target)
+        const bool atomic = parser.isSet(u"atomic"_s);
+        return parser.isSet(u"sql"_s) ? runOffline(context, **project, target, atomic)
                                       : runOnline(context, **project, target, parser.isSet(u"allow-unversioned"_s),
-                                                  isUp() && parser.isSet(u"allow-edited"_s));
+                                                  isUp() && parser.isSet(u"allow-edited"_s), atomic);
     }
 
 private:
@@ -62,7 +65,7 @@ private:
         return isUp() ? planner.upgrade(heads, target) : planner.downgrade(heads, target);
     }
 
-    int runOffline(Context &context, const Project &project, QString target) const
+    int runOffline(Context &context, const Project &project, QString target, bool atomic) const
     {
         // Offline there is no database to ask: start from base, or from the
         // FROM of FROM:TO, as `alembic upgrade A:B --sql` does.
@@ -90,7 +93,7 @@ private:
         auto planned = plan(project, from, target);
         if (!planned)
             return context.report(planned.error());
-        auto script = offlineScript(project, *planned, *dialect);
+        auto script = offlineScript(project, *planned, *dialect, atomic);
         if (!script)
             return context.report(script.error());
         context.out() << *script;
@@ -99,7 +102,7 @@ private:
     }
 
     int runOnline(Context &context, const Project &project, const QString &target, bool allowUnversioned,
-                  bool allowEdited) const
+                  bool allowEdited, bool atomic) const
     {
         auto connection = context.connection();
         if (!connection)
@@ -111,6 +114,7 @@ private:
         options.target = target;
         options.allowEdited = allowEdited;
         options.allowUnversioned = allowUnversioned;
+        options.atomic = atomic;
         const InterruptGuard interrupts;
         options.stopRequested = interrupts.stopFlag();
         const MigrateOutcome outcome = migrator.run(options);
