@@ -46,7 +46,7 @@ def parse_arguments():
     parser.add_argument("--output", help="write the Markdown table here (e.g. docs/realworld.md)")
     parser.add_argument("--python", default=sys.executable,
                         help="interpreter Strata's bridge is told to use (default: this one)")
-    parser.add_argument("--keep", help="keep scratch SQLite files and logs in this folder")
+    parser.add_argument("--keep", help="keep scratch SQLite files and every run's output (<project>-<db>-<tool>-<verb>.log) here")
     parser.add_argument("--report-only", action="store_true", help="exit 0 whatever the comparison says")
     return parser.parse_args()
 
@@ -65,9 +65,18 @@ def find_projects(corpus, only):
     return [os.path.join(corpus, n) for n in names]
 
 
-def exercise(tool, project_dir, url, target):
+def _logged(tool, project_dir, url, verb, target, log_prefix):
+    outcome = tool.run(project_dir, url, verb, target)
+    if log_prefix:
+        with open(f"{log_prefix}-{tool.name.lower()}-{verb}.log", "a", encoding="utf-8") as handle:
+            handle.write(outcome.output)
+    return outcome
+
+
+def exercise(tool, project_dir, url, target, log_prefix=None):
     """Upgrade to head, record the schema, downgrade to base, upgrade again."""
-    result = {"up": tool.run(project_dir, url, "upgrade", target)}
+    run = lambda verb, to: _logged(tool, project_dir, url, verb, to, log_prefix)  # noqa: E731
+    result = {"up": run("upgrade", target)}
     if not result["up"].ok:
         return result
     try:
@@ -75,23 +84,24 @@ def exercise(tool, project_dir, url, target):
     except Exception as error:  # the database answered but could not be read back
         result["snapshot_error"] = f"{type(error).__name__}: {error}"
         return result
-    result["down"] = tool.run(project_dir, url, "downgrade", "base")
+    result["down"] = run("downgrade", "base")
     if result["down"].ok:
-        result["reup"] = tool.run(project_dir, url, "upgrade", target)
+        result["reup"] = run("upgrade", target)
         if result["reup"].ok:
             again = snapshot(url)
             result["reup_difference"] = first_difference(result["schema"], again)
     return result
 
 
-def compare(project_dir, kind, scratch, alembic, strata, log):
+def compare(project_dir, kind, scratch, alembic, strata, log, keep=None):
     name = os.path.basename(project_dir)
     revisions, heads = scan_revisions(os.path.join(project_dir, "versions"))
     target = "heads" if heads > 1 else "head"
     _, alembic_url = scratch.fresh(f"{name}_alembic")
-    a = exercise(alembic, project_dir, alembic_url, target)
+    prefix = os.path.join(keep, f"{name}-{kind}") if keep else None
+    a = exercise(alembic, project_dir, alembic_url, target, prefix)
     _, strata_url = scratch.fresh(f"{name}_strata")
-    s = exercise(strata, project_dir, strata_url, target)
+    s = exercise(strata, project_dir, strata_url, target, prefix)
     row = report.Row(name, revisions, heads, kind, a, s)
     if "schema" in a and "schema" in s:
         row.difference = first_difference(a["schema"], s["schema"])
@@ -105,6 +115,8 @@ def main():
         print(f"error: {args.strata} is not an executable (build the strata target first)", file=sys.stderr)
         return 2
     projects = find_projects(args.corpus, args.project)
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    report.shorten_paths(os.path.abspath(args.corpus), repository)
     kinds = [k.strip() for k in args.databases.split(",") if k.strip()]
     workdir = args.keep or tempfile.mkdtemp(prefix="strata-corpus-")
     os.makedirs(workdir, exist_ok=True)
@@ -123,7 +135,7 @@ def main():
             try:
                 for project_dir in projects:
                     rows.append(compare(project_dir, kind, scratch, alembic, strata,
-                                        lambda row: print(report.progress_line(row), flush=True)))
+                                        lambda row: print(report.progress_line(row), flush=True), args.keep))
             finally:
                 scratch.close()
     finally:
@@ -132,7 +144,8 @@ def main():
     elapsed = time.monotonic() - started
     context = {
         "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "corpus": args.corpus,
+        "corpus": os.path.relpath(os.path.abspath(args.corpus), repository)
+        if os.path.abspath(args.corpus).startswith(repository + os.sep) else os.path.basename(os.path.abspath(args.corpus)),
         "strata": args.strata,
         "python": f"{sys.executable} (Python {platform.python_version()})",
         "servers": servers,

@@ -69,14 +69,28 @@ class Row:
         return ""
 
 
+_PREFIXES = []
+
+
+def shorten_paths(*prefixes):
+    """Paths in messages are shown relative to the corpus (machine-independent table)."""
+    _PREFIXES[:] = sorted((p.rstrip("/") + "/" for p in prefixes), key=len, reverse=True)
+
+
+def _short(text):
+    for prefix in _PREFIXES:
+        text = text.replace(prefix, "")
+    return text
+
+
 def _cell(text):
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    return _short(str(text)).replace("|", "\\|").replace("\n", " ")
 
 
 def progress_line(row):
     equal = {True: "equal", False: "DIFFERENT", None: "-"}[row.equal()]
     return (f"{row.project:<16} {row.database:<10} Alembic: {_summary(row.alembic):<26} "
-            f"Strata: {_summary(row.strata):<26} {equal}  {row.note()[:160]}")
+            f"Strata: {_summary(row.strata):<26} {equal}  {_short(row.note())[:200]}")
 
 
 def markdown(rows, context):

@@ -66,9 +66,12 @@ def _outcome(process_result, timed_out=False):
 
 
 def _error_line(lines):
-    # A Python traceback ends with the exception; Strata prints "error: ..." then hints.
+    # Strata says "FAILED: what, where" then a hint; a Python traceback ends with the exception.
+    for line in lines:
+        if line.startswith(("FAILED:", "error:")):
+            return _clip(line)
     for line in reversed(lines):
-        if re.match(r"^[\w.]*(Error|Exception|error)\b.*:", line) or line.startswith("error:"):
+        if re.match(r"^[\w.]*(Error|Exception)\b.*:", line):
             return _clip(line)
     return _clip(lines[-1]) if lines else "no output"
 
