@@ -18,8 +18,20 @@ Result<const Project *> Context::project()
         if (!opened)
             return std::unexpected(opened.error());
         m_project = std::move(*opened);
+        if (m_project->isAlembic())
+            evaluateAlembic();
     }
     return &*m_project;
+}
+
+void Context::evaluateAlembic()
+{
+    // The scripts are read for the database in use (their code may branch on
+    // the dialect); without one, for SQLite, as `flask db` defaults to.
+    auto url = databaseUrl();
+    const QString dialect = url ? url->dialect : u"sqlite"_s;
+    for (const QString &note : m_project->evaluateFor(dialect))
+        info(note);
 }
 
 Result<DatabaseUrl> Context::databaseUrl()

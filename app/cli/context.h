@@ -38,6 +38,8 @@ public:
     void info(const QString &line);    // progress for people, on stderr like Alembic's INFO lines
 
 private:
+    void evaluateAlembic();
+
     GlobalOptions m_options;
     QTextStream &m_out;
     QTextStream &m_err;

@@ -64,6 +64,17 @@ QString RevisionFormat::verbose(const Revision &revision) const
     lines << u"    Create Date: "_s + revision.created.toUTC().toString(Qt::ISODate);
     lines << u"    Steps: "_s + QString::number(revision.upgrade.size()) + u" up, "_s
                  + QString::number(revision.downgrade.size()) + u" down"_s;
+    for (bool upgrade : {true, false}) {
+        const DataStep &data = revision.dataStep(upgrade);
+        if (!data.needed)
+            continue;
+        lines << u"    Data step (%1): runs through Alembic, its Python needs a live connection"_s.arg(
+                     upgrade ? u"upgrade"_s : u"downgrade"_s);
+        for (const QString &use : data.uses)
+            lines << u"      "_s + use;
+    }
+    if (!revision.pythonError.isEmpty())
+        lines << u"    Read without Python: "_s + revision.pythonError;
     return lines.join(u'\n') + u'\n';
 }
 

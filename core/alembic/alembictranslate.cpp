@@ -103,6 +103,12 @@ OperationPtr placeholderOperation(const QString &message)
     return op;
 }
 
+bool isPlaceholder(const Operation &op)
+{
+    const auto *execute = dynamic_cast<const Execute *>(&op);
+    return execute && execute->sql.startsWith(u"SELECT * FROM \"STRATA PLACEHOLDER"_s);
+}
+
 TranslatedBody translateBody(const AlembicScript &script, const QList<PyStatement> &body)
 {
     return BodyTranslator(script).run(body);

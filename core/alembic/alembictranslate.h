@@ -19,5 +19,7 @@ TranslatedBody translateBody(const AlembicScript &script, const QList<PyStatemen
 
 // The placeholder: an execute that fails on both dialects with this message.
 OperationPtr placeholderOperation(const QString &message);
+// Whether the operation is such a placeholder.
+bool isPlaceholder(const Operation &op);
 
 } // namespace strata::alembic

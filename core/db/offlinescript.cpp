@@ -1,5 +1,6 @@
 #include "db/offlinescript.h"
 
+#include "alembic/datastep.h"
 #include "project/project.h"
 
 #include <QFileInfo>
@@ -32,6 +33,25 @@ QString terminated(const QString &sql)
 {
     const QString trimmed = sql.trimmed();
     return trimmed.endsWith(u';') ? trimmed : trimmed + u';';
+}
+
+// A data step has no SQL to show: its Python, commented out, with what it is.
+QStringList dataStepComment(const Project &project, const PlanStep &step)
+{
+    const DataStep &data = step.revision->dataStep(step.direction == Direction::Upgrade);
+    const QString file = project.directory().dirName() + u'/' + project.directory().relativeFilePath(step.revision->filePath);
+    QStringList lines{
+        u"-- ==== DATA STEP: Python, not SQL. `strata upgrade` runs it through Alembic, in one"_s,
+        u"-- transaction with its version move; this script does not run it. %1:%2 ===="_s.arg(file).arg(data.line)};
+    for (const QString &use : data.uses)
+        lines << u"-- needs a live connection: "_s + project.directory().relativeFilePath(use);
+    if (data.partial)
+        lines << u"-- (recording it stopped on a query result: the schema replay may miss DDL it makes)"_s;
+    for (const QString &source : data.source.split(u'\n')) {
+        if (!source.trimmed().isEmpty())
+            lines << u"--   "_s + source;
+    }
+    return lines << u"-- ==== END DATA STEP ===="_s;
 }
 
 QString fitHint()
@@ -124,6 +144,10 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
               << u"-- Running %1 %2, %3"_s.arg(upgrade ? u"upgrade"_s : u"downgrade"_s, step.arrow(),
                                                 // one line: a newline would end the comment
                                                 step.revision->message.simplified());
+        if (alembic::DataStepRunner::applies(project, step)) {
+            lines << dataStepComment(project, step);
+            continue;
+        }
         const bool transactional = step.revision->transactional;
         if (transactional)
             lines << terminated(dialect.beginTransaction());

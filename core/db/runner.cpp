@@ -1,5 +1,6 @@
 #include "db/runner.h"
 
+#include "alembic/datastep.h"
 #include "db/offlinescript.h"
 #include "db/preparedquery.h"
 #include "db/versionstore.h"
@@ -92,9 +93,9 @@ Runner::~Runner() = default;
 
 Status Runner::run(const Plan &plan)
 {
-    // An Alembic folder opened as it is shows its history; running it needs the import.
-    if (auto writable = m_project.checkWritable(); !writable)
-        return writable;
+    // An Alembic folder runs as it is; what needs its Python must load before anything runs.
+    if (auto ready = alembic::DataStepRunner::preflight(m_project, plan); !ready)
+        return ready;
     const ProjectConfig &config = m_project.config();
     VersionStore store(m_connection, config.versionTable, config.historyTable);
     if (plan.direction == Direction::Upgrade && !m_allowUnversioned && !store.exists()) {
@@ -161,6 +162,9 @@ Status Runner::checkHeads(const QStringList &expectedHeads)
 
 Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads)
 {
+    // A revision whose Python needs a live connection runs through Alembic itself.
+    if (alembic::DataStepRunner::applies(m_project, step))
+        return alembic::DataStepRunner(m_connection, m_project).run(step, before, expectedHeads);
     QElapsedTimer timer;
     timer.start();
     const ProjectConfig &config = m_project.config();

@@ -1,5 +1,6 @@
 #include "project.h"
 
+#include "alembic/alembicevaluation.h"
 #include "alembic/alembicproject.h"
 #include "db/databaseurl.h"
 #include "project/revisioncache.h"
@@ -163,10 +164,30 @@ Status Project::checkWritable() const
     if (!m_alembic)
         return {};
     return fail(Error::Code::Conflict,
-                u"this is a Flask-Migrate / Alembic folder, which Strata reads but does not run or change"_s,
+                u"this is a Flask-Migrate / Alembic folder: Strata runs it as it is but writes no YAML revisions into it"_s,
                 m_dir.path(),
-                u"take it over first: `strata import-alembic %1` translates its scripts into Strata revisions "
-                "(same ids, same graph) and writes strata.yaml; then review the report and upgrade"_s.arg(m_dir.path()));
+                u"write new revisions with `flask db migrate` / `alembic revision`; or switch to Strata revisions: "
+                "`strata import-alembic %1` translates the scripts (same ids, same graph) and writes strata.yaml"_s
+                    .arg(m_dir.path()));
+}
+
+QStringList Project::evaluateFor(const QString &dialect)
+{
+    if (!m_alembic || dialect.isEmpty() || dialect == m_evaluatedDialect)
+        return {};
+    QList<Revision> revisions = m_graph.revisions();
+    const QString cache = RevisionCache::disabled()
+        ? QString()
+        : QFileInfo(RevisionCache::pathFor(m_dir.path())).dir().filePath(u"alembic-%1.json"_s.arg(dialect));
+    alembic::Evaluation evaluation = alembic::evaluateScripts(revisions, versionsPath(), dialect, cache);
+    // Same ids and parents as before: only the operations changed.
+    auto graph = RevisionGraph::build(std::move(revisions));
+    if (graph)
+        m_graph = std::move(*graph);
+    m_evaluatedDialect = dialect;
+    m_evaluationProblems = evaluation.problems;
+    // Said once, when the scripts were read: a cached reading says nothing new.
+    return evaluation.recorded > 0 ? evaluation.notes + evaluation.problems : evaluation.notes;
 }
 
 Result<QString> Project::writeRevision(Revision revision)

@@ -28,8 +28,20 @@ public:
 
     // True for an Alembic folder opened as it is (see open()).
     bool isAlembic() const { return m_alembic; }
-    // Fails for an Alembic folder: running or writing revisions needs it imported first.
+    // Fails for an Alembic folder: Strata never writes YAML revisions into it.
     Status checkWritable() const;
+
+    // An Alembic folder's scripts as they behave on this dialect ("sqlite",
+    // "postgresql"): each upgrade()/downgrade() run against a recording `op`
+    // by the team's Python (see alembic/alembicevaluation.h), cached in
+    // .strata-cache/. Nothing for a Strata project, or when already done for
+    // this dialect. Returns what people should know (the interpreter used or
+    // missing, scripts read without Python).
+    QStringList evaluateFor(const QString &dialect);
+    // The dialect the scripts were last evaluated for (with or without Python); empty: not yet.
+    QString evaluatedDialect() const { return m_evaluatedDialect; }
+    // "file:line: message" from the last evaluation.
+    const QStringList &evaluationProblems() const { return m_evaluationProblems; }
 
     // Writes a revision into versions/ with the file template; returns its path.
     // Refuses to overwrite an existing file.
@@ -44,6 +56,8 @@ private:
     ProjectConfig m_config;
     RevisionGraph m_graph;
     bool m_alembic = false;
+    QString m_evaluatedDialect;
+    QStringList m_evaluationProblems;
 };
 
 // "Add daily notes!" -> "add_daily_notes"

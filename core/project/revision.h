@@ -9,6 +9,19 @@ namespace YAML { class Exception; }
 
 namespace strata {
 
+// One direction of an Alembic revision whose Python needs a live connection
+// (op.get_bind() used for queries, a Session): it runs through Alembic itself
+// (core/alembic/datastep.h). Its operations are what recording it found, so
+// the schema replay still sees the DDL it makes.
+struct DataStep
+{
+    bool needed = false;
+    bool partial = false;          // the recording stopped on a fake query result: the replay may miss DDL
+    QString source;                // the Python function, for --sql and previews
+    int line = 0;                  // of its def
+    QStringList uses;              // "file:line: bind.execute", what made it a data step
+};
+
 // One revision file, parsed.
 struct Revision
 {
@@ -29,6 +42,13 @@ struct Revision
     int idLine = 0;
     int downRevisionLine = 0;
     int dependsOnLine = 0;
+
+    // Alembic scripts only (see DataStep); pythonError: why Python could not
+    // load the script ("file:line: ImportError ..."), empty when it could.
+    DataStep upgradeData;
+    DataStep downgradeData;
+    QString pythonError;
+    const DataStep &dataStep(bool upgrade) const { return upgrade ? upgradeData : downgradeData; }
 
     bool isBase() const { return downRevisions.isEmpty(); }
     bool isMerge() const { return downRevisions.size() > 1; }

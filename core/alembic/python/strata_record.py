@@ -1,0 +1,328 @@
+"""upgrade()/downgrade() against a recording `op`, and one revision run for real.
+
+Recording uses Alembic's own Operations API over an offline MigrationContext
+for the dialect, so every op.* call builds the MigrateOperation Alembic would
+execute; `invoke` keeps it instead. op.execute / op.bulk_insert are compiled
+by Alembic's offline implementation (literal binds), exactly what
+`alembic upgrade --sql` prints.
+"""
+import contextlib
+import inspect
+import os
+import sys
+
+import sqlalchemy as sa
+from alembic.operations import BatchOperations, Operations
+from alembic.operations import ops as alops
+from alembic.runtime.migration import MigrationContext
+
+import strata_convert
+from strata_bridge import exception_problem, problem
+
+
+class FakeResult:
+    """What a query answers while recording: no rows. Code that needs a row fails."""
+
+    rowcount = 0
+
+    def __iter__(self):
+        return iter(())
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def fetchall(self):
+        return []
+
+    def all(self):
+        return []
+
+    def fetchone(self):
+        return None
+
+    def first(self):
+        return None
+
+    def scalar(self):
+        return None
+
+    def one_or_none(self):
+        return None
+
+    def scalar_one_or_none(self):
+        return None
+
+    def scalars(self, *a, **k):
+        return self
+
+    def mappings(self):
+        return self
+
+    def keys(self):
+        return []
+
+    def close(self):
+        pass
+
+    def commit(self):
+        pass
+
+    def rollback(self):
+        pass
+
+
+class BindProxy:
+    """op.get_bind() while recording: `.dialect` is real, anything else marks a data step."""
+
+    def __init__(self, recorder, dialect):
+        self._recorder = recorder
+        self.dialect = dialect
+        self.name = dialect.name
+
+    @property
+    def engine(self):
+        return self
+
+    def _inspector(self):
+        self._recorder.mark_data("sa.inspect(bind)")
+        return _FakeCalls(self._recorder, "inspector")
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        self._recorder.mark_data("bind." + name)
+        return _FakeCalls(self._recorder, name)
+
+
+class _FakeCalls:
+    def __init__(self, recorder, what):
+        self._recorder = recorder
+        self._what = what
+
+    def __call__(self, *args, **kwargs):
+        return FakeResult()
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return lambda *a, **k: []
+
+
+try:
+    from sqlalchemy import inspection as _inspection
+    _inspection._inspects(BindProxy)(lambda bind: bind._inspector())
+except Exception:  # noqa: BLE001 - older SQLAlchemy: inspect(bind) then fails and marks partial
+    pass
+
+
+class Recorder:
+    def __init__(self, path, context):
+        self.path = path
+        self.context = context
+        self.ops = []
+        self.problems = []
+        self.data_uses = []
+
+    def line(self):
+        frame = sys._getframe(1)
+        while frame is not None:
+            if os.path.abspath(frame.f_code.co_filename) == self.path:
+                return frame.f_lineno
+            frame = frame.f_back
+        return 0
+
+    def mark_data(self, what):
+        line = self.line()
+        if not any(use["what"] == what and use["line"] == line for use in self.data_uses):
+            self.data_uses.append({"what": what, "line": line})
+
+    def alembic_sql(self, operation):
+        """The statements Alembic's offline mode renders for the operation."""
+        statements = []
+        impl = self.context.impl
+        impl.static_output = lambda text: statements.append(text.strip())
+        Operations.invoke(Operations(self.context), operation)
+        terminator = impl.command_terminator
+        return [s[: -len(terminator)] if s.endswith(terminator) else s for s in statements]
+
+    def record(self, operation):
+        line = self.line()
+        if isinstance(operation, strata_convert.IGNORED):
+            return
+        if isinstance(operation, (alops.ExecuteSQLOp, alops.BulkInsertOp)):
+            for sql in self.alembic_sql(operation):
+                self.ops.append({"line": line, "op": {"execute": {"sql": sql}}})
+            return
+        try:
+            for op in strata_convert.convert(operation, self.context.dialect):
+                self.ops.append({"line": line, "op": op})
+            return
+        except strata_convert.Untranslatable as exc:
+            reason = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a gap in the bridge must not reach the team's try/except
+            reason = "Strata's bridge could not convert %s (%s: %s)" % (
+                type(operation).__name__, type(exc).__name__, exc)
+        # Where Alembic can't render it either, it raises in the team's code,
+        # as it would in a real run: their try/except sees the same failure.
+        statements = self.alembic_sql(operation)
+        for sql in statements:
+            self.ops.append({"line": line, "op": {"execute": {"sql": sql}}})
+        self.problems.append(problem(self.path, line, "%s: kept as the SQL Alembic renders, which the "
+                                     "schema replay does not see" % reason))
+
+
+class RecordingOperations(Operations):
+    def __init__(self, context, recorder):
+        super().__init__(context)
+        self._recorder = recorder
+
+    # alembic.op proxies Operations' methods; the proxy registry is keyed by
+    # class, so a subclass installs itself under Operations' entry.
+    def _install_proxy(self):
+        attr_names, modules = Operations._setups[Operations]
+        for globals_, _ in modules:
+            globals_["_proxy"] = self
+            for attr_name in attr_names:
+                globals_[attr_name] = getattr(self, attr_name)
+
+    def _remove_proxy(self):
+        Operations._remove_proxy(Operations(self.migration_context))
+
+    def invoke(self, operation):
+        self._recorder.record(operation)
+
+    def get_bind(self):
+        return BindProxy(self._recorder, self.migration_context.dialect)
+
+    @contextlib.contextmanager
+    def batch_alter_table(self, table_name, schema=None, *args, **kw):
+        # The inner operations, each with the table; no reflection, no flush:
+        # Strata's SQLite dialect rebuilds the table where ALTER can't.
+        yield RecordingBatch(self.migration_context, self._recorder, table_name, schema)
+
+
+class _BatchTarget:
+    def __init__(self, table_name, schema):
+        self.table_name = table_name
+        self.schema = schema
+
+
+class RecordingBatch(BatchOperations):
+    def __init__(self, context, recorder, table_name, schema):
+        super().__init__(context, impl=_BatchTarget(table_name, schema))
+        self._recorder = recorder
+
+    def invoke(self, operation):
+        self._recorder.record(operation)
+
+    def get_bind(self):
+        return BindProxy(self._recorder, self.migration_context.dialect)
+
+
+def offline_context(dialect_name):
+    return MigrationContext.configure(dialect_name=dialect_name, dialect_opts={"paramstyle": "named"},
+                                      opts={"as_sql": True, "literal_binds": True})
+
+
+def _record_direction(module, name, path, dialect_name):
+    context = offline_context(dialect_name)
+    recorder = Recorder(path, context)
+    fn = getattr(module, name, None)
+    out = {"ops": [], "data_step": False, "partial": False, "problems": [], "source": "", "line": 0}
+    if fn is None:
+        out["problems"].append(problem(path, 0, "the script has no %s() function" % name))
+        return out
+    try:
+        out["source"] = inspect.getsource(fn)
+        out["line"] = fn.__code__.co_firstlineno
+    except (OSError, TypeError):
+        pass
+    operations = RecordingOperations(context, recorder)
+    operations._install_proxy()
+    environment = _install_environment(context)
+    try:
+        fn()
+    except BaseException as exc:  # noqa: BLE001 - the team's code may raise anything
+        out["partial"] = True
+        recorder.problems.append(exception_problem(exc, path))
+    finally:
+        operations._remove_proxy()
+        if environment is not None:
+            environment._remove_proxy()
+    out["ops"] = recorder.ops
+    out["problems"] += recorder.problems
+    out["data_step"] = bool(recorder.data_uses)
+    out["data_uses"] = recorder.data_uses
+    return out
+
+
+def _install_environment(context):
+    # `from alembic import context` in a script: is_offline_mode(), get_x_argument().
+    try:
+        from alembic.config import Config
+        from alembic.runtime.environment import EnvironmentContext
+        environment = EnvironmentContext(Config(), None)
+        environment._migration_context = context
+        environment._install_proxy()
+        return environment
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def record_script(module, path, dialect_name):
+    return {
+        "file": path,
+        "loaded": True,
+        "revision": getattr(module, "revision", None),
+        "upgrade": _record_direction(module, "upgrade", path, dialect_name),
+        "downgrade": _record_direction(module, "downgrade", path, dialect_name),
+    }
+
+
+def _sqlite_transactions(engine):
+    # pysqlite opens transactions only before DML; the step's DDL must be in it too.
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, record):
+        dbapi_connection.isolation_level = None
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def run_script(module, path, request, url):
+    """The revision under Alembic's real Operations, its version move in the same transaction."""
+    direction = request["direction"]
+    table = request.get("version_table") or "alembic_version"
+    expected, new = sorted(request["from"]), sorted(request["to"])
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool)
+    if engine.dialect.name == "sqlite":
+        _sqlite_transactions(engine)
+    quoted = engine.dialect.identifier_preparer.quote(table)
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        try:
+            heads = sorted(r[0] for r in connection.execute(sa.text("SELECT version_num FROM " + quoted)))
+            if heads != expected:
+                transaction.rollback()
+                return {"ok": False, "stage": "heads", "error": problem(
+                    path, 0, "the database is at %s, not at %s as planned" % (
+                        ", ".join(heads) or "base", ", ".join(expected) or "base"))}
+            context = MigrationContext.configure(connection=connection, opts={"version_table": table})
+            with Operations.context(context):
+                getattr(module, direction)()
+            for head in expected:
+                if head not in new:
+                    connection.execute(sa.text("DELETE FROM %s WHERE version_num = :v" % quoted), {"v": head})
+            for head in new:
+                if head not in expected:
+                    connection.execute(sa.text("INSERT INTO %s (version_num) VALUES (:v)" % quoted), {"v": head})
+            transaction.commit()
+        except BaseException as exc:  # noqa: BLE001
+            if transaction.is_active:
+                transaction.rollback()
+            return {"ok": False, "stage": "run", "error": exception_problem(exc, path)}
+    return {"ok": True}
