@@ -51,19 +51,31 @@ class Row:
         return self.round_trip(self.alembic) and not self.round_trip(self.strata)
 
     def note(self):
-        """The first difference, or the first error that matters for this row."""
-        for label, result in (("Strata", self.strata), ("Alembic", self.alembic)):
-            for step in ("up", "down", "reup"):
+        """What matters most in this row: a failed upgrade, then the schema
+        difference, then round-trip failures (Strata's first)."""
+        verbs = {"up": "upgrade", "down": "downgrade base", "reup": "re-upgrade"}
+
+        def failure(result, steps):
+            for step in steps:
                 outcome = result.get(step)
                 if outcome is not None and not outcome.ok:
-                    verb = {"up": "upgrade", "down": "downgrade base", "reup": "re-upgrade"}[step]
-                    if label == "Alembic" or self.alembic_head():
-                        return f"{label} {verb}: {outcome.describe()}"
+                    return f"{verbs[step]}: {outcome.describe()}"
+            return None
+
+        if not self.alembic["up"].ok:
+            return f"Alembic {failure(self.alembic, ['up'])}"
+        if not self.strata["up"].ok:
+            return f"Strata {failure(self.strata, ['up'])}"
+        for label, result in (("Strata", self.strata), ("Alembic", self.alembic)):
             if result.get("snapshot_error"):
                 return f"{label} schema: {result['snapshot_error']}"
         if self.difference:
             return self.difference
         for label, result in (("Strata", self.strata), ("Alembic", self.alembic)):
+            found = failure(result, ["down", "reup"])
+            if found:
+                also = " (Alembic's fails too)" if label == "Strata" and not self.round_trip(self.alembic) else ""
+                return f"{label} {found}{also}"
             if result.get("reup_difference"):
                 return f"{label} re-upgrade differs: {result['reup_difference']}"
         return ""
