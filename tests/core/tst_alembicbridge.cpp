@@ -217,7 +217,7 @@ private Q_SLOTS:
         QVERIFY(data->upgradeData.needed);
         QVERIFY(!data->downgradeData.needed);     // only .dialect: no live connection needed
         QCOMPARE(data->downgrade.size(), 1);
-        QVERIFY2(data->upgradeData.uses.first().endsWith(u"b2_data.py:31: bind.execute"_s),
+        QVERIFY2(data->upgradeData.uses.first().endsWith(u"b2_data.py:33: bind.execute"_s),
                  qPrintable(data->upgradeData.uses.join(u", "_s)));
         QVERIFY(data->upgradeData.source.startsWith(u"def upgrade():"_s));
         QCOMPARE(data->upgrade.size(), 1);        // the DDL it makes stays in the replay

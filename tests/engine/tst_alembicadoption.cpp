@@ -147,19 +147,6 @@ private Q_SLOTS:
         QCOMPARE(tags->message, u"add tags"_s);
     }
 
-    void refusesToRunTheAlembicFolder()
-    {
-        auto project = Project::open(alembicFolder());
-        STRATA_VERIFY_RESULT(project);
-        ScratchDatabase db(u"sqlite"_s);
-        auto connection = db.connect();
-        STRATA_VERIFY_RESULT(connection);
-        const Status ran = EngineHelpers::upgrade(**connection, *project, u"head"_s);
-        QVERIFY(!ran);
-        QVERIFY2(ran.error().hint.contains(u"strata import-alembic"_s), qPrintable(ran.error().toString()));
-        QVERIFY(!(**connection).tableExists(u"alembic_version"_s));
-    }
-
     void importKeepsTheGraph()
     {
         auto alembicSide = Project::open(alembicFolder());

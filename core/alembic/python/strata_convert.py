@@ -97,13 +97,13 @@ def server_default(default, dialect):
     return sql_text(arg, dialect)
 
 
-def column(col, dialect, table=None):
+def column(col, dialect, table=None, key_on_column=True):
     out = {"name": col.name, "type": column_type(col.type, dialect)}
     if not col.nullable:
         out["nullable"] = False
     if col.server_default is not None:
         out["default"] = server_default(col.server_default, dialect)
-    if col.primary_key:
+    if col.primary_key and key_on_column:
         out["primary_key"] = True
     if table is not None and table._autoincrement_column is col:
         out["autoincrement"] = True
@@ -171,9 +171,11 @@ def index_entry(ix, table):
 
 def create_table(op, dialect):
     table = op.to_table()
-    out = {"name": table.name, "columns": [column(c, dialect, table) for c in table.columns]}
     pk = table.primary_key
-    if len(pk.columns) > 1 or (pk.columns and not all(c.primary_key for c in pk.columns)):
+    # One key column is marked on the column; a composite key is listed once, in its own order.
+    single = len(pk.columns) == 1
+    out = {"name": table.name, "columns": [column(c, dialect, table, single) for c in table.columns]}
+    if len(pk.columns) > 1:
         out["primary_key"] = [c.name for c in pk.columns]
     if has_name(pk.name) and pk.columns:
         out["primary_key_name"] = str(pk.name)

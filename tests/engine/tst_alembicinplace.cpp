@@ -1,0 +1,153 @@
+// A Flask-Migrate project run in place, no conversion: `flask db` and `strata`
+// take turns on the same database and always agree on alembic_version.
+// tests/data/alembic/make_flask_project.py builds the project with Debian's
+// python3-flask-migrate; Strata reads its scripts through its Python bridge
+// with the same interpreter (STRATA_PYTHON), on SQLite and PostgreSQL.
+#include "enginehelpers.h"
+#include "scratchdatabase.h"
+
+#include "project/project.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace strata;
+
+namespace {
+
+const QString python = u"/usr/bin/python3"_s;
+
+// psycopg2 finds the server, user and password in the PG* variables the test runs with.
+QString sqlalchemyUrl(const ScratchDatabase &db)
+{
+    return db.dialect() == u"sqlite"_s ? u"sqlite:///"_s + db.sqliteFile()
+                                       : u"postgresql:///"_s + db.databaseUrl().database;
+}
+
+} // namespace
+
+class TestAlembicInPlace : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_work;
+    QString m_appDir;
+    QString m_secondRevision;   // "add habit", where the branch starts
+
+    QString folder() const { return m_appDir + u"/migrations"_s; }
+
+    // `flask db ARGS` on the generated app against the database; its output, or "FAILED".
+    QString flask(const QStringList &args, const QString &databaseUrl)
+    {
+        QProcess process;
+        process.setWorkingDirectory(m_appDir);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"FLASK_APP"_s, u"app.py"_s);
+        env.insert(u"APP_DATABASE_URL"_s, databaseUrl);
+        process.setProcessEnvironment(env);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(python, QStringList{u"-m"_s, u"flask"_s, u"db"_s} + args);
+        const bool finished = process.waitForFinished(120000);
+        const QString output = QString::fromUtf8(process.readAll());
+        if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+            qWarning("flask db %s failed: %s", qPrintable(args.join(u' ')), qPrintable(output));
+            return u"FAILED"_s;
+        }
+        return output;
+    }
+
+    // `flask db current` as a list of ids (it prints "<id> (head)" lines).
+    QStringList flaskCurrent(const QString &databaseUrl)
+    {
+        QStringList ids;
+        for (const QString &line : flask({u"current"_s}, databaseUrl).split(u'\n')) {
+            const QString id = line.section(u' ', 0, 0).trimmed();
+            if (id.size() == 12 && !id.contains(u'['))
+                ids << id;
+        }
+        ids.sort();
+        return ids;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(python), "Debian's /usr/bin/python3 is missing: run packaging/install-deps.sh");
+        qputenv("STRATA_PYTHON", python.toUtf8());
+        QVERIFY(m_work.isValid());
+        m_appDir = m_work.filePath(u"app"_s);
+        QProcess generator;
+        generator.setProcessChannelMode(QProcess::MergedChannels);
+        generator.start(python, {QStringLiteral(STRATA_TEST_DATA) + u"/alembic/make_flask_project.py"_s, m_appDir});
+        QVERIFY(generator.waitForFinished(180000));
+        const QString output = QString::fromUtf8(generator.readAll());
+        QVERIFY2(generator.exitCode() == 0, qPrintable(output));
+        m_secondRevision = output.trimmed().split(u'\n').last().trimmed();
+    }
+
+    void takingTurns_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+
+    void takingTurns()
+    {
+        QFETCH(QString, dialect);
+        ScratchDatabase db(dialect);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString url = sqlalchemyUrl(db);
+        QVERIFY(flask({u"upgrade"_s, m_secondRevision}, url) != u"FAILED"_s);
+
+        auto project = Project::open(folder());
+        STRATA_VERIFY_RESULT(project);
+        QVERIFY(project->isAlembic());
+        project->evaluateFor(dialect);
+        QVERIFY2(project->evaluationProblems().isEmpty(), qPrintable(project->evaluationProblems().join(u'\n')));
+        auto connection = db.connect();
+        STRATA_VERIFY_RESULT(connection);
+        QCOMPARE(EngineHelpers::heads(**connection, *project), QStringList{m_secondRevision});
+
+        // Strata continues where Alembic stopped...
+        STRATA_VERIFY_RESULT(EngineHelpers::upgrade(**connection, *project, u"heads"_s));
+        QCOMPARE(EngineHelpers::heads(**connection, *project), project->graph().heads());
+        QCOMPARE(flaskCurrent(url), project->graph().heads());
+        // ...the branch's hand-written INSERT ran once...
+        QCOMPARE(EngineHelpers::rows(**connection, u"SELECT label FROM label"_s), QStringList{u"health"_s});
+
+        // ...Alembic steps back from where Strata stopped, and both read the same version.
+        QVERIFY(flask({u"downgrade"_s}, url) != u"FAILED"_s);
+        QStringList afterFlask = EngineHelpers::heads(**connection, *project);
+        afterFlask.sort();
+        QCOMPARE(afterFlask, flaskCurrent(url));
+        QCOMPARE(afterFlask.size(), 1);
+
+        // Strata takes it down to the branch point and up again; Alembic agrees all along.
+        STRATA_VERIFY_RESULT(EngineHelpers::downgrade(**connection, *project, m_secondRevision));
+        QCOMPARE(flaskCurrent(url), QStringList{m_secondRevision});
+        STRATA_VERIFY_RESULT(EngineHelpers::upgrade(**connection, *project, u"heads"_s));
+        QCOMPARE(flaskCurrent(url), project->graph().heads());
+    }
+
+    // Strata never writes YAML revisions into a Flask-Migrate folder.
+    void refusesToWriteYamlThere()
+    {
+        auto project = Project::open(folder());
+        STRATA_VERIFY_RESULT(project);
+        Revision revision;
+        revision.message = u"should not be written"_s;
+        revision.downRevisions = project->graph().heads();
+        const auto written = project->writeRevision(revision);
+        QVERIFY(!written);
+        QVERIFY2(written.error().hint.contains(u"flask db migrate"_s), qPrintable(written.error().toString()));
+        QCOMPARE(QDir(folder() + u"/versions"_s).entryList({u"*.yaml"_s}), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlembicInPlace)
+#include "tst_alembicinplace.moc"
