@@ -12,7 +12,7 @@ DDL named).
 """
 import re
 
-from sqlalchemy import create_engine, inspect, pool
+from sqlalchemy import create_engine, inspect, pool, text
 
 VERSION_TABLES = {"alembic_version"}
 
@@ -131,8 +131,16 @@ def snapshot(url):
         tables = {
             name: _table(inspector, dialect, name)
             for name in sorted(inspector.get_table_names())
-            if name not in VERSION_TABLES
+            if name not in VERSION_TABLES and not name.startswith("sqlite_")
         }
+        if dialect.name == "sqlite":
+            # AUTOINCREMENT changes how SQLite reuses rowids and is invisible to the
+            # inspector; read it from the table's DDL (sqlite_sequence exists only
+            # because of it, so that internal table is left out above).
+            with engine.connect() as connection:
+                ddl = {row[0]: row[1] for row in connection.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))}
+            for name, table in tables.items():
+                table["sqlite_autoincrement"] = "autoincrement" in (ddl.get(name) or "").lower()
         result = {"tables": tables}
         if dialect.name == "postgresql":
             result["enums"] = {e["name"]: list(e["labels"]) for e in inspector.get_enums()}
@@ -144,23 +152,30 @@ def snapshot(url):
         engine.dispose()
 
 
-def first_difference(left, right, path=""):
-    """A short sentence naming the first place two snapshots differ, or None."""
+def differences(left, right, path=""):
+    """Every place two snapshots differ, as short sentences, in a stable order."""
+    found = []
     if isinstance(left, dict) and isinstance(right, dict):
         keys = list(left.keys()) + [k for k in right.keys() if k not in left]
         for key in keys:
             where = f"{path}.{key}" if path else str(key)
             if key not in right:
-                return f"{where}: only in Alembic's schema ({_brief(left[key])})"
-            if key not in left:
-                return f"{where}: only in Strata's schema ({_brief(right[key])})"
-            found = first_difference(left[key], right[key], where)
-            if found:
-                return found
+                found.append(f"{where}: only in Alembic's schema ({_brief(left[key])})")
+            elif key not in left:
+                found.append(f"{where}: only in Strata's schema ({_brief(right[key])})")
+            else:
+                found.extend(differences(left[key], right[key], where))
+    elif left != right:
+        found.append(f"{path}: Alembic {_brief(left)} / Strata {_brief(right)}")
+    return found
+
+
+def first_difference(left, right):
+    """The first difference, with how many more there are, or None."""
+    found = differences(left, right)
+    if not found:
         return None
-    if left != right:
-        return f"{path}: Alembic {_brief(left)} / Strata {_brief(right)}"
-    return None
+    return found[0] + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
 
 
 def _brief(value, limit=160):
