@@ -37,6 +37,30 @@ bool harmlessKeyword(const QString &key)
            || key.startsWith(u"mssql_"_s) || key.startsWith(u"oracle_"_s);
 }
 
+// sa.Enum('a', 'b', name='x') and postgresql.ENUM(...): native on PostgreSQL
+// unless native_enum=False; a CHECK only with create_constraint=True (SQLAlchemy 1.4's default is False).
+Result<ColumnType> enumType(const PyValue &call)
+{
+    if (call.kind != VK::Call)
+        return untranslatable(u"sa.Enum without its values"_s);
+    QStringList values;
+    for (const PyValue &item : call.items) {
+        if (item.kind != VK::String || item.formatted)
+            return untranslatable(u"sa.Enum with a value that is not a literal string (an Enum class?)"_s);
+        values << item.text;
+    }
+    const PyValue *typeName = call.keyword(u"name");
+    if (!typeName || typeName->kind != VK::String || typeName->formatted || typeName->text.isEmpty())
+        return untranslatable(u"sa.Enum without a literal name= (PostgreSQL needs the type's name)"_s);
+    if (values.isEmpty())
+        return untranslatable(u"sa.Enum without values (create_type=False refers to a type made elsewhere)"_s);
+    ColumnType type = ColumnType::enumType(typeName->text, values);
+    if (const PyValue *native = call.keyword(u"native_enum"); native && native->kind == VK::Bool)
+        type.native = native->boolean;
+    type.createConstraint = isTrue(call.keyword(u"create_constraint"));
+    return type;
+}
+
 } // namespace
 
 Result<ColumnType> columnType(const PyValue &value)
@@ -61,14 +85,19 @@ Result<ColumnType> columnType(const PyValue &value)
         return simple(Kind::Boolean);
     if (upper == u"TEXT"_s || upper == u"UNICODETEXT"_s || upper == u"CLOB"_s)
         return simple(Kind::Text);
-    if (upper == u"STRING"_s || upper == u"VARCHAR"_s || upper == u"UNICODE"_s || upper == u"NVARCHAR"_s) {
-        const auto length = integer(value.argument(0, u"length"));
-        if (!length || *length <= 0)
-            return untranslatable(u"%1 without a length (Strata's string needs one; use text)"_s.arg(name));
-        type.kind = Kind::String;
-        type.length = *length;
+    const bool varying = upper == u"STRING"_s || upper == u"VARCHAR"_s || upper == u"UNICODE"_s || upper == u"NVARCHAR"_s;
+    if (varying || upper == u"CHAR"_s || upper == u"NCHAR"_s) {
+        // String() without a length is VARCHAR without one, as SQLAlchemy emits it.
+        const PyValue *lengthArgument = value.kind == VK::Call ? value.argument(0, u"length") : nullptr;
+        const auto length = integer(lengthArgument);
+        if (lengthArgument && lengthArgument->kind != VK::None && (!length || *length <= 0))
+            return untranslatable(u"%1 with a length that is not a positive number"_s.arg(name));
+        type.kind = varying ? Kind::String : Kind::Char;
+        type.length = length.value_or(0);
         return type;
     }
+    if (upper == u"ENUM"_s)
+        return enumType(value);
     if (upper == u"NUMERIC"_s || upper == u"DECIMAL"_s) {
         type.kind = Kind::Numeric;
         const auto precision = integer(value.argument(0, u"precision"));

@@ -99,6 +99,11 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
         }
         rendered.operations << RenderedOperation{op.get(), *statements};
     }
+    // use_alter foreign keys: once every table of the revision exists.
+    for (const OperationPtr &op : step.operations()) {
+        if (QStringList late = op->renderLate(dialect, rendered.after); !late.isEmpty())
+            rendered.operations << RenderedOperation{op.get(), late};
+    }
     rendered.versionMoves = versionMoves(dialect, project.config().versionTable, step);
     return rendered;
 }

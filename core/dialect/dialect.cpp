@@ -65,7 +65,40 @@ QString Dialect::columnDefinition(const Column &column, const Table &table) cons
         definition += " NOT NULL"_L1;
     if (column.defaultValue)
         definition += " DEFAULT "_L1 + *column.defaultValue;
-    return definition;
+    return definition + enumCheck(column);
+}
+
+QString Dialect::enumCheck(const Column &column) const
+{
+    const ColumnType &type = column.type;
+    if (!type.isEnum() || !type.createConstraint || (hasNativeEnums() && type.native))
+        return {};
+    QStringList literals;
+    for (const QString &value : type.values)
+        literals << literal(value);
+    return " CHECK ("_L1 + quote(column.name) + " IN ("_L1 + literals.join(u", "_s) + "))"_L1;
+}
+
+QStringList Dialect::lateForeignKeys(const Table &table) const
+{
+    QStringList statements;
+    if (!defersForeignKeys())
+        return statements;
+    for (const ForeignKey &fk : table.foreignKeys) {
+        if (fk.useAlter)
+            statements << alterTable(table.name) + " ADD "_L1 + foreignKeyClause(fk);
+    }
+    return statements;
+}
+
+QStringList Dialect::createTypes(const Schema &, const Schema &) const
+{
+    return {};
+}
+
+QStringList Dialect::dropTypes(const Schema &, const Schema &) const
+{
+    return {};
 }
 
 QString Dialect::alterTable(const QString &table) const
@@ -73,30 +106,32 @@ QString Dialect::alterTable(const QString &table) const
     return "ALTER TABLE "_L1 + quote(table);
 }
 
-QString Dialect::primaryKeyClause(const Table &table) const
-{
-    if (table.primaryKey.isEmpty())
-        return {};
-    return "PRIMARY KEY ("_L1 + quotedList(table.primaryKey) + u')';
-}
-
 namespace {
 
-QString constraintPrefix(const Dialect &dialect, const QString &name)
+// A generated name is the one the database chooses itself: no CONSTRAINT clause.
+QString constraintPrefix(const Dialect &dialect, const QString &name, bool generated)
 {
-    return name.isEmpty() ? QString() : "CONSTRAINT "_L1 + dialect.quote(name) + u' ';
+    return name.isEmpty() || generated ? QString() : "CONSTRAINT "_L1 + dialect.quote(name) + u' ';
 }
 
 } // namespace
 
+QString Dialect::primaryKeyClause(const Table &table) const
+{
+    if (table.primaryKey.isEmpty())
+        return {};
+    return constraintPrefix(*this, table.primaryKeyName, false) + "PRIMARY KEY ("_L1 + quotedList(table.primaryKey) + u')';
+}
+
+
 QString Dialect::uniqueClause(const UniqueConstraint &unique) const
 {
-    return constraintPrefix(*this, unique.name) + "UNIQUE ("_L1 + quotedList(unique.columns) + u')';
+    return constraintPrefix(*this, unique.name, unique.generatedName) + "UNIQUE ("_L1 + quotedList(unique.columns) + u')';
 }
 
 QString Dialect::foreignKeyClause(const ForeignKey &fk) const
 {
-    QString clause = constraintPrefix(*this, fk.name) + "FOREIGN KEY ("_L1 + quotedList(fk.columns)
+    QString clause = constraintPrefix(*this, fk.name, fk.generatedName) + "FOREIGN KEY ("_L1 + quotedList(fk.columns)
         + ") REFERENCES "_L1 + quote(fk.refTable) + " ("_L1 + quotedList(fk.refColumns) + u')';
     if (!fk.onDelete.isEmpty())
         clause += " ON DELETE "_L1 + fk.onDelete.toUpper();
@@ -107,7 +142,7 @@ QString Dialect::foreignKeyClause(const ForeignKey &fk) const
 
 QString Dialect::checkClause(const CheckConstraint &check) const
 {
-    return constraintPrefix(*this, check.name) + "CHECK ("_L1 + check.expression + u')';
+    return constraintPrefix(*this, check.name, check.generatedName) + "CHECK ("_L1 + check.expression + u')';
 }
 
 QString Dialect::createTableStatement(const Table &table, const QString &name, bool ifNotExists) const
@@ -119,8 +154,10 @@ QString Dialect::createTableStatement(const Table &table, const QString &name, b
         parts << pk;
     for (const UniqueConstraint &unique : table.uniques)
         parts << uniqueClause(unique);
-    for (const ForeignKey &fk : table.foreignKeys)
-        parts << foreignKeyClause(fk);
+    for (const ForeignKey &fk : table.foreignKeys) {
+        if (!(fk.useAlter && defersForeignKeys()))
+            parts << foreignKeyClause(fk);
+    }
     for (const CheckConstraint &check : table.checks)
         parts << checkClause(check);
     return "CREATE TABLE "_L1 + (ifNotExists ? "IF NOT EXISTS "_L1 : ""_L1) + quote(name) + " (\n    "_L1
@@ -200,9 +237,11 @@ QStringList Dialect::execute(const Execute &op) const
 
 QStringList Dialect::schemaDdl(const Schema &schema) const
 {
-    QStringList statements;
+    QStringList statements = createTypes(Schema(), schema);
     for (const Table &table : schema.tables)
         statements << createTable(table);
+    for (const Table &table : schema.tables)
+        statements << lateForeignKeys(table);
     return statements;
 }
 

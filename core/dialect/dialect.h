@@ -59,8 +59,17 @@ public:
     virtual QStringList addCheck(const Table &before, const Table &after, const CheckConstraint &check) const;
     virtual QStringList dropConstraint(const Table &before, const Table &after, const QString &name) const;
     virtual QStringList execute(const Execute &op) const;
+    // Database types an operation needs before it runs (CREATE TYPE, ALTER
+    // TYPE ... ADD VALUE) and those it leaves unused (DROP TYPE), given the
+    // schema before and after it. Only PostgreSQL has such types (enums).
+    // The use_alter foreign keys of a created table as ALTER TABLE statements,
+    // for after the revision's other operations; empty where they stay inline.
+    QStringList lateForeignKeys(const Table &table) const;
+    virtual QStringList createTypes(const Schema &before, const Schema &after) const;
+    virtual QStringList dropTypes(const Schema &before, const Schema &after) const;
 
-    // The whole schema as DDL, tables in order, each followed by its indexes.
+    // The whole schema as DDL, the types it uses first, then the tables in
+    // order, each followed by its indexes.
     QStringList schemaDdl(const Schema &schema) const;
 
     // Version bookkeeping, the same SQL online and offline.
@@ -77,6 +86,13 @@ public:
     static QString trimStatement(const QString &sql);
 
 protected:
+    // Whether enums are database types here; if not, an enum is a VARCHAR
+    // with, when asked for, a CHECK (col IN (...)).
+    virtual bool hasNativeEnums() const { return false; }
+    // Whether CREATE TABLE leaves use_alter foreign keys to lateForeignKeys().
+    virtual bool defersForeignKeys() const { return false; }
+    // " CHECK (...)" for an enum column that is a VARCHAR here and asks for a constraint.
+    QString enumCheck(const Column &column) const;
     QString foreignKeyClause(const ForeignKey &fk) const;     // FOREIGN KEY (...) REFERENCES ...
     QString uniqueClause(const UniqueConstraint &unique) const;
     QString checkClause(const CheckConstraint &check) const;

@@ -69,7 +69,8 @@ QString defaultExpression(const QString &expression)
 // "Datatypes In SQLite") store values sensibly and ColumnType::parse() maps
 // each one back to the same abstract type when a database is introspected:
 //   integer INTEGER, bigint BIGINT, smallint SMALLINT     -> INTEGER affinity
-//   string(n) VARCHAR(n), text TEXT                        -> TEXT affinity
+//   string(n) VARCHAR(n), char(n) CHAR(n), text TEXT,
+//   enum VARCHAR(longest value)                            -> TEXT affinity
 //   float FLOAT, double DOUBLE                             -> REAL affinity
 //   binary BLOB                                            -> BLOB affinity
 //   boolean BOOLEAN, numeric(p,s) NUMERIC(p,s), date DATE, time TIME,
@@ -99,6 +100,10 @@ QString SqliteDialect::typeName(const ColumnType &type) const
     case Kind::Json: return u"JSON"_s;
     case Kind::Binary: return u"BLOB"_s;
     case Kind::Uuid: return u"UUID"_s;
+    case Kind::Char: return type.length > 0 ? u"CHAR(%1)"_s.arg(type.length) : u"CHAR"_s;
+    // SQLite has no enum type: a VARCHAR as long as the longest value, as SQLAlchemy makes it.
+    case Kind::Enum: return u"VARCHAR(%1)"_s.arg(type.enumLength());
+    case Kind::Raw: return type.name;
     }
     return u"TEXT"_s;
 }
@@ -118,14 +123,16 @@ QString SqliteDialect::columnDefinition(const Column &column, const Table &table
     // AUTOINCREMENT is allowed only on a column declared exactly
     // "INTEGER PRIMARY KEY", so a bigint or smallint key is declared INTEGER
     // (SQLite integers are 64-bit whatever the declaration).
-    if (isAutoincrement(column, table))
-        return quote(column.name) + " INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT"_L1;
+    if (isAutoincrement(column, table)) {
+        const QString named = table.primaryKeyName.isEmpty() ? QString() : " CONSTRAINT "_L1 + quote(table.primaryKeyName);
+        return quote(column.name) + " INTEGER NOT NULL"_L1 + named + " PRIMARY KEY AUTOINCREMENT"_L1;
+    }
     QString definition = quote(column.name) + u' ' + typeName(column.type);
     if (!column.nullable || table.primaryKey.contains(column.name))
         definition += " NOT NULL"_L1;
     if (column.defaultValue)
         definition += " DEFAULT "_L1 + defaultExpression(*column.defaultValue);
-    return definition;
+    return definition + enumCheck(column);
 }
 
 QStringList SqliteDialect::addColumn(const Table &before, const Table &after, const Column &column) const

@@ -48,6 +48,19 @@ Result<OperationPtr> undoDropConstraint(const DropConstraint &op, const Schema &
     return std::unexpected(noInverse(op, u"table '%1' has no constraint '%2'"_s.arg(op.table, op.name)));
 }
 
+// The name the constraint gets when the operation applies: its own, or the
+// one the replay (as PostgreSQL) chooses for an unnamed one.
+template<typename Element>
+QString appliedName(const Operation &op, const QString &tableName, const Element &element,
+                    QList<Element> Table::*list, const Schema &before)
+{
+    if (!element.name.isEmpty())
+        return element.name;
+    Schema after = before;
+    const Table *table = op.apply(after) ? after.table(tableName) : nullptr;
+    return table && !(table->*list).isEmpty() ? (table->*list).last().name : QString();
+}
+
 Result<OperationPtr> undoAlterColumn(const AlterColumn &op, const Schema &before)
 {
     const Table *table = before.table(op.table);
@@ -138,19 +151,19 @@ Result<OperationPtr> inverseOf(const Operation &op, const Schema &before)
     if (const auto *unique = dynamic_cast<const CreateUnique *>(&op)) {
         auto drop = std::make_shared<DropConstraint>();
         drop->table = unique->table;
-        drop->name = unique->constraint.name;
+        drop->name = appliedName(op, unique->table, unique->constraint, &Table::uniques, before);
         return drop;
     }
     if (const auto *fk = dynamic_cast<const CreateForeignKey *>(&op)) {
         auto drop = std::make_shared<DropConstraint>();
         drop->table = fk->table;
-        drop->name = fk->foreignKey.name;
+        drop->name = appliedName(op, fk->table, fk->foreignKey, &Table::foreignKeys, before);
         return drop;
     }
     if (const auto *check = dynamic_cast<const CreateCheck *>(&op)) {
         auto drop = std::make_shared<DropConstraint>();
         drop->table = check->table;
-        drop->name = check->check.name;
+        drop->name = appliedName(op, check->table, check->check, &Table::checks, before);
         return drop;
     }
     if (const auto *drop = dynamic_cast<const DropConstraint *>(&op))

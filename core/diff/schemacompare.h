@@ -43,6 +43,17 @@ struct Matching
     QList<qsizetype> added;                    // in to
 };
 
+// A name the database chose (generatedName) may differ from a given one for
+// the same constraint: it pairs by shape, as no name does.
+template<typename T>
+bool flexibleName(const T &element)
+{
+    if constexpr (requires { element.generatedName; })
+        return element.name.isEmpty() || element.generatedName;
+    else
+        return element.name.isEmpty();
+}
+
 template<typename T, typename Same>
 Matching matchElements(const QList<T> &from, const QList<T> &to, Same same)
 {
@@ -56,7 +67,8 @@ Matching matchElements(const QList<T> &from, const QList<T> &to, Same same)
                     continue;
                 const QString &a = from[i].name;
                 const QString &b = to[j].name;
-                const bool names = byName ? (!a.isEmpty() && a == b) : (a == b || a.isEmpty() || b.isEmpty());
+                const bool names = byName ? (!a.isEmpty() && a == b)
+                                          : (a == b || flexibleName(from[i]) || flexibleName(to[j]));
                 if (names && same(from[i], to[j])) {
                     fromUsed[i] = toUsed[j] = true;
                     matching.kept.append({i, j});

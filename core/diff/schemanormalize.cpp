@@ -1,8 +1,12 @@
 #include "diff/schemanormalize.h"
 
 #include "diff/sqltokens.h"
+#include "introspect/postgresintrospector.h"
+#include "introspect/sqliteintrospector.h"
 
 #include <QRegularExpression>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -159,10 +163,59 @@ QString canonicalAction(const QString &action)
     return text == "no action"_L1 ? QString() : text;
 }
 
+namespace {
+
+// CHAR alone is char(1) in both databases. An enum that is not a database
+// type reads back as the VARCHAR it is, with its CHECK when it has one.
+void normalizeType(Table &table, Column &column, bool nativeEnums)
+{
+    ColumnType &type = column.type;
+    // A raw type reads back as the database understands its text.
+    if (type.kind == ColumnType::Kind::Raw) {
+        if (!nativeEnums) {
+            type = sqliteDeclaredType(type.name);
+        } else if (auto known = postgresColumnType(type.name)) {
+            type = *known;
+        } else {
+            type.name = type.name.toLower().simplified();
+        }
+    }
+    if (type.kind == ColumnType::Kind::Char && type.length == 0)
+        type.length = 1;
+    if (type.kind != ColumnType::Kind::Enum || (nativeEnums && type.native))
+        return;
+    if (type.createConstraint) {
+        QStringList literals;
+        for (const QString &value : std::as_const(type.values))
+            literals << u'\'' + QString(value).replace(u"'"_s, u"''"_s) + u'\'';
+        CheckConstraint check;
+        check.expression = column.name + " IN ("_L1 + literals.join(u", "_s) + u')';
+        table.checks << check;
+    }
+    type = ColumnType{ColumnType::Kind::String, type.enumLength()};
+}
+
+} // namespace
+
 Schema normalizedSchema(Schema schema, const QString &dialect)
 {
     const bool sqlite = dialect == "sqlite"_L1;
+    const bool postgres = dialect == "postgresql"_L1;
     for (Table &table : schema.tables) {
+        if (!dialect.isEmpty()) {
+            for (Column &column : table.columns)
+                normalizeType(table, column, postgres);
+        }
+        // SQLite keeps no name for a constraint created without one.
+        const auto forget = [sqlite](auto &c) {
+            if (sqlite && c.generatedName) {
+                c.name.clear();
+                c.generatedName = false;
+            }
+        };
+        std::ranges::for_each(table.uniques, forget);
+        std::ranges::for_each(table.foreignKeys, forget);
+        std::ranges::for_each(table.checks, forget);
         for (Column &column : table.columns) {
             if (table.primaryKey.contains(column.name))
                 column.nullable = false;

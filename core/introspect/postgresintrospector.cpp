@@ -1,6 +1,7 @@
 #include "introspect/postgresintrospector.h"
 
 #include "diff/schemanormalize.h"
+#include "schema/constraintnames.h"
 
 #include <QRegularExpression>
 
@@ -126,7 +127,9 @@ Status PostgresIntrospector::readColumns(Schema &schema)
 {
     auto rows = m_connection.select(
         u"SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-        "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated FROM pg_attribute AS a "
+        "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, t.typtype, t.typname, "
+        "(SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder) FROM pg_enum AS e WHERE e.enumtypid = t.oid) "
+        "FROM pg_attribute AS a JOIN pg_type AS t ON t.oid = a.atttypid "
         "LEFT JOIN pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "_s
             + tablesOfSchema(u"a.attrelid"_s)
             + u" AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum"_s,
@@ -141,16 +144,14 @@ Status PostgresIntrospector::readColumns(Schema &schema)
         column.name = row.value(2).toString();
         m_attributes[row.value(0).toLongLong()].insert(row.value(1).toInt(), column.name);
         const QString where = table->name + u'.' + column.name;
-        auto type = postgresColumnType(row.value(3).toString());
-        if (!type) {
-            return fail(Error::Code::Conflict,
-                        u"column '%1' has type %2, which Strata's types cannot describe"_s.arg(where, row.value(3).toString()),
-                        m_connection.url().redacted(),
-                        u"Strata knows integer, bigint, smallint, boolean, text, varchar(n), numeric(p,s), real, "
-                        "double precision, date, time, timestamp, timestamptz, json(b), bytea and uuid; change "
-                        "the column to one of them, or keep that table out of the migrations"_s);
+        // An enum type is read with its values; a type Strata has no word for
+        // (tsvector, an array, a domain) as written, the way {raw: ...} declares it.
+        if (row.value(8).toString() == "e"_L1) {
+            column.type = ColumnType::enumType(row.value(9).toString(), row.value(10).toString().split(QChar(0x1f)));
+        } else {
+            auto type = postgresColumnType(row.value(3).toString());
+            column.type = type ? *type : ColumnType::rawType(row.value(3).toString());
         }
-        column.type = *type;
         column.nullable = !row.value(4).toBool();
         const QString stored = row.value(5).toString();
         const QString identity = row.value(6).toString();
@@ -189,15 +190,19 @@ Status PostgresIntrospector::readConstraints(Schema &schema)
         const QString name = row.value(1).toString();
         const QString kind = row.value(2).toString();
         const QStringList columns = columnNames(row.value(0), row.value(3).toString());
+        // A name equal to the one PostgreSQL chooses for an unnamed constraint is marked generated.
         if (kind == "p"_L1) {
             table->primaryKey = columns;
+            table->primaryKeyName = name == defaultPrimaryKeyName(table->name) ? QString() : name;
         } else if (kind == "u"_L1) {
-            table->uniques << UniqueConstraint{name, columns};
+            table->uniques << UniqueConstraint{name, columns, name == defaultUniqueName(table->name, columns)};
         } else if (kind == "c"_L1) {
-            table->checks << CheckConstraint{name, withoutOuterParentheses(row.value(9).toString())};
+            const QString expression = withoutOuterParentheses(row.value(9).toString());
+            table->checks << CheckConstraint{name, expression, name == defaultCheckName(*table, expression)};
         } else {
             ForeignKey fk;
             fk.name = name;
+            fk.generatedName = name == defaultForeignKeyName(table->name, columns);
             fk.columns = columns;
             fk.refTable = row.value(4).toString();
             fk.refColumns = row.value(6).toString().split(QChar(0x1f));

@@ -211,10 +211,14 @@ Table *SqliteIntrospector::table(Schema &schema, const QString &name) const
 // SQLite accepts any type name; the dialect's names read back exactly, and
 // others are read by SQLite's own affinity rules (section 3.1 of "Datatypes
 // In SQLite"), with a warning that says how.
-ColumnType SqliteIntrospector::columnType(const QString &declared, const QString &where)
+ColumnType sqliteDeclaredType(const QString &declared, bool *exact)
 {
-    if (auto exact = ColumnType::parse(declared))
-        return *exact;
+    if (exact)
+        *exact = true;
+    if (auto parsed = ColumnType::parse(declared))
+        return *parsed;
+    if (exact)
+        *exact = false;
     using Kind = ColumnType::Kind;
     static const QRegularExpression size(u"\\(\\s*(\\d+)"_s);
     const QString upper = declared.toUpper();
@@ -229,8 +233,17 @@ ColumnType SqliteIntrospector::columnType(const QString &declared, const QString
     } else if (upper.contains("REAL"_L1) || upper.contains("FLOA"_L1) || upper.contains("DOUB"_L1)) {
         type = ColumnType{Kind::Double};
     }
-    m_warnings << u"column '%1' is declared '%2', which is not one of Strata's types; read as %3 by SQLite's "
-                  "affinity rules"_s.arg(where, declared, type.toString());
+    return type;
+}
+
+ColumnType SqliteIntrospector::columnType(const QString &declared, const QString &where)
+{
+    bool exact = false;
+    const ColumnType type = sqliteDeclaredType(declared, &exact);
+    if (!exact) {
+        m_warnings << u"column '%1' is declared '%2', which is not one of Strata's types; read as %3 by SQLite's "
+                      "affinity rules"_s.arg(where, declared, type.toString());
+    }
     return type;
 }
 

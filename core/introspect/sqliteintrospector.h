@@ -7,6 +7,10 @@
 
 namespace strata {
 
+// What a declared SQLite type reads back as: one of Strata's spellings
+// exactly, else by SQLite's affinity rules; `exact` says which.
+ColumnType sqliteDeclaredType(const QString &declared, bool *exact = nullptr);
+
 // sqlite_master plus the pragma table-valued functions (table_info,
 // index_list, index_info, foreign_key_list), each joined over every table in
 // one query; names of constraints, checks and AUTOINCREMENT come from the

@@ -17,12 +17,9 @@ Result<ColumnSpec> parseColumn(const YAML::Node &map, const QString &file, Colum
         return std::unexpected(name.error());
     spec.column.name = *name;
 
-    auto typeText = yaml::requiredString(map, "type", file);
-    if (!typeText)
-        return std::unexpected(typeText.error());
-    auto type = ColumnType::parse(*typeText);
+    auto type = readType(map, "type", file);
     if (!type)
-        return std::unexpected(type.error().withWhere(yaml::where(map["type"], file)));
+        return std::unexpected(type.error());
     spec.column.type = *type;
 
     auto nullable = yaml::optionalBool(map, "nullable", file, true);
@@ -70,7 +67,7 @@ YAML::Node columnToYaml(const Column &column, bool primaryKey)
 {
     YAML::Node map(YAML::NodeType::Map);
     map["name"] = column.name.toStdString();
-    map["type"] = column.type.toString().toStdString();
+    map["type"] = typeToYaml(column.type);
     if (primaryKey)
         map["primary_key"] = true;
     if (column.autoincrement)
@@ -177,6 +174,7 @@ Status AddColumn::apply(Schema &schema) const
             u"table '%1' already has a column '%2'"_s.arg(table, column.name)));
     }
     (*target)->columns << column;
+    ops::syncEnumTypes(schema, table);
     return {};
 }
 
@@ -185,7 +183,7 @@ Result<QStringList> AddColumn::render(const Dialect &dialect, const Schema &befo
     auto tables = ops::beforeAfter(*this, before, table);
     if (!tables)
         return std::unexpected(tables.error());
-    return dialect.addColumn(tables->before, tables->after, column);
+    return ops::withTypes(dialect, before, tables->schemaAfter, dialect.addColumn(tables->before, tables->after, column));
 }
 
 YAML::Node AddColumn::toYaml() const
@@ -265,7 +263,7 @@ Result<QStringList> DropColumn::render(const Dialect &dialect, const Schema &bef
     auto tables = ops::beforeAfter(*this, before, table);
     if (!tables)
         return std::unexpected(tables.error());
-    return dialect.dropColumn(tables->before, tables->after, column);
+    return ops::withTypes(dialect, before, tables->schemaAfter, dialect.dropColumn(tables->before, tables->after, column));
 }
 
 YAML::Node DropColumn::toYaml() const
@@ -339,6 +337,7 @@ Status AlterColumn::apply(Schema &schema) const
     }
     if (type)
         c.type = *type;
+    ops::syncEnumTypes(schema, table);
     if (nullable)
         c.nullable = *nullable;
     if (changeDefault)
@@ -353,7 +352,7 @@ Result<QStringList> AlterColumn::render(const Dialect &dialect, const Schema &be
     auto tables = ops::beforeAfter(*this, before, table);
     if (!tables)
         return std::unexpected(tables.error());
-    return dialect.alterColumn(tables->before, tables->after, *this);
+    return ops::withTypes(dialect, before, tables->schemaAfter, dialect.alterColumn(tables->before, tables->after, *this));
 }
 
 YAML::Node AlterColumn::toYaml() const
@@ -362,7 +361,7 @@ YAML::Node AlterColumn::toYaml() const
     map["table"] = table.toStdString();
     map["column"] = column.toStdString();
     if (type)
-        map["type"] = type->toString().toStdString();
+        map["type"] = ops::typeToYaml(*type);
     if (nullable)
         map["nullable"] = *nullable;
     if (changeDefault) {
@@ -400,12 +399,9 @@ Result<std::shared_ptr<Operation>> AlterColumn::fromYaml(const YAML::Node &value
     op->column = *columnName;
 
     if (yaml::has(value, "type")) {
-        auto typeText = yaml::requiredString(value, "type", file);
-        if (!typeText)
-            return std::unexpected(typeText.error());
-        auto type = ColumnType::parse(*typeText);
+        auto type = ops::readType(value, "type", file);
         if (!type)
-            return std::unexpected(type.error().withWhere(yaml::where(value["type"], file)));
+            return std::unexpected(type.error());
         op->type = *type;
     }
     if (yaml::has(value, "nullable")) {

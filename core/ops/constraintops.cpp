@@ -2,6 +2,7 @@
 
 #include "dialect/dialect.h"
 #include "ops/opsupport.h"
+#include "schema/constraintnames.h"
 
 #include <QSet>
 
@@ -36,9 +37,10 @@ Result<QString> readName(const YAML::Node &map, const QString &file, bool requir
     return required ? yaml::requiredString(map, "name", file) : yaml::optionalString(map, "name", file);
 }
 
-void writeName(YAML::Node &map, const QString &name, const QString &table)
+// A generated name is the database's to choose again, so it is not written.
+void writeName(YAML::Node &map, const QString &name, bool generated, const QString &table)
 {
-    if (!name.isEmpty())
+    if (!name.isEmpty() && !generated)
         map["name"] = name.toStdString();
     if (!table.isEmpty())
         map["table"] = table.toStdString();
@@ -103,6 +105,10 @@ Result<ForeignKey> readForeignKey(const YAML::Node &map, const QString &file, bo
     auto onUpdate = readAction(map, "on_update", file);
     if (!onUpdate)
         return std::unexpected(onUpdate.error());
+    auto useAlter = yaml::optionalBool(map, "use_alter", file, false);
+    if (!useAlter)
+        return std::unexpected(useAlter.error());
+    fk.useAlter = *useAlter;
     if (columns->size() != refColumns->size()) {
         return std::unexpected(yaml::inputError(map["ref_columns"], file,
             u"foreign key has %1 columns but %2 ref_columns"_s.arg(columns->size()).arg(refColumns->size()),
@@ -131,7 +137,7 @@ Result<CheckConstraint> readCheck(const YAML::Node &map, const QString &file, bo
 YAML::Node uniqueToYaml(const UniqueConstraint &unique, const QString &table)
 {
     YAML::Node map(YAML::NodeType::Map);
-    writeName(map, unique.name, table);
+    writeName(map, unique.name, unique.generatedName, table);
     map["columns"] = flowList(unique.columns);
     map.SetStyle(YAML::EmitterStyle::Flow);
     return map;
@@ -140,7 +146,7 @@ YAML::Node uniqueToYaml(const UniqueConstraint &unique, const QString &table)
 YAML::Node foreignKeyToYaml(const ForeignKey &fk, const QString &table)
 {
     YAML::Node map(YAML::NodeType::Map);
-    writeName(map, fk.name, table);
+    writeName(map, fk.name, fk.generatedName, table);
     map["columns"] = flowList(fk.columns);
     map["references"] = fk.refTable.toStdString();
     map["ref_columns"] = flowList(fk.refColumns);
@@ -148,6 +154,8 @@ YAML::Node foreignKeyToYaml(const ForeignKey &fk, const QString &table)
         map["on_delete"] = fk.onDelete.toStdString();
     if (!fk.onUpdate.isEmpty())
         map["on_update"] = fk.onUpdate.toStdString();
+    if (fk.useAlter)
+        map["use_alter"] = true;
     map.SetStyle(YAML::EmitterStyle::Flow);
     return map;
 }
@@ -155,7 +163,7 @@ YAML::Node foreignKeyToYaml(const ForeignKey &fk, const QString &table)
 YAML::Node checkToYaml(const CheckConstraint &check, const QString &table)
 {
     YAML::Node map(YAML::NodeType::Map);
-    writeName(map, check.name, table);
+    writeName(map, check.name, check.generatedName, table);
     map["expression"] = check.expression.toStdString();
     map.SetStyle(YAML::EmitterStyle::Flow);
     return map;
@@ -220,7 +228,8 @@ Result<std::shared_ptr<Operation>> readConstraintOp(const YAML::Node &value, con
     auto tableName = yaml::requiredString(value, "table", file);
     if (!tableName)
         return std::unexpected(tableName.error());
-    auto element = read(value, file, true);
+    // Unnamed, as Alembic's autogenerate writes them: the replay names it as PostgreSQL would.
+    auto element = read(value, file, false);
     if (!element)
         return std::unexpected(element.error());
     op->table = *tableName;
@@ -239,6 +248,7 @@ Status addTo(Schema &schema, const QString &tableName, const Element &element, Q
     if (auto fits = check(**target, element); !fits)
         return fits;
     ((**target).*list) << element;
+    nameUnnamedConstraints(**target, schema);
     return {};
 }
 
@@ -300,6 +310,7 @@ Status CreateForeignKey::apply(Schema &schema) const
     if (auto fits = ops::checkNewForeignKey(schema, **target, foreignKey); !fits)
         return fits;
     (*target)->foreignKeys << foreignKey;
+    nameUnnamedConstraints(**target, schema);
     return {};
 }
 
@@ -324,7 +335,7 @@ bool CreateForeignKey::equals(const Operation &other) const
 
 Result<std::shared_ptr<Operation>> CreateForeignKey::fromYaml(const YAML::Node &value, const QString &file)
 {
-    if (auto keys = yaml::onlyKeys(value, {"name", "table", "columns", "references", "ref_columns", "on_delete", "on_update"},
+    if (auto keys = yaml::onlyKeys(value, {"name", "table", "columns", "references", "ref_columns", "on_delete", "on_update", "use_alter"},
                                    u"create_foreign_key"_s, file); !keys)
         return std::unexpected(keys.error());
     return readConstraintOp<CreateForeignKey>(value, file, &ops::readForeignKey, &CreateForeignKey::foreignKey);
@@ -385,7 +396,7 @@ Status DropConstraint::apply(Schema &schema) const
         const bool isIndex = std::ranges::any_of(t.indexes, [this](const Index &i) { return i.name == name; });
         return std::unexpected(ops::conflict(table, u"table '%1' has no constraint '%2'"_s.arg(table, name),
             isIndex ? u"'%1' is an index: use drop_index"_s.arg(name)
-                    : u"check the name; only named unique, foreign key and check constraints can be dropped"_s));
+                    : u"check the name; an unnamed constraint has the name PostgreSQL gives it, e.g. '%1_a_fkey'"_s.arg(table)));
     }
     const auto named = [this](const auto &c) { return c.name == name; };
     Table changed = t;

@@ -1,5 +1,6 @@
 #include "ops/operation.h"
 
+#include "dialect/dialect.h"
 #include "ops/columnops.h"
 #include "ops/constraintops.h"
 #include "ops/executeop.h"
@@ -161,7 +162,39 @@ Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const
     Schema changed = before;
     if (auto applied = op.apply(changed); !applied)
         return std::unexpected(applied.error());
-    return BeforeAfter{**original, *changed.table(table)};
+    const Table after = *changed.table(table);
+    return BeforeAfter{**original, after, std::move(changed)};
+}
+
+void syncEnumTypes(Schema &schema, const QString &tableName)
+{
+    const Table *table = schema.table(tableName);
+    if (!table)
+        return;
+    QMap<QString, QStringList> wanted;
+    for (const Column &column : table->columns) {
+        if (column.type.isNativeEnum())
+            wanted.insert(column.type.name, column.type.values);
+    }
+    for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
+        QStringList values = it.value();
+        for (const Table &other : std::as_const(schema.tables)) {
+            for (const Column &column : other.columns) {
+                if (!column.type.isNativeEnum() || column.type.name != it.key())
+                    continue;
+                for (const QString &value : column.type.values) {
+                    if (!values.contains(value))
+                        values << value;
+                }
+            }
+        }
+        schema.setEnumValues(it.key(), values);
+    }
+}
+
+QStringList withTypes(const Dialect &dialect, const Schema &before, const Schema &after, const QStringList &statements)
+{
+    return dialect.createTypes(before, after) + statements + dialect.dropTypes(before, after);
 }
 
 YAML::Node flowList(const QStringList &names)

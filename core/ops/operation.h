@@ -34,6 +34,9 @@ public:
     // SQL statements (no trailing ';') for this dialect, given the schema
     // just before the operation.
     virtual Result<QStringList> render(const Dialect &dialect, const Schema &before) const = 0;
+    // Statements that run after every other operation of the revision, given
+    // the schema the revision builds: a use_alter foreign key on PostgreSQL.
+    virtual QStringList renderLate(const Dialect &, const Schema &) const { return {}; }
     // The value under the kind key; parseOperation(toYaml()) gives an equal operation.
     virtual YAML::Node toYaml() const = 0;
     // Same kind and same content; `line` is not compared.

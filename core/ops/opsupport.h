@@ -27,11 +27,27 @@ struct BeforeAfter
 {
     Table before;
     Table after;
+    Schema schemaAfter;
 };
 Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const QString &table);
 
+// After a table's columns changed: each native enum type it uses takes the
+// values its columns give, and every other column of that type follows. A
+// value the type had and the new list lacks stays (PostgreSQL cannot remove one).
+void syncEnumTypes(Schema &schema, const QString &table);
+
+// The operation's statements with the database types it needs created
+// first and the ones it leaves unused dropped last (PostgreSQL enums).
+QStringList withTypes(const Dialect &dialect, const Schema &before, const Schema &after, const QStringList &statements);
+
 // A name list written inline: [a, b].
 YAML::Node flowList(const QStringList &names);
+
+// --- column types (typeyaml.cpp): a scalar ("string(80)") or a mapping
+// ({enum: mood, values: [a, b]}, {raw: "TSVECTOR"}).
+
+Result<ColumnType> readType(const YAML::Node &map, const char *key, const QString &file);
+YAML::Node typeToYaml(const ColumnType &type);
 
 // --- columns (columnops.cpp)
 

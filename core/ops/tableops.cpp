@@ -2,6 +2,7 @@
 
 #include "dialect/dialect.h"
 #include "ops/opsupport.h"
+#include "schema/constraintnames.h"
 
 #include <QSet>
 
@@ -59,8 +60,8 @@ Result<Table> parseTable(const YAML::Node &map, const QString &file, const QStri
 {
     const QString context = nameFromKey.isEmpty() ? u"create_table"_s : u"table '%1'"_s.arg(nameFromKey);
     Status keys = nameFromKey.isEmpty()
-        ? yaml::onlyKeys(map, {"name", "columns", "primary_key", "foreign_keys", "uniques", "checks", "indexes"}, context, file)
-        : yaml::onlyKeys(map, {"columns", "primary_key", "foreign_keys", "uniques", "checks", "indexes"}, context, file);
+        ? yaml::onlyKeys(map, {"name", "columns", "primary_key", "primary_key_name", "foreign_keys", "uniques", "checks", "indexes"}, context, file)
+        : yaml::onlyKeys(map, {"columns", "primary_key", "primary_key_name", "foreign_keys", "uniques", "checks", "indexes"}, context, file);
     if (!keys)
         return std::unexpected(keys.error());
 
@@ -104,6 +105,15 @@ Result<Table> parseTable(const YAML::Node &map, const QString &file, const QStri
     }
     if (auto ok = gatherPrimaryKey(table, keyColumns, map, file); !ok)
         return std::unexpected(ok.error());
+    auto keyName = yaml::optionalString(map, "primary_key_name", file);
+    if (!keyName)
+        return std::unexpected(keyName.error());
+    if (!keyName->isEmpty() && table.primaryKey.isEmpty()) {
+        return std::unexpected(yaml::inputError(map["primary_key_name"], file,
+            u"primary_key_name is given but table '%1' has no primary key"_s.arg(table.name),
+            u"mark the key columns primary_key: true, or drop primary_key_name"_s));
+    }
+    table.primaryKeyName = *keyName;
     for (const YAML::Node &item : std::as_const(autoincrementColumns)) {
         const QString name = yaml::toQString(item["name"]);
         if (table.primaryKey != QStringList{name}) {
@@ -125,7 +135,7 @@ Result<Table> parseTable(const YAML::Node &map, const QString &file, const QStri
     });
     if (lists) {
         lists = readEach(map, "foreign_keys", file, [&](const YAML::Node &item) -> Status {
-            if (auto ok = yaml::onlyKeys(item, {"name", "columns", "references", "ref_columns", "on_delete", "on_update"},
+            if (auto ok = yaml::onlyKeys(item, {"name", "columns", "references", "ref_columns", "on_delete", "on_update", "use_alter"},
                                          u"foreign key"_s, file); !ok)
                 return ok;
             auto fk = ops::readForeignKey(item, file, false);
@@ -175,6 +185,8 @@ YAML::Node tableToYaml(const Table &table, bool withName)
     map["columns"] = columns;
     if (table.primaryKey.size() > 1)
         map["primary_key"] = ops::flowList(table.primaryKey);
+    if (!table.primaryKeyName.isEmpty())
+        map["primary_key_name"] = table.primaryKeyName.toStdString();
 
     const auto list = [&map](const char *key, const auto &elements, auto write) {
         if (elements.isEmpty())
@@ -232,7 +244,10 @@ Status CreateTable::apply(Schema &schema) const
         staged.indexes << index;
     }
     for (const ForeignKey &fk : table.foreignKeys) {
-        if (auto ok = ops::checkNewForeignKey(schema, staged, fk); !ok)
+        // A use_alter key may point at a table the revision creates later.
+        const bool later = fk.useAlter && fk.refTable != name && !schema.table(fk.refTable);
+        if (auto ok = later ? ops::requireColumns(staged, fk.columns, u"foreign key"_s)
+                            : ops::checkNewForeignKey(schema, staged, fk); !ok)
             return ok;
         staged.foreignKeys << fk;
     }
@@ -241,7 +256,10 @@ Status CreateTable::apply(Schema &schema) const
             return ok;
         staged.checks << check;
     }
-    schema.tables << table;
+    Table named = table;
+    nameUnnamedConstraints(named, schema);
+    schema.tables << named;
+    ops::syncEnumTypes(schema, named.name);
     return {};
 }
 
@@ -250,7 +268,13 @@ Result<QStringList> CreateTable::render(const Dialect &dialect, const Schema &be
     Schema after = before;
     if (auto fits = apply(after); !fits)
         return std::unexpected(fits.error());
-    return dialect.createTable(table);
+    return ops::withTypes(dialect, before, after, dialect.createTable(*after.table(table.name)));
+}
+
+QStringList CreateTable::renderLate(const Dialect &dialect, const Schema &after) const
+{
+    const Table *created = after.table(table.name);
+    return created ? dialect.lateForeignKeys(*created) : QStringList();
 }
 
 YAML::Node CreateTable::toYaml() const
@@ -300,7 +324,7 @@ Result<QStringList> DropTable::render(const Dialect &dialect, const Schema &befo
     Schema after = before;
     if (auto fits = apply(after); !fits)
         return std::unexpected(fits.error());
-    return dialect.dropTable(*before.table(name));
+    return ops::withTypes(dialect, before, after, dialect.dropTable(*before.table(name)));
 }
 
 YAML::Node DropTable::toYaml() const

@@ -2,6 +2,7 @@
 
 #include "alembic/alembicevaluation.h"
 #include "alembic/alembicproject.h"
+#include "alembic/alembictranslate.h"
 #include "db/databaseurl.h"
 #include "project/revisioncache.h"
 #include "project/revisionloader.h"
@@ -244,14 +245,22 @@ Result<Schema> Project::schemaAt(const QStringList &revisionIds) const
                         u"the heads are "_s + m_graph.heads().join(u", "_s));
     }
     Schema schema;
+    // An Alembic statement Strata could not translate changes nothing in the
+    // replay, so a later operation fails instead: name the cause with it.
+    QString untranslated;
     for (const QString &id : m_graph.topologicalOrder(m_graph.ancestorsOf(revisionIds))) {
         const Revision *revision = m_graph.find(id);
+        const QString file = revision->filePath.isEmpty() ? u"revision "_s + id : revision->filePath;
         for (const OperationPtr &op : revision->upgrade) {
+            if (m_alembic && alembic::isPlaceholder(*op))
+                untranslated = u"%1:%2"_s.arg(file).arg(op->line);
             if (auto ok = op->apply(schema); !ok) {
-                const QString file = revision->filePath.isEmpty() ? u"revision "_s + id : revision->filePath;
-                return std::unexpected(ok.error().wrappedIn(
-                    u"replaying revision %1 failed at %2"_s.arg(id, op->describe()),
-                    op->line > 0 ? u"%1:%2"_s.arg(file).arg(op->line) : file));
+                Error error = ok.error().wrappedIn(u"replaying revision %1 failed at %2"_s.arg(id, op->describe()),
+                                                   op->line > 0 ? u"%1:%2"_s.arg(file).arg(op->line) : file);
+                if (!untranslated.isEmpty())
+                    error.hint = u"probably caused by the statement at %1, which Strata could not translate "
+                                 "(see the messages above, or `strata show`); "_s.arg(untranslated) + error.hint;
+                return std::unexpected(error);
             }
         }
     }

@@ -23,7 +23,7 @@ namespace strata {
 namespace {
 
 constexpr quint32 kMagic = 0x53545243;      // "STRC"
-constexpr qint32 kFormat = 1;      // bump when the layout below or in revisioncodec.cpp changes
+constexpr qint32 kFormat = 2;      // bump when the layout below or in revisioncodec.cpp changes
 constexpr auto kStreamVersion = QDataStream::Qt_6_4;
 
 template <typename Stream>

@@ -20,13 +20,13 @@ namespace strata {
 // this cache of YAML revisions never holds.
 static_assert(sizeof(Revision) == 248 + 2 * sizeof(DataStep) + sizeof(QString),
               "Revision changed: update encodeRevision/decodeRevision");
-static_assert(sizeof(Table) == 168 && sizeof(Column) == 88 && sizeof(Index) == 80 && sizeof(ForeignKey) == 144
-                  && sizeof(UniqueConstraint) == 48 && sizeof(CheckConstraint) == 48 && sizeof(ColumnType) == 16,
+static_assert(sizeof(Table) == 192 && sizeof(Column) == 144 && sizeof(Index) == 80 && sizeof(ForeignKey) == 152
+                  && sizeof(UniqueConstraint) == 56 && sizeof(CheckConstraint) == 56 && sizeof(ColumnType) == 72,
               "a schema type changed: update the codec in revisioncodec.cpp");
-static_assert(sizeof(CreateTable) == 184 && sizeof(DropTable) == 40 && sizeof(RenameTable) == 64
-                  && sizeof(AddColumn) == 128 && sizeof(DropColumn) == 64 && sizeof(AlterColumn) == 152
-                  && sizeof(CreateIndex) == 120 && sizeof(DropIndex) == 64 && sizeof(CreateUnique) == 88
-                  && sizeof(CreateForeignKey) == 184 && sizeof(CreateCheck) == 88 && sizeof(DropConstraint) == 64
+static_assert(sizeof(CreateTable) == 208 && sizeof(DropTable) == 40 && sizeof(RenameTable) == 64
+                  && sizeof(AddColumn) == 184 && sizeof(DropColumn) == 64 && sizeof(AlterColumn) == 216
+                  && sizeof(CreateIndex) == 120 && sizeof(DropIndex) == 64 && sizeof(CreateUnique) == 96
+                  && sizeof(CreateForeignKey) == 192 && sizeof(CreateCheck) == 96 && sizeof(DropConstraint) == 64
                   && sizeof(Execute) == 48,
               "an operation changed: update the codec in revisioncodec.cpp");
 #endif
@@ -36,13 +36,14 @@ static_assert(sizeof(CreateTable) == 184 && sizeof(DropTable) == 40 && sizeof(Re
 // ByteReader find them by argument-dependent lookup.
 static ByteWriter &operator<<(ByteWriter &out, const ColumnType &t)
 {
-    return out << qint32(t.kind) << qint32(t.length) << qint32(t.precision) << qint32(t.scale);
+    return out << qint32(t.kind) << qint32(t.length) << qint32(t.precision) << qint32(t.scale) << t.name << t.values
+               << t.native << t.createConstraint;
 }
 
 static ByteReader &operator>>(ByteReader &in, ColumnType &t)
 {
     qint32 kind = 0, length = 0, precision = 0, scale = 0;
-    in >> kind >> length >> precision >> scale;
+    in >> kind >> length >> precision >> scale >> t.name >> t.values >> t.native >> t.createConstraint;
     t.kind = ColumnType::Kind(kind);
     t.length = length;
     t.precision = precision;
@@ -72,42 +73,42 @@ static ByteReader &operator>>(ByteReader &in, Index &i)
 
 static ByteWriter &operator<<(ByteWriter &out, const UniqueConstraint &u)
 {
-    return out << u.name << u.columns;
+    return out << u.name << u.columns << u.generatedName;
 }
 
 static ByteReader &operator>>(ByteReader &in, UniqueConstraint &u)
 {
-    return in >> u.name >> u.columns;
+    return in >> u.name >> u.columns >> u.generatedName;
 }
 
 static ByteWriter &operator<<(ByteWriter &out, const ForeignKey &f)
 {
-    return out << f.name << f.columns << f.refTable << f.refColumns << f.onDelete << f.onUpdate;
+    return out << f.name << f.columns << f.refTable << f.refColumns << f.onDelete << f.onUpdate << f.generatedName << f.useAlter;
 }
 
 static ByteReader &operator>>(ByteReader &in, ForeignKey &f)
 {
-    return in >> f.name >> f.columns >> f.refTable >> f.refColumns >> f.onDelete >> f.onUpdate;
+    return in >> f.name >> f.columns >> f.refTable >> f.refColumns >> f.onDelete >> f.onUpdate >> f.generatedName >> f.useAlter;
 }
 
 static ByteWriter &operator<<(ByteWriter &out, const CheckConstraint &c)
 {
-    return out << c.name << c.expression;
+    return out << c.name << c.expression << c.generatedName;
 }
 
 static ByteReader &operator>>(ByteReader &in, CheckConstraint &c)
 {
-    return in >> c.name >> c.expression;
+    return in >> c.name >> c.expression >> c.generatedName;
 }
 
 static ByteWriter &operator<<(ByteWriter &out, const Table &t)
 {
-    return out << t.name << t.columns << t.primaryKey << t.uniques << t.foreignKeys << t.checks << t.indexes;
+    return out << t.name << t.columns << t.primaryKey << t.primaryKeyName << t.uniques << t.foreignKeys << t.checks << t.indexes;
 }
 
 static ByteReader &operator>>(ByteReader &in, Table &t)
 {
-    return in >> t.name >> t.columns >> t.primaryKey >> t.uniques >> t.foreignKeys >> t.checks >> t.indexes;
+    return in >> t.name >> t.columns >> t.primaryKey >> t.primaryKeyName >> t.uniques >> t.foreignKeys >> t.checks >> t.indexes;
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -35,6 +36,7 @@ constexpr std::array canonicalNames{
     TypeName{"json"_L1, ColumnType::Kind::Json},
     TypeName{"binary"_L1, ColumnType::Kind::Binary},
     TypeName{"uuid"_L1, ColumnType::Kind::Uuid},
+    TypeName{"char"_L1, ColumnType::Kind::Char},
 };
 
 // The spellings people bring from SQL and SQLAlchemy.
@@ -46,6 +48,8 @@ constexpr std::array aliases{
     TypeName{"bool"_L1, ColumnType::Kind::Boolean},
     TypeName{"varchar"_L1, ColumnType::Kind::String},
     TypeName{"character varying"_L1, ColumnType::Kind::String},
+    TypeName{"character"_L1, ColumnType::Kind::Char},
+    TypeName{"bpchar"_L1, ColumnType::Kind::Char},
     TypeName{"decimal"_L1, ColumnType::Kind::Numeric},
     TypeName{"real"_L1, ColumnType::Kind::Float},
     TypeName{"float4"_L1, ColumnType::Kind::Float},
@@ -76,12 +80,15 @@ QString canonicalList()
     QStringList names;
     for (const auto &entry : canonicalNames) {
         if (entry.kind == ColumnType::Kind::String)
-            names << u"string(n)"_s;
+            names << u"string"_s << u"string(n)"_s;
+        else if (entry.kind == ColumnType::Kind::Char)
+            names << u"char(n)"_s;
         else if (entry.kind == ColumnType::Kind::Numeric)
             names << u"numeric(p,s)"_s;
         else
             names << entry.name;
     }
+    names << u"{enum: NAME, values: [a, b]}"_s << u"{raw: \"SQL TYPE\"}"_s;
     return names.join(u", "_s);
 }
 
@@ -121,10 +128,11 @@ Result<ColumnType> ColumnType::parse(const QString &text)
     const int first = hasFirst ? match.captured(2).toInt() : 0;
     const int second = hasSecond ? match.captured(3).toInt() : 0;
 
-    if (type.kind == Kind::String) {
+    if (type.kind == Kind::String || type.kind == Kind::Char) {
         if (hasSecond || (hasFirst && first <= 0)) {
-            return std::unexpected(typeError(u"bad column type '%1': string takes one positive length"_s.arg(text),
-                                             u"write string(255), or text for unlimited length"_s));
+            return std::unexpected(typeError(
+                u"bad column type '%1': %2 takes one positive length"_s.arg(text, match.captured(1)),
+                u"write string(255) or char(2); string alone (or text) has no length limit"_s));
         }
         type.length = first;
         return type;
@@ -146,20 +154,49 @@ Result<ColumnType> ColumnType::parse(const QString &text)
     return type;
 }
 
+ColumnType ColumnType::enumType(const QString &name, const QStringList &values)
+{
+    ColumnType type;
+    type.kind = Kind::Enum;
+    type.name = name;
+    type.values = values;
+    return type;
+}
+
+ColumnType ColumnType::rawType(const QString &text)
+{
+    ColumnType type;
+    type.kind = Kind::Raw;
+    type.name = text.trimmed();
+    return type;
+}
+
+int ColumnType::enumLength() const
+{
+    int longest = 0;
+    for (const QString &value : values)
+        longest = std::max(longest, int(value.size()));
+    return longest;
+}
+
 QString ColumnType::toString() const
 {
-    QString name;
+    if (kind == Kind::Enum)
+        return u"enum %1 (%2)"_s.arg(name, values.join(u", "_s));
+    if (kind == Kind::Raw)
+        return name;
+    QString word;
     for (const auto &entry : canonicalNames) {
         if (entry.kind == kind) {
-            name = entry.name;
+            word = entry.name;
             break;
         }
     }
-    if (kind == Kind::String && length > 0)
-        return name + u'(' + QString::number(length) + u')';
+    if ((kind == Kind::String || kind == Kind::Char) && length > 0)
+        return word + u'(' + QString::number(length) + u')';
     if (kind == Kind::Numeric && precision > 0)
-        return name + u'(' + QString::number(precision) + u',' + QString::number(scale) + u')';
-    return name;
+        return word + u'(' + QString::number(precision) + u',' + QString::number(scale) + u')';
+    return word;
 }
 
 } // namespace strata

@@ -86,6 +86,28 @@ QStringList Schema::tablesReferencing(const QString &tableName) const
     return names;
 }
 
+QMap<QString, QStringList> Schema::nativeEnums() const
+{
+    QMap<QString, QStringList> types;
+    for (const Table &t : tables) {
+        for (const Column &c : t.columns) {
+            if (c.type.isNativeEnum() && !types.contains(c.type.name))
+                types.insert(c.type.name, c.type.values);
+        }
+    }
+    return types;
+}
+
+void Schema::setEnumValues(const QString &enumName, const QStringList &values)
+{
+    for (Table &t : tables) {
+        for (Column &c : t.columns) {
+            if (c.type.isNativeEnum() && c.type.name == enumName)
+                c.type.values = values;
+        }
+    }
+}
+
 namespace {
 
 bool isWordChar(QChar c)

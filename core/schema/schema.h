@@ -3,6 +3,7 @@
 #include "schema/columntype.h"
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -30,10 +31,16 @@ struct Index
     friend bool operator==(const Index &, const Index &) = default;
 };
 
+// A constraint created without a name has, in a replayed Schema, the name
+// PostgreSQL gives it (see constraintnames.h) with generatedName set: the
+// DDL then carries no CONSTRAINT clause and the YAML no name. An empty name
+// is an unnamed constraint not yet named (a parsed operation, SQLite's
+// introspection).
 struct UniqueConstraint
 {
-    QString name;                          // may be empty: the dialect then lets the database name it
+    QString name;
     QStringList columns;
+    bool generatedName = false;
     friend bool operator==(const UniqueConstraint &, const UniqueConstraint &) = default;
 };
 
@@ -45,6 +52,10 @@ struct ForeignKey
     QStringList refColumns;
     QString onDelete;                      // "cascade", "set null", "restrict", "no action", "set default" or empty
     QString onUpdate;
+    bool generatedName = false;
+    // May reference a table created later in the same revision: PostgreSQL
+    // adds it by ALTER TABLE after the revision's other operations.
+    bool useAlter = false;
     friend bool operator==(const ForeignKey &, const ForeignKey &) = default;
 };
 
@@ -52,6 +63,7 @@ struct CheckConstraint
 {
     QString name;
     QString expression;
+    bool generatedName = false;
     friend bool operator==(const CheckConstraint &, const CheckConstraint &) = default;
 };
 
@@ -60,6 +72,7 @@ struct Table
     QString name;
     QList<Column> columns;
     QStringList primaryKey;                // column names, in key order
+    QString primaryKeyName;                // as given (primary_key_name); empty: the database names it
     QList<UniqueConstraint> uniques;
     QList<ForeignKey> foreignKeys;
     QList<CheckConstraint> checks;
@@ -85,6 +98,12 @@ struct Schema
     const Table *tableOfIndex(const QString &indexName) const;
     // Names of the other tables with a foreign key to this one, in schema order.
     QStringList tablesReferencing(const QString &tableName) const;
+    // The database enum types (native enums) the columns use, by name, with
+    // their values; PostgreSQL keeps one type per name for the whole schema.
+    QMap<QString, QStringList> nativeEnums() const;
+    // Every native enum column of that name takes these values: adding a
+    // value to the type changes it for every table that uses it.
+    void setEnumValues(const QString &enumName, const QStringList &values);
     friend bool operator==(const Schema &, const Schema &) = default;
 };
 

@@ -16,6 +16,7 @@ private slots:
     void canonicalRoundTrip();
     void rejects_data();
     void rejects();
+    void enumAndRaw();
 };
 
 void TestColumnType::parse_data()
@@ -50,6 +51,12 @@ void TestColumnType::parse_data()
     QTest::newRow("blob alias") << u"blob"_s << int(Kind::Binary) << 0 << 0 << 0 << u"binary"_s;
     QTest::newRow("jsonb alias") << u"jsonb"_s << int(Kind::Json) << 0 << 0 << 0 << u"json"_s;
     QTest::newRow("uuid") << u"uuid"_s << int(Kind::Uuid) << 0 << 0 << 0 << u"uuid"_s;
+    QTest::newRow("varchar without length (sa.String())") << u"VARCHAR"_s << int(Kind::String) << 0 << 0 << 0 << u"string"_s;
+    QTest::newRow("PostgreSQL's character varying without length") << u"character varying"_s << int(Kind::String) << 0 << 0 << 0 << u"string"_s;
+    QTest::newRow("char with length") << u"char(2)"_s << int(Kind::Char) << 2 << 0 << 0 << u"char(2)"_s;
+    QTest::newRow("char alone") << u"CHAR"_s << int(Kind::Char) << 0 << 0 << 0 << u"char"_s;
+    QTest::newRow("PostgreSQL's character(n)") << u"character(3)"_s << int(Kind::Char) << 3 << 0 << 0 << u"char(3)"_s;
+    QTest::newRow("PostgreSQL's bpchar") << u"bpchar"_s << int(Kind::Char) << 0 << 0 << 0 << u"char"_s;
 }
 
 void TestColumnType::parse()
@@ -75,7 +82,7 @@ void TestColumnType::canonicalRoundTrip_data()
     QTest::addColumn<QString>("text");
     for (const char *name : {"integer", "bigint", "smallint", "boolean", "text", "string", "string(1)", "numeric",
                              "numeric(38,10)", "float", "double", "date", "time", "datetime", "timestamptz", "json",
-                             "binary", "uuid"})
+                             "binary", "uuid", "char", "char(2)"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -104,6 +111,7 @@ void TestColumnType::rejects_data()
     QTest::newRow("size on a sizeless type") << u"integer(4)"_s << u"integer takes no size"_s << u"without parentheses"_s;
     QTest::newRow("non-numeric size") << u"varchar(abc)"_s << u"bad column type 'varchar(abc)': the size in parentheses must be whole numbers, not 'abc'"_s
                                       << u"string(255)"_s;
+    QTest::newRow("char of zero length") << u"char(0)"_s << u"char takes one positive length"_s << u"char(2)"_s;
     QTest::newRow("unclosed parenthesis") << u"string(5"_s << u"unknown column type 'string(5'"_s << u"string(n)"_s;
 }
 
@@ -118,6 +126,20 @@ void TestColumnType::rejects()
     QCOMPARE(type.error().code, strata::Error::Code::Input);
     QVERIFY2(type.error().message.contains(message), qPrintable(type.error().message));
     QVERIFY2(type.error().hint.contains(hint), qPrintable(type.error().hint));
+}
+
+void TestColumnType::enumAndRaw()
+{
+    auto mood = strata::ColumnType::enumType(u"mood"_s, {u"happy"_s, u"so-so"_s, u"sad"_s});
+    QCOMPARE(mood.toString(), u"enum mood (happy, so-so, sad)"_s);
+    QCOMPARE(mood.enumLength(), 5);
+    QVERIFY(mood.isNativeEnum());
+    mood.native = false;
+    QVERIFY(!mood.isNativeEnum());
+    QVERIFY(mood != strata::ColumnType::enumType(u"mood"_s, {u"happy"_s, u"so-so"_s, u"sad"_s}));
+    const auto raw = strata::ColumnType::rawType(u" TSVECTOR "_s);
+    QCOMPARE(int(raw.kind), int(Kind::Raw));
+    QCOMPARE(raw.toString(), u"TSVECTOR"_s);
 }
 
 QTEST_GUILESS_MAIN(TestColumnType)

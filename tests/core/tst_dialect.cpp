@@ -4,6 +4,7 @@
 // in the golden cases of tst_render.
 
 #include "dialectfixtures.h"
+#include "schema/constraintnames.h"
 #include "inmemorysqlite.h"
 
 #include "dialect/postgresdialect.h"
@@ -50,6 +51,12 @@ private slots:
     void alterColumn();
     void execute_data();
     void execute();
+    void enumTypes_data();
+    void enumTypes();
+    void enumTypeLifetime();
+    void postgresConstraintNames_data();
+    void postgresConstraintNames();
+    void unnamedConstraintsInDdl();
 };
 
 void tst_Dialect::forName_data()
@@ -134,6 +141,8 @@ void tst_Dialect::typeName_data()
     QTest::newRow("json") << u"json"_s << u"JSON"_s << u"jsonb"_s;
     QTest::newRow("binary") << u"binary"_s << u"BLOB"_s << u"bytea"_s;
     QTest::newRow("uuid") << u"uuid"_s << u"UUID"_s << u"uuid"_s;
+    QTest::newRow("char(n)") << u"char(2)"_s << u"CHAR(2)"_s << u"char(2)"_s;
+    QTest::newRow("char alone") << u"char"_s << u"CHAR"_s << u"char"_s;
 }
 
 void tst_Dialect::typeName()
@@ -154,10 +163,10 @@ void tst_Dialect::typeNameParsesBack_data()
     QTest::addColumn<QString>("dialect");
     QTest::addColumn<ColumnType>("type");
     for (const QString &name : Dialect::names()) {
-        for (int k = int(Kind::Integer); k <= int(Kind::Uuid); ++k) {
+        for (int k = int(Kind::Integer); k <= int(Kind::Char); ++k) {
             ColumnType type;
             type.kind = Kind(k);
-            if (type.kind == Kind::String)
+            if (type.kind == Kind::String || type.kind == Kind::Char)
                 type.length = 40;
             if (type.kind == Kind::Numeric) {
                 type.precision = 12;
@@ -385,6 +394,123 @@ void tst_Dialect::execute()
         op.variants.insert(u"sqlite"_s, sqliteVariant);
     QCOMPARE(SqliteDialect().execute(op), sqlite);
     QCOMPARE(PostgresDialect().execute(op), postgresql);
+}
+
+void tst_Dialect::enumTypes_data()
+{
+    QTest::addColumn<QString>("dialect");
+    QTest::addColumn<bool>("native");
+    QTest::addColumn<bool>("constraint");
+    QTest::addColumn<QString>("definition");
+
+    QTest::newRow("postgresql: the enum type") << u"postgresql"_s << true << false << u"\"mood\" \"mood_kind\""_s;
+    QTest::newRow("postgresql: a native enum needs no CHECK") << u"postgresql"_s << true << true << u"\"mood\" \"mood_kind\""_s;
+    QTest::newRow("postgresql: native false, a VARCHAR") << u"postgresql"_s << false << false << u"\"mood\" varchar(5)"_s;
+    QTest::newRow("postgresql: native false with its CHECK") << u"postgresql"_s << false << true
+        << u"\"mood\" varchar(5) CHECK (\"mood\" IN ('happy', 'sad', 'it''s'))"_s;
+    QTest::newRow("sqlite: VARCHAR of the longest value") << u"sqlite"_s << true << false << u"\"mood\" VARCHAR(5)"_s;
+    QTest::newRow("sqlite: CHECK only when asked") << u"sqlite"_s << true << true
+        << u"\"mood\" VARCHAR(5) CHECK (\"mood\" IN ('happy', 'sad', 'it''s'))"_s;
+}
+
+void tst_Dialect::enumTypes()
+{
+    QFETCH(QString, dialect);
+    QFETCH(bool, native);
+    QFETCH(bool, constraint);
+    QFETCH(QString, definition);
+    Column mood = column(u"mood"_s, Kind::Text);
+    mood.type = ColumnType::enumType(u"mood_kind"_s, {u"happy"_s, u"sad"_s, u"it's"_s});
+    mood.type.native = native;
+    mood.type.createConstraint = constraint;
+    Table table;
+    table.name = u"day"_s;
+    table.columns = {mood};
+    QCOMPARE(::dialect(dialect)->columnDefinition(mood, table), definition);
+}
+
+// CREATE TYPE before the first use, ADD VALUE in list order, DROP TYPE after the last use.
+void tst_Dialect::enumTypeLifetime()
+{
+    const auto schemaWith = [](const QList<QStringList> &uses) {
+        Schema schema;
+        for (qsizetype i = 0; i < uses.size(); ++i) {
+            Table t;
+            t.name = u"t%1"_s.arg(i);
+            Column c = column(u"c"_s, Kind::Text);
+            c.type = ColumnType::enumType(u"state"_s, uses.at(i));
+            t.columns = {c};
+            schema.tables << t;
+        }
+        return schema;
+    };
+    const PostgresDialect pg;
+    const Schema none;
+    const Schema one = schemaWith({{u"a"_s, u"b"_s}});
+    const Schema two = schemaWith({{u"a"_s, u"b"_s}, {u"a"_s, u"b"_s}});
+    const Schema more = schemaWith({{u"new"_s, u"a"_s, u"mid"_s, u"b"_s}});
+    QCOMPARE(pg.createTypes(none, one), QStringList{u"CREATE TYPE \"state\" AS ENUM ('a', 'b')"_s});
+    QCOMPARE(pg.createTypes(one, two), QStringList());
+    QCOMPARE(pg.createTypes(one, more),
+             (QStringList{u"ALTER TYPE \"state\" ADD VALUE 'new' BEFORE 'a'"_s,
+                          u"ALTER TYPE \"state\" ADD VALUE 'mid' AFTER 'a'"_s}));
+    QCOMPARE(pg.dropTypes(two, one), QStringList());
+    QCOMPARE(pg.dropTypes(one, none), QStringList{u"DROP TYPE \"state\""_s});
+    QCOMPARE(SqliteDialect().createTypes(none, one), QStringList());
+    QCOMPARE(SqliteDialect().dropTypes(one, none), QStringList());
+}
+
+// What PostgreSQL 15 names a constraint created without a name (checked
+// against a real server by tst_engine_postgres's unnamedConstraints).
+void tst_Dialect::postgresConstraintNames_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("expected");
+    const QString longTable(60, u't');
+    const QString longColumn(40, u'c');
+    QTest::newRow("foreign key, every column") << defaultForeignKeyName(u"post"_s, {u"a_id"_s, u"b_id"_s})
+                                               << u"post_a_id_b_id_fkey"_s;
+    QTest::newRow("unique") << defaultUniqueName(u"post"_s, {u"slug"_s}) << u"post_slug_key"_s;
+    QTest::newRow("primary key") << defaultPrimaryKeyName(u"post"_s) << u"post_pkey"_s;
+    QTest::newRow("long names: the longer part is shortened first")
+        << defaultForeignKeyName(longTable, {longColumn})
+        << QString(29, u't') + u'_' + QString(28, u'c') + u"_fkey"_s;
+    QTest::newRow("long table, short column") << defaultUniqueName(longTable, {u"id"_s})
+                                              << QString(56, u't') + u"_id_key"_s;
+    QTest::newRow("multi-byte characters are not cut")
+        << postgresObjectName(QString(40, QChar(0x20ac)), {}, u"pkey"_s)
+        << QString(19, QChar(0x20ac)) + u"_pkey"_s;
+}
+
+void tst_Dialect::postgresConstraintNames()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, expected);
+    QCOMPARE(name, expected);
+    QVERIFY(name.toUtf8().size() <= 63);
+}
+
+void tst_Dialect::unnamedConstraintsInDdl()
+{
+    Table table = habitTable();
+    table.foreignKeys.first().name.clear();
+    table.checks = {CheckConstraint{{}, u"title <> ''"_s}, CheckConstraint{{}, u"id > 0 AND title <> ''"_s}};
+    Schema schema;
+    schema.tables << userTable();
+    nameUnnamedConstraints(table, schema);
+    QCOMPARE(table.foreignKeys.first().name, u"habit_user_id_fkey"_s);
+    QVERIFY(table.foreignKeys.first().generatedName);
+    QCOMPARE(table.checks.at(0).name, u"habit_title_check"_s);
+    QCOMPARE(table.checks.at(1).name, u"habit_check"_s);
+    // A name in use gets a number after the label, as ChooseConstraintName() does.
+    Table again = table;
+    again.name = u"habit"_s;
+    again.checks << CheckConstraint{{}, u"title <> 'x'"_s};
+    nameUnnamedConstraints(again, schema);
+    QCOMPARE(again.checks.at(2).name, u"habit_title_check1"_s);
+    const QString ddl = PostgresDialect().createTable(table).first();
+    QVERIFY2(!ddl.contains(u"CONSTRAINT"_s), qPrintable(ddl));
+    QVERIFY2(ddl.contains(u"FOREIGN KEY (\"user_id\") REFERENCES \"user\" (\"id\")"_s), qPrintable(ddl));
 }
 
 QTEST_GUILESS_MAIN(tst_Dialect)

@@ -92,7 +92,7 @@ void TestOperationConflicts::conflicts_data()
         << QByteArray("- create_check: {name: fk_habit_user, table: habit, expression: \"id > 0\"}") << u"habit"_s
         << u"table 'habit' already has a constraint named 'fk_habit_user'"_s << QString();
     QTest::newRow("drop an unknown constraint") << QByteArray("- drop_constraint: {name: nope, table: habit}")
-        << u"habit"_s << u"table 'habit' has no constraint 'nope'"_s << u"only named unique"_s;
+        << u"habit"_s << u"table 'habit' has no constraint 'nope'"_s << u"an unnamed constraint has the name PostgreSQL gives it"_s;
     QTest::newRow("drop an index with drop_constraint")
         << QByteArray("- drop_constraint: {name: ix_habit_user_id, table: habit}") << u"habit"_s
         << u"table 'habit' has no constraint 'ix_habit_user_id'"_s << u"'ix_habit_user_id' is an index: use drop_index"_s;

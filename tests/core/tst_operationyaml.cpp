@@ -97,6 +97,36 @@ void addKindRows()
                                   << u"create_check"_s << u"create check ck_a on t"_s;
     QTest::newRow("drop_constraint") << QByteArray("- drop_constraint: {name: ck_a, table: t}\n") << u"drop_constraint"_s
                                      << u"drop constraint ck_a from t"_s;
+    QTest::newRow("create_table with the issue-12 types and unnamed constraints") << QByteArray(R"y(
+- create_table:
+    name: post
+    primary_key_name: post_key
+    columns:
+      - {name: id, type: integer, primary_key: true}
+      - {name: title, type: string}
+      - {name: code, type: char(2)}
+      - {name: flag, type: char}
+      - {name: status, type: {enum: post_status, values: [draft, published]}}
+      - {name: kind, type: {enum: post_kind, values: [a, bb], native: false, create_constraint: true}}
+      - {name: search, type: {raw: TSVECTOR}}
+      - {name: author_id, type: integer}
+    foreign_keys:
+      - {name: null, columns: [author_id], references: author, ref_columns: [id], use_alter: true}
+    uniques:
+      - {columns: [title, code]}
+    checks:
+      - {expression: "code <> 'xx'"}
+)y") << u"create_table"_s << u"create table post"_s;
+    QTest::newRow("create_unique without a name") << QByteArray("- create_unique: {table: t, columns: [a, b]}\n")
+                                                  << u"create_unique"_s << u"create unique constraint on t (a, b)"_s;
+    QTest::newRow("create_foreign_key with a null name") << QByteArray(
+        "- create_foreign_key: {name: null, table: b, columns: [a_id], references: a, ref_columns: [id]}\n")
+        << u"create_foreign_key"_s << u"create foreign key on b (a_id) references a (id)"_s;
+    QTest::newRow("create_check without a name") << QByteArray("- create_check: {table: t, expression: \"a > 0\"}\n")
+                                                 << u"create_check"_s << u"create check on t"_s;
+    QTest::newRow("alter_column to an enum") << QByteArray(
+        "- alter_column: {table: t, column: c, type: {enum: mood, values: [happy, sad]}}\n")
+        << u"alter_column"_s << u"alter column t.c (type enum mood (happy, sad))"_s;
     QTest::newRow("execute, one SQL for all") << QByteArray("- execute: \"UPDATE t SET a = 1\"\n") << u"execute"_s
                                               << u"execute UPDATE t SET a = 1"_s;
     QTest::newRow("execute, per dialect") << QByteArray(R"(
@@ -250,6 +280,17 @@ void TestOperationYaml::parseErrors_data()
 )") << u"test.yaml:6:15"_s << u"unknown column type 'strng'"_s << u"string(n)"_s;
     QTest::newRow("missing name") << QByteArray("- create_index: {table: t, columns: [a]}\n") << u"test.yaml:1:17"_s
         << u"missing required key 'name'"_s << QString();
+    QTest::newRow("enum without values") << QByteArray("- add_column: {table: t, name: c, type: {enum: mood}}\n")
+        << u"test.yaml:1:41"_s << u"missing required key 'values'"_s << QString();
+    QTest::newRow("enum listing a value twice") << QByteArray("- add_column: {table: t, name: c, type: {enum: m, values: [a, a]}}\n")
+        << u"test.yaml:1:59"_s << u"enum 'm' lists a value twice"_s << u"once"_s;
+    QTest::newRow("a type mapping of neither kind") << QByteArray("- add_column: {table: t, name: c, type: {kind: x}}\n")
+        << u"test.yaml:1:41"_s << u"must be {enum: NAME, values: [...]} or {raw: \"SQL TYPE\"}"_s << u"string(80)"_s;
+    QTest::newRow("an empty raw type") << QByteArray("- add_column: {table: t, name: c, type: {raw: \"\"}}\n")
+        << u"test.yaml:1:47"_s << u"'raw' is empty"_s << QString();
+    QTest::newRow("primary_key_name without a key") << QByteArray(
+        "- create_table: {name: t, primary_key_name: pk, columns: [{name: a, type: text}]}\n")
+        << u"test.yaml:1:45"_s << u"primary_key_name is given but table 't' has no primary key"_s << u"primary_key: true"_s;
     QTest::newRow("nullable is not a boolean") << QByteArray("- add_column: {table: t, name: c, type: text, nullable: maybe}\n")
         << u"test.yaml:1:57"_s << u"expected true or false for 'nullable', found 'maybe'"_s << QString();
     QTest::newRow("columns is not a list") << QByteArray("- create_table: {name: t, columns: id}\n")

@@ -173,6 +173,10 @@ private Q_SLOTS:
         QTest::newRow("unique constraint dropped")
             << base << edited(base, "    uniques:\n      - {name: uq_user_email, columns: [email]}\n", "")
             << QByteArray("[{drop_constraint: {name: uq_user_email, table: user}}]") << 0;
+        QTest::newRow("unnamed constraint no longer wanted: dropped by the name PostgreSQL gave it")
+            << edited(base, "{name: ck_habit_title, expression:", "{expression:")
+            << edited(base, "    checks:\n      - {name: ck_habit_title, expression: \"length(title) > 0\"}\n", "")
+            << QByteArray("[{drop_constraint: {name: habit_title_check, table: habit}}]") << 0;
         QTest::newRow("unnamed unique matches the named one")
             << base << edited(base, "{name: uq_user_email, columns: [email]}", "{columns: [email]}")
             << QByteArray("[]") << 0;
@@ -337,10 +341,6 @@ tables:
             << base << edited(base, "{name: id, type: integer, primary_key: true, autoincrement: true}\n      - {name: email",
                       "{name: id, type: integer, primary_key: true}\n      - {name: email")
             << u"autoincrement of column 'user.id' changes from on to off"_s;
-        QTest::newRow("unnamed constraint no longer wanted")
-            << edited(base, "{name: ck_habit_title, expression:", "{expression:")
-            << edited(base, "    checks:\n      - {name: ck_habit_title, expression: \"length(title) > 0\"}\n", "")
-            << u"table 'habit': the check (length(title) > 0) is not wanted any more, but it has no name"_s;
     }
 
     void unsupported()

@@ -73,6 +73,29 @@ def prepare_paths(versions):
         os.chdir(root)
     except OSError:
         pass
+    push_app_context()
+
+
+def push_app_context():
+    """Scripts may use current_app or db.session at import, as under `flask db`,
+    which always runs inside the app's context: the team's app when FLASK_APP
+    names it, else a bare Flask app. Nothing when Flask is not installed."""
+    try:
+        import flask
+    except Exception:  # noqa: BLE001 - not a Flask project
+        return None
+    app = None
+    if os.environ.get("FLASK_APP"):
+        try:
+            from flask.cli import ScriptInfo
+            app = ScriptInfo().load_app()
+        except BaseException as exc:  # noqa: BLE001 - fall back to a bare app, and say so
+            sys.stderr.write("strata bridge: FLASK_APP could not be loaded (%s); using a bare Flask app\n" % exc)
+    if app is None:
+        app = flask.Flask("strata_bridge")
+    context = app.app_context()
+    context.push()
+    return context
 
 
 def probe_imports():
