@@ -31,7 +31,9 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "har
 
 import report  # noqa: E402
 from databases import DatabaseError, open_scratch  # noqa: E402
-from schemasnapshot import first_difference, snapshot  # noqa: E402
+import re  # noqa: E402
+
+from schemasnapshot import differences, first_difference, snapshot  # noqa: E402
 from tools import AlembicTool, StrataTool, scan_revisions  # noqa: E402
 
 
@@ -48,6 +50,9 @@ def parse_arguments():
                         help="interpreter Strata's bridge is told to use (default: this one)")
     parser.add_argument("--keep", help="keep scratch SQLite files and every run's output (<project>-<db>-<tool>-<verb>.log) here")
     parser.add_argument("--report-only", action="store_true", help="exit 0 whatever the comparison says")
+    parser.add_argument("--ignore", action="append", default=[], metavar="REGEX",
+                        help="diagnosis only: leave out schema differences whose sentence matches (repeatable), "
+                             "to see what lies behind a known one")
     return parser.parse_args()
 
 
@@ -93,7 +98,7 @@ def exercise(tool, project_dir, url, target, log_prefix=None):
     return result
 
 
-def compare(project_dir, kind, scratch, alembic, strata, log, keep=None):
+def compare(project_dir, kind, scratch, alembic, strata, log, keep=None, ignore=()):
     name = os.path.basename(project_dir)
     revisions, heads = scan_revisions(os.path.join(project_dir, "versions"))
     target = "heads" if heads > 1 else "head"
@@ -104,7 +109,9 @@ def compare(project_dir, kind, scratch, alembic, strata, log, keep=None):
     s = exercise(strata, project_dir, strata_url, target, prefix)
     row = report.Row(name, revisions, heads, kind, a, s)
     if "schema" in a and "schema" in s:
-        row.difference = first_difference(a["schema"], s["schema"])
+        found = [d for d in differences(a["schema"], s["schema"]) if not any(re.search(p, d) for p in ignore)]
+        if found:
+            row.difference = found[0] + (f" (and {len(found) - 1} more)" if len(found) > 1 else "")
     log(row)
     return row
 
@@ -135,7 +142,8 @@ def main():
             try:
                 for project_dir in projects:
                     rows.append(compare(project_dir, kind, scratch, alembic, strata,
-                                        lambda row: print(report.progress_line(row), flush=True), args.keep))
+                                        lambda row: print(report.progress_line(row), flush=True), args.keep,
+                                        args.ignore))
             finally:
                 scratch.close()
     finally:
