@@ -154,14 +154,44 @@ private Q_SLOTS:
         QCOMPARE(current.out.trimmed(), QString());
     }
 
-    void upgradeRefusesUntilImported()
+    // The folder runs as it is: the second revision is a data step (a query in
+    // Python), which runs through Alembic; --sql shows its Python, labelled.
+    void upgradeRunsInPlace()
     {
         ScratchDatabase db(u"sqlite"_s);
         STRATA_REQUIRE_DATABASE(db);
-        Run upgrade = strata({u"--directory"_s, m_alembic, u"--database"_s, db.url(), u"upgrade"_s});
-        QCOMPARE(upgrade.exitCode, 1);
-        QVERIFY2(upgrade.err.contains(u"strata import-alembic"_s), qPrintable(upgrade.err));
-        QVERIFY(!upgrade.err.contains(u"Running upgrade"_s));
+        const QStringList at{u"--directory"_s, m_alembic, u"--database"_s, db.url()};
+        QCOMPARE(strata(at + QStringList{u"upgrade"_s, u"a1a1"_s}).exitCode, 0);
+        {
+            auto connection = db.connect();
+            QVERIFY(connection);
+            QVERIFY((*connection)->exec(u"INSERT INTO note (body) VALUES ('a body')"_s));
+        }
+        Run sql = strata(at + QStringList{u"upgrade"_s, u"--sql"_s});
+        QCOMPARE(sql.exitCode, 0);
+        QVERIFY2(sql.out.contains(u"-- ==== DATA STEP: Python, not SQL."_s), qPrintable(sql.out));
+        QVERIFY2(sql.out.contains(u"--       for row in op.get_bind().execute(sa.text('SELECT id, body FROM note')):"_s),
+                 qPrintable(sql.out));
+
+        Run upgrade = strata(at + QStringList{u"upgrade"_s});
+        QCOMPARE(upgrade.exitCode, 0);
+        QVERIFY2(upgrade.err.contains(u"Running upgrade a1a1a1a1a1a1 -> b2b2b2b2b2b2"_s), qPrintable(upgrade.err));
+        Run current = strata(at + QStringList{u"current"_s});
+        QCOMPARE(current.out.trimmed(), u"b2b2b2b2b2b2 (head)"_s);
+        {
+            auto connection = db.connect();
+            QVERIFY(connection);
+            auto titles = (*connection)->select(u"SELECT title FROM note"_s);
+            QVERIFY(titles);
+            QCOMPARE(titles->first().value(0).toString(), u"a body"_s);
+        }
+        Run history = strata(at + QStringList{u"history"_s, u"-v"_s});
+        QVERIFY2(history.out.contains(u"Data step (upgrade): runs through Alembic"_s), qPrintable(history.out));
+
+        // Only YAML revisions are refused there.
+        Run revision = strata(at + QStringList{u"revision"_s, u"-m"_s, u"by hand"_s});
+        QVERIFY(revision.exitCode != 0);
+        QVERIFY2(revision.err.contains(u"flask db migrate"_s), qPrintable(revision.err));
     }
 
     void importReportsAndNeverOverwrites()

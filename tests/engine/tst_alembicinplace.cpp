@@ -6,6 +6,7 @@
 #include "enginehelpers.h"
 #include "scratchdatabase.h"
 
+#include "alembic/flaskmigrate.h"
 #include "project/project.h"
 
 #include <QDir>
@@ -146,6 +147,33 @@ private Q_SLOTS:
         QVERIFY(!written);
         QVERIFY2(written.error().hint.contains(u"flask db migrate"_s), qPrintable(written.error().toString()));
         QCOMPARE(QDir(folder() + u"/versions"_s).entryList({u"*.yaml"_s}), QStringList());
+    }
+
+    // `strata migrate -m` in a Flask-Migrate project is the project's own `flask db migrate`.
+    // Last: it adds a revision to the shared project.
+    void migrateRunsFlaskDbMigrate()
+    {
+        ScratchDatabase db(u"sqlite"_s);
+        STRATA_REQUIRE_DATABASE(db);
+        const QString url = sqlalchemyUrl(db);
+        QVERIFY(flask({u"upgrade"_s, u"heads"_s}, url) != u"FAILED"_s);
+        QFile app(m_appDir + u"/app.py"_s);
+        QVERIFY(app.open(QIODevice::Append));
+        app.write("\n\nclass Reminder(db.Model):\n"
+                  "    id = db.Column(db.Integer, primary_key=True)\n"
+                  "    at = db.Column(db.DateTime, nullable=False)\n");
+        app.close();
+        qputenv("FLASK_APP", "app.py");
+        qputenv("APP_DATABASE_URL", url.toUtf8());
+        auto made = alembic::runFlaskMigrate(folder(), u"add reminder"_s);
+        STRATA_VERIFY_RESULT(made);
+        QVERIFY2(made->path.endsWith(u"_add_reminder.py"_s), qPrintable(made->path));
+        auto project = Project::open(folder());
+        STRATA_VERIFY_RESULT(project);
+        const Revision *head = project->graph().find(project->graph().heads().first());
+        QCOMPARE(head->filePath, made->path);
+        project->evaluateFor(u"sqlite"_s);
+        QCOMPARE(project->graph().find(head->id)->upgrade.first()->describe(), u"create table reminder"_s);
     }
 };
 

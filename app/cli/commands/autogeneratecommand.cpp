@@ -1,4 +1,6 @@
 #include "command.h"
+
+#include "alembic/flaskmigrate.h"
 #include "schemareport.h"
 
 #include "diff/autogenerate.h"
@@ -34,6 +36,15 @@ public:
         if (!opened)
             return context.report(opened.error());
         Project project = **opened;
+        // In a Flask-Migrate folder the models are the app's: Flask-Migrate writes the revision.
+        if (project.isAlembic()) {
+            auto made = alembic::runFlaskMigrate(project.directory().path(), message);
+            if (!made)
+                return context.report(made.error());
+            context.err() << made->output;
+            context.out() << "Generated " << made->path << Qt::endl;
+            return 0;
+        }
         // A missing models.yaml reads as an empty schema; generating from it would drop every table.
         if (!QFile::exists(project.modelsPath()) && !project.graph().isEmpty())
             return context.report(Error::make(Error::Code::NotFound, u"models.yaml is missing"_s, project.modelsPath(),
