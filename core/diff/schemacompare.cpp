@@ -2,6 +2,8 @@
 
 #include "diff/schemanormalize.h"
 
+#include <algorithm>
+
 namespace strata {
 
 namespace {
@@ -15,10 +17,25 @@ bool sameExpression(const QString &a, const QString &b, const CompareRules &rule
 
 } // namespace
 
+namespace {
+
+// An enum type whose list only loses values: no operation can express that
+// (PostgreSQL cannot take a value out of a type, so the replay keeps them too).
+bool onlyLosesValues(const ColumnType &from, const ColumnType &to)
+{
+    if (!from.isNativeEnum() || !to.isNativeEnum() || from.name != to.name)
+        return false;
+    ColumnType kept = to;
+    kept.values = from.values;
+    return kept == from && std::ranges::all_of(to.values, [&from](const QString &v) { return from.values.contains(v); });
+}
+
+} // namespace
+
 ColumnChange compareColumns(const Column &from, const Column &to)
 {
     ColumnChange change;
-    change.type = from.type != to.type;
+    change.type = from.type != to.type && !onlyLosesValues(from.type, to.type);
     change.nullable = from.nullable != to.nullable;
     // Equal text needs no canonical form: the common case, and the cheap one.
     change.defaultValue = (from.defaultValue != to.defaultValue || from.type != to.type)

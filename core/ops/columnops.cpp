@@ -335,8 +335,13 @@ Status AlterColumn::apply(Schema &schema) const
         return std::unexpected(ops::conflict(where,
             u"column '%1' is autoincrement and must stay an integer type, not %2"_s.arg(where, type->toString())));
     }
-    if (type)
+    if (type) {
+        // The database keeps an enum type's values; a shorter list (a downgrade) leaves them.
+        const bool sameEnum = c.type.isNativeEnum() && type->isNativeEnum() && c.type.name == type->name;
+        const QStringList values = sameEnum ? ops::mergedEnumValues(c.type.values, type->values) : type->values;
         c.type = *type;
+        c.type.values = values;
+    }
     ops::syncEnumTypes(schema, table);
     if (nullable)
         c.nullable = *nullable;

@@ -10,6 +10,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace strata {
@@ -166,6 +168,23 @@ Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const
     return BeforeAfter{**original, after, std::move(changed)};
 }
 
+QStringList mergedEnumValues(const QStringList &existing, const QStringList &wanted)
+{
+    const auto containsAll = [](const QStringList &list, const QStringList &values) {
+        return std::ranges::all_of(values, [&list](const QString &v) { return list.contains(v); });
+    };
+    if (containsAll(wanted, existing))
+        return wanted;
+    if (containsAll(existing, wanted))
+        return existing;
+    QStringList merged = wanted;
+    for (const QString &value : existing) {
+        if (!merged.contains(value))
+            merged << value;
+    }
+    return merged;
+}
+
 void syncEnumTypes(Schema &schema, const QString &tableName)
 {
     const Table *table = schema.table(tableName);
@@ -180,12 +199,8 @@ void syncEnumTypes(Schema &schema, const QString &tableName)
         QStringList values = it.value();
         for (const Table &other : std::as_const(schema.tables)) {
             for (const Column &column : other.columns) {
-                if (!column.type.isNativeEnum() || column.type.name != it.key())
-                    continue;
-                for (const QString &value : column.type.values) {
-                    if (!values.contains(value))
-                        values << value;
-                }
+                if (column.type.isNativeEnum() && column.type.name == it.key())
+                    values = mergedEnumValues(column.type.values, values);
             }
         }
         schema.setEnumValues(it.key(), values);

@@ -35,6 +35,11 @@ Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const
 // values its columns give, and every other column of that type follows. A
 // value the type had and the new list lacks stays (PostgreSQL cannot remove one).
 void syncEnumTypes(Schema &schema, const QString &table);
+// The values an enum type has once `wanted` is asked of a type that has
+// `existing`: wanted when it keeps every existing value, else existing when
+// wanted only leaves some out (a downgrade: PostgreSQL keeps them), else
+// wanted followed by the existing values it lacks.
+QStringList mergedEnumValues(const QStringList &existing, const QStringList &wanted);
 
 // The operation's statements with the database types it needs created
 // first and the ones it leaves unused dropped last (PostgreSQL enums).

@@ -11,6 +11,8 @@
 #include <QDir>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace strata {
@@ -41,6 +43,14 @@ bool narrows(const ColumnType &from, const ColumnType &to)
         return to.precision < from.precision || to.scale < from.scale;
     if (from.kind == Kind::Double && to.kind == Kind::Float)
         return true;
+    // An enum that loses a value, or a string that becomes an enum, refuses rows it held.
+    if (to.kind == Kind::Enum)
+        return from.kind != Kind::Enum || !std::ranges::all_of(from.values, [&to](const QString &v) { return to.values.contains(v); });
+    if (to.kind == Kind::Char && (from.kind == Kind::String || from.kind == Kind::Char)) {
+        // CHAR alone is char(1); a string without a length has none to keep to.
+        const int wanted = std::max(to.length, 1);
+        return from.kind == Kind::String ? from.length == 0 || wanted < from.length : wanted < std::max(from.length, 1);
+    }
     if ((from.kind == Kind::Numeric || from.kind == Kind::Float || from.kind == Kind::Double) && to.isInteger())
         return true;
     return from.kind != to.kind && to.kind != Kind::Text && to.kind != Kind::String;

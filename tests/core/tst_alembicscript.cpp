@@ -203,6 +203,18 @@ private Q_SLOTS:
                       u"{drop_constraint: {name: uq_old, table: user}}"_s,
                       u"{drop_index: {name: ix_old, table: user}}"_s,
                       u"{drop_column: {table: user, column: age}}"_s};
+        QTest::newRow("issue 12: unnamed foreign key, String(), CHAR(n), Enum")
+            << uR"(    op.create_foreign_key(None, 'b', 'a', ['a_id'], ['id'])
+    op.add_column('b', sa.Column('note', sa.String(), nullable=True))
+    op.add_column('b', sa.Column('code', sa.CHAR(length=2), nullable=True))
+    op.add_column('b', sa.Column('mood', sa.Enum('good', 'bad', name='mood'), nullable=True))
+    op.add_column('b', sa.Column('kind', postgresql.ENUM('x', 'y', name='kind', create_constraint=True, native_enum=False)))
+)"_s << QStringList{u"{create_foreign_key: {table: b, columns: [a_id], references: a, ref_columns: [id]}}"_s,
+                      u"{add_column: {table: b, column: {name: note, type: string}}}"_s,
+                      u"{add_column: {table: b, column: {name: code, type: char(2)}}}"_s,
+                      u"{add_column: {table: b, column: {name: mood, type: {enum: mood, values: [good, bad]}}}}"_s,
+                      u"{add_column: {table: b, column: {name: kind, type: {enum: kind, values: [x, y], native: false, "
+                      "create_constraint: true}}}}"_s};
         QTest::newRow("plain op calls")
             << uR"(    op.rename_table('tag', 'label')
     op.create_foreign_key('fk_a_b', 'a', 'b', ['b_id'], ['id'], ondelete='SET NULL')

@@ -86,6 +86,14 @@ private Q_SLOTS:
             << QByteArray("- alter_column: {table: account, column: name, type: string(20)}")
             << QByteArray("- alter_column: {table: account, column: name, type: string(100)}")
             << u"type-narrowing"_s << firstUpgradeLine;
+        QTest::newRow("string to an enum")
+            << QByteArray("- alter_column: {table: account, column: name, type: {enum: account_name, values: [a, b]}}")
+            << QByteArray("- alter_column: {table: account, column: name, type: string(100)}")
+            << u"type-narrowing"_s << firstUpgradeLine;
+        QTest::newRow("string to char(2)")
+            << QByteArray("- alter_column: {table: account, column: name, type: char(2)}")
+            << QByteArray("- alter_column: {table: account, column: name, type: string(100)}")
+            << u"type-narrowing"_s << firstUpgradeLine;
         QTest::newRow("bigint to smallint")
             << QByteArray("- create_index: {name: ix_account_name, table: account, columns: [name]}\n"
                           "- alter_column: {table: account, column: score, type: smallint}")

@@ -117,7 +117,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("dialect");
         QTest::addColumn<QString>("file");
         for (const QString &dialect : {u"sqlite"_s, u"postgresql"_s}) {
-            for (const QString &file : {u"every_type.yaml"_s, u"keys_and_references.yaml"_s})
+            for (const QString &file : {u"every_type.yaml"_s, u"keys_and_references.yaml"_s, u"real_world_shapes.yaml"_s})
                 QTest::addRow("%s: %s", qPrintable(dialect), qPrintable(file)) << dialect << file;
         }
     }
