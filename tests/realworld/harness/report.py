@@ -119,6 +119,14 @@ def markdown(rows, context):
         lines.append(f"- {kind}: " + (f"server {version}" if version else "a scratch file per run"))
     lines += [
         "",
+        "Each tool gets a fresh database: upgrade to head (`heads` where the history has several), schema recorded, "
+        "downgrade to base, upgrade again. *head; round trip ok* means all three worked and the second upgrade "
+        "built the same schema; *fails at R* names the revision being run when it failed. *schema equal* compares "
+        "the two tools' schemas at head (tables, columns and types, nullability, defaults, identity, keys, "
+        "foreign keys and their actions, uniques, indexes, checks, enums, views, constraint names as the database "
+        "reports them). A row fails the gate when Alembic reaches head and Strata does not, builds another schema, "
+        "or fails a round trip Alembic passes.",
+        "",
         "| project | revisions | database | Alembic | Strata | schema equal | first difference or error |",
         "| --- | ---: | --- | --- | --- | --- | --- |",
     ]
