@@ -156,9 +156,17 @@ private Q_SLOTS:
 
     // The folder runs as it is: the second revision is a data step (a query in
     // Python), which runs through Alembic; --sql shows its Python, labelled.
+    void upgradeRunsInPlace_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("sqlite file") << u"sqlite"_s;
+        QTest::newRow("postgresql server") << u"postgresql"_s;
+    }
+
     void upgradeRunsInPlace()
     {
-        ScratchDatabase db(u"sqlite"_s);
+        QFETCH(QString, dialect);
+        ScratchDatabase db(dialect);
         STRATA_REQUIRE_DATABASE(db);
         const QStringList at{u"--directory"_s, m_alembic, u"--database"_s, db.url()};
         QCOMPARE(strata(at + QStringList{u"upgrade"_s, u"a1a1"_s}).exitCode, 0);
