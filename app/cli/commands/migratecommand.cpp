@@ -4,7 +4,8 @@
 #include "printingobserver.h"
 #include "../interruptguard.h"
 
-#include "db/offlinescript.h"
+#include "dialect/dialect.h"
+#include "workflow/offlinemigration.h"
 #include "workflow/migrator.h"
 
 using namespace Qt::StringLiterals;
@@ -59,41 +60,12 @@ public:
 private:
     bool isUp() const { return m_direction == Direction::Upgrade; }
 
-    Result<Plan> plan(const Project &project, const QStringList &heads, const QString &target) const
+    int runOffline(Context &context, const Project &project, const QString &target, bool atomic) const
     {
-        Planner planner(project.graph());
-        return isUp() ? planner.upgrade(heads, target) : planner.downgrade(heads, target);
-    }
-
-    int runOffline(Context &context, const Project &project, QString target, bool atomic) const
-    {
-        // Offline there is no database to ask: start from base, or from the
-        // FROM of FROM:TO, as `alembic upgrade A:B --sql` does.
-        QStringList from;
-        if (target.contains(u':')) {
-            const QString start = target.section(u':', 0, 0);
-            target = target.section(u':', 1);
-            auto ids = lookupRevisions(project.graph(), {start});
-            if (!ids)
-                return context.report(ids.error());
-            from = *ids;
-        } else if (!isUp()) {
-            return context.report(Error::make(
-                Error::Code::Usage, u"downgrade --sql needs a starting revision"_s, {},
-                u"write it as FROM:TO, e.g. `strata downgrade head:base --sql`"_s));
-        } else if (target.startsWith(u'-') || target.startsWith(u'+')) {
-            return context.report(Error::make(Error::Code::Usage,
-                                              u"relative targets need a database; offline there is none"_s,
-                                              {}, u"write FROM:TO with revision ids"_s));
-        }
         auto url = context.databaseUrl();
         if (!url)
             return context.report(url.error());
-        auto dialect = Dialect::forName(url->dialect);
-        auto planned = plan(project, from, target);
-        if (!planned)
-            return context.report(planned.error());
-        auto script = offlineScript(project, *planned, *dialect, atomic);
+        auto script = offlineMigrationScript(project, m_direction, target, *Dialect::forName(url->dialect), atomic);
         if (!script)
             return context.report(script.error());
         context.out() << *script;
