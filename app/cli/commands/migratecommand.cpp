@@ -13,7 +13,7 @@ using namespace Qt::StringLiterals;
 namespace strata::cli {
 
 // `upgrade` and `downgrade`: the same walk in two directions, online through
-// the Runner or offline (--sql) through the same Plan and Dialect.
+// the Migrator use case, or offline (--sql) through the same Plan and Dialect.
 class MigrateCommand : public Command
 {
 public:
