@@ -260,7 +260,10 @@ bool Connection::tableExists(const QString &table)
 {
     const QString sql = isSqlite()
         ? u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND lower(name) = lower(?)"_s
-        : u"SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ?"_s;
+        // pg_class, not information_schema: the latter hides tables the role may not read, and a
+        // version table it cannot read must be an error ("permission denied"), never "at base".
+        : u"SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+          "WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')"_s;
     auto rows = select(sql, {table});
     return rows && !rows->isEmpty();
 }
