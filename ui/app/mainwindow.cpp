@@ -1,6 +1,7 @@
 #include "app/mainwindow.h"
 
 #include "app/bundledexample.h"
+#include "app/confirmbox.h"
 #include "app/errorbanner.h"
 #include "app/generatecommands.h"
 #include "app/logpane.h"
@@ -29,7 +30,6 @@
 #include <QFileInfo>
 #include <QListView>
 #include <QMenu>
-#include <QMessageBox>
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
@@ -60,10 +60,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_generate, &GenerateCommands::log, m_log, &LogPane::appendLine);
     connect(m_generate, &GenerateCommands::failed, this, &MainWindow::showError);
     connect(m_connections, &StudioConnections::failed, this, &MainWindow::showError);
-    setConfirmer([this](const QString &title, const QString &text) {
-        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
-            == QMessageBox::Yes;
-    });
+    setConfirmer([this](const QString &title, const QString &text) { return askToConfirm(this, title, text); });
 
     m_sides->addWidget(m_timeline);
     m_sides->addWidget(m_diff);
