@@ -27,7 +27,9 @@ if(TARGET strata-studio)
     string(APPEND strata_runtime_depends ", qt6-qpa-plugins, libqt6svg6")
 endif()
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${strata_runtime_depends}")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hicolor-icon-theme")
+# Flask-Migrate / Alembic folders are read exactly with the team's Python; Debian's has
+# SQLAlchemy and Alembic with these (without them Strata falls back to its static reader).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "hicolor-icon-theme, python3-alembic, python3-sqlalchemy")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "postgresql-client, sqlite3")
 
 include(CPack)
