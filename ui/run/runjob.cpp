@@ -16,27 +16,62 @@ class RunJob::Observer : public WorkflowObserver
 {
 public:
     explicit Observer(RunJob &job) : m_job(job) {}
-    void info(const QString &line) override { Q_EMIT m_job.log(line, false); }
-    void problem(const Issue &issue) override { Q_EMIT m_job.log(issue.toString(), true); }
+    void info(const QString &line) override { m_job.emitLog(line, false); }
+    void problem(const Issue &issue) override { m_job.emitLog(issue.toString(), true); }
     void stepStarted(int index, int count, const PlanStep &step) override
     {
         // Plain values only: PlanStep points into this job's project.
         const QString what = (step.direction == Direction::Upgrade ? u"upgrade "_s : u"downgrade "_s)
             + step.arrow() + u", "_s + step.revision->message;
-        Q_EMIT m_job.progress(index, count, what);
+        m_job.emitProgress(index, count, what);
     }
-    void statementStarted(const QString &sql) override { Q_EMIT m_job.log(u"    "_s + sql.simplified(), false); }
+    void statementStarted(const QString &sql) override { m_job.emitLog(u"    "_s + sql.simplified(), false); }
     void stepFinished(int index, int count, const PlanStep &, qint64 ms) override
     {
-        Q_EMIT m_job.log(tr("  done in %1 ms").arg(ms), false);
-        Q_EMIT m_job.progress(index + 1, count, {});
+        m_job.emitLog(tr("  done in %1 ms").arg(ms), false);
+        m_job.emitProgress(index + 1, count, {});
     }
 
 private:
     RunJob &m_job;
 };
 
-RunJob::RunJob(RunRequest request, QObject *parent) : QObject(parent), m_request(std::move(request)) {}
+RunJob::RunJob(RunRequest request, QObject *parent) : QObject(parent), m_request(std::move(request))
+{
+    m_sinceFlush.start();
+    m_sinceProgress.start();
+}
+
+// Thousands of fast steps must not flood the window's thread with one queued
+// signal per statement: lines are sent in batches, at most every 100 ms (an
+// error at once), and progress at most every 50 ms (the last step always).
+void RunJob::emitLog(const QString &line, bool isError)
+{
+    if (isError) {
+        flushLog();
+        Q_EMIT log(line, true);
+        return;
+    }
+    m_pendingLog << line;
+    if (m_sinceFlush.elapsed() >= 100)
+        flushLog();
+}
+
+void RunJob::flushLog()
+{
+    if (!m_pendingLog.isEmpty())
+        Q_EMIT log(m_pendingLog.join(u'\n'), false);
+    m_pendingLog.clear();
+    m_sinceFlush.restart();
+}
+
+void RunJob::emitProgress(int done, int total, const QString &what)
+{
+    if (done < total && m_sinceProgress.elapsed() < 50)
+        return;
+    m_sinceProgress.restart();
+    Q_EMIT progress(done, total, what);
+}
 
 RunJob::~RunJob() = default;
 
@@ -61,21 +96,22 @@ void RunJob::start()
     RunOutcome outcome;
     outcome.kind = m_request.kind;
     if (m_request.kind != RunRequest::Kind::ReadState)
-        Q_EMIT log(m_request.describe() + u" on "_s + m_request.url.redacted(), false);
+        emitLog(m_request.describe() + u" on "_s + m_request.url.redacted(), false);
     Observer observer(*this);
     execute(observer, outcome);
     // The state is read after a failure too: the window must show where the database is now.
     if (auto read = readState(); !read && outcome.ok) {
         outcome.ok = false;
         outcome.errorText = read.error().toString();
-        Q_EMIT log(outcome.errorText, true);
+        emitLog(outcome.errorText, true);
     }
     outcome.cancelled = !outcome.ok && m_cancelled;
     const QString what = m_request.describe();
     outcome.summary = outcome.ok ? tr("%1: done").arg(what)
                                  : (outcome.cancelled ? tr("%1: cancelled").arg(what) : tr("%1: failed").arg(what));
     if (m_request.kind != RunRequest::Kind::ReadState)
-        Q_EMIT log(outcome.summary, !outcome.ok);
+        emitLog(outcome.summary, !outcome.ok);
+    flushLog();
     Q_EMIT finished(outcome);
 }
 
@@ -83,7 +119,7 @@ void RunJob::failWith(RunOutcome &outcome, const Error &error)
 {
     outcome.ok = false;
     outcome.errorText = error.toString();
-    Q_EMIT log(outcome.errorText, true);
+    emitLog(outcome.errorText, true);
 }
 
 void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
@@ -102,7 +138,7 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
                                         "nothing was run")));
     // A Flask-Migrate folder's scripts are read for the database they run on, as the CLI reads them.
     for (const QString &note : reread->evaluateFor(m_request.url.dialect))
-        Q_EMIT log(note, false);
+        emitLog(note, false);
     const Project &project = *reread;
     if (m_request.kind == RunRequest::Kind::RoundTrip) {
         RoundTrip roundTrip(project, &observer);
@@ -110,18 +146,18 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
         RoundTripOptions options;
         options.target = m_request.target;
         options.onScratchCopy = m_request.onScratchCopy;
-        Q_EMIT progress(0, 0, tr("verifying"));
+        emitProgress(0, 0, tr("verifying"));
         outcome.roundtrip = roundTrip.run(m_request.url, options);
         setCancelHook({});
         for (const RoundtripStep &step : std::as_const(outcome.roundtrip->steps)) {
-            Q_EMIT log((step.passed ? u"pass  %1, %2"_s : u"FAIL  %1, %2"_s).arg(step.arrow, step.message),
+            emitLog((step.passed ? u"pass  %1, %2"_s : u"FAIL  %1, %2"_s).arg(step.arrow, step.message),
                        !step.passed);
             for (const QString &problem : step.problems)
-                Q_EMIT log(u"      "_s + problem, true);
+                emitLog(u"      "_s + problem, true);
         }
         if (!outcome.roundtrip->ok())
             return failWith(outcome, *outcome.roundtrip->error);
-        Q_EMIT log(outcome.roundtrip->summary(), false);
+        emitLog(outcome.roundtrip->summary(), false);
         return;
     }
     auto connection = Connection::open(m_request.url);
@@ -131,7 +167,7 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
         auto stamped = Stamper(**connection, project).run({{m_request.target}, false});
         if (!stamped)
             return failWith(outcome, stamped.error());
-        Q_EMIT log(stamped->summary((*connection)->url().redacted()), false);
+        emitLog(stamped->summary((*connection)->url().redacted()), false);
         return;
     }
     if (m_request.kind == RunRequest::Kind::Downgrade && !confirmDowngrade(**connection, project, outcome))
@@ -146,12 +182,12 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
     const MigrateOutcome migrated = migrator.run(options);
     setCancelHook({});
     if (migrated.ok()) {
-        Q_EMIT log(migrated.summary(), false);
+        emitLog(migrated.summary(), false);
         return;
     }
     failWith(outcome, *migrated.error);
     if (migrated.stepsPlanned > 0 || !migrated.headsAfterProblem.isEmpty())
-        Q_EMIT log(migrated.positionAfterFailure(), true);
+        emitLog(migrated.positionAfterFailure(), true);
 }
 
 bool RunJob::confirmDowngrade(Connection &connection, const Project &project, RunOutcome &outcome)
@@ -170,7 +206,7 @@ bool RunJob::confirmDowngrade(Connection &connection, const Project &project, Ru
         return true;
     outcome.ok = false;
     outcome.errorText = tr("Downgrade declined: nothing was run.");
-    Q_EMIT log(outcome.errorText, false);
+    emitLog(outcome.errorText, false);
     m_cancelled = true;
     return false;
 }

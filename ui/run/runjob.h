@@ -3,6 +3,7 @@
 #include "run/databasestate.h"
 #include "run/runrequest.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 
 #include <atomic>
@@ -53,6 +54,9 @@ private:
 
     void execute(WorkflowObserver &observer, RunOutcome &outcome);
     void failWith(RunOutcome &outcome, const Error &error);
+    void emitLog(const QString &line, bool isError);
+    void flushLog();
+    void emitProgress(int done, int total, const QString &what);
     void setCancelHook(std::function<void()> hook);
     // False when the downgrade would drop data and the person said no.
     bool confirmDowngrade(Connection &connection, const Project &project, RunOutcome &outcome);
@@ -63,6 +67,9 @@ private:
     std::mutex m_cancelMutex;
     std::function<void()> m_cancelHook;   // cancels the use case in flight
     Asker m_asker;
+    QStringList m_pendingLog;      // lines not sent yet (see emitLog)
+    QElapsedTimer m_sinceFlush;
+    QElapsedTimer m_sinceProgress;
 };
 
 } // namespace strata::ui
