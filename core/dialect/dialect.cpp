@@ -112,10 +112,15 @@ namespace {
 // A generated name is the one the database chooses itself: no CONSTRAINT clause.
 QString constraintPrefix(const Dialect &dialect, const QString &name, bool generated)
 {
-    return name.isEmpty() || generated ? QString() : "CONSTRAINT "_L1 + dialect.quote(name) + u' ';
+    return name.isEmpty() || generated ? QString() : "CONSTRAINT "_L1 + dialect.constraintName(name) + u' ';
 }
 
 } // namespace
+
+QString Dialect::constraintName(const QString &name) const
+{
+    return quote(name);
+}
 
 QString Dialect::primaryKeyClause(const Table &table) const
 {

@@ -43,6 +43,9 @@ public:
     QString quote(const QString &identifier) const;     // "my ""odd"" name"
     QString literal(const QString &text) const;          // 'it''s'
     QString quotedList(const QStringList &identifiers) const;
+    // A constraint's name after CONSTRAINT: quoted, except where the
+    // database's readers need it bare (SQLite, see SqliteDialect).
+    virtual QString constraintName(const QString &name) const;
 
     // The dialect's spelling of a type; ColumnType::parse() reads it back,
     // which is what introspection relies on.
