@@ -185,8 +185,9 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
         entry.direction = upgrade ? u"upgrade"_s : u"downgrade"_s;
         entry.checksum = step.revision->checksum;
         entry.appliedBy = u"offline script"_s;     // applied_at stays NULL: the script's run time is unknown
-        lines << terminated(dialect.insertHistory(config.historyTable, entry))
-              << terminated(dialect.commitTransaction());
+        if (const QString history = dialect.insertHistory(config.historyTable, entry); !history.isEmpty())
+            lines << terminated(history);
+        lines << terminated(dialect.commitTransaction());
     }
     return lines.join(u'\n') + u'\n';
 }

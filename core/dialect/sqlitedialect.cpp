@@ -130,6 +130,15 @@ QString SqliteDialect::constraintName(const QString &name) const
     return bare.match(name).hasMatch() && !keywords.contains(name) ? name : quote(name);
 }
 
+QString SqliteDialect::historyLocation(const QString &configured) const
+{
+    const qsizetype dot = configured.indexOf(u'.');
+    if (dot < 0)
+        return configured;
+    return qEnvironmentVariable("STRATA_HISTORY").compare("on"_L1, Qt::CaseInsensitive) == 0 ? configured.mid(dot + 1)
+                                                                                             : QString();
+}
+
 bool SqliteDialect::hasInlinePrimaryKey(const Table &table)
 {
     // A serial key is SQLAlchemy's: the rowid, declared apart from the PRIMARY KEY clause, without AUTOINCREMENT.

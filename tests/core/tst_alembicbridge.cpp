@@ -195,6 +195,12 @@ private Q_SLOTS:
         QTest::newRow("use_alter key, sqlite: inline")
             << u"sqlite"_s << useAlter
             << QStringList{uR"j({"create_table":{"columns":[{"autoincrement":"serial","name":"id","nullable":false,"primary_key":true,"type":"integer"},{"name":"item_id","type":"integer"}],"foreign_keys":[{"columns":["item_id"],"name":"fk_s_item","ref_columns":["id"],"references":"items","use_alter":true}],"name":"s","primary_key_name":"s_pk"}})j"_s};
+        QTest::newRow("Float(), postgresql: FLOAT is double precision")
+            << u"postgresql"_s << QByteArray("    op.add_column('a', sa.Column('q', sa.Float()))\n")
+            << QStringList{uR"j({"add_column":{"column":{"name":"q","type":"double"},"table":"a"}})j"_s};
+        QTest::newRow("Float(), sqlite")
+            << u"sqlite"_s << QByteArray("    op.add_column('a', sa.Column('q', sa.Float()))\n")
+            << QStringList{uR"j({"add_column":{"column":{"name":"q","type":"float"},"table":"a"}})j"_s};
         QTest::newRow("drop_table, postgresql")
             << u"postgresql"_s << QByteArray("    op.drop_table('b')\n") << QStringList{uR"j({"drop_table":"b"})j"_s};
         QTest::newRow("bulk_insert with literal binds")

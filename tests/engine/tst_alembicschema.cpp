@@ -14,6 +14,7 @@
 #include "workflow/databasestatus.h"
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -113,12 +114,14 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("facts");
         QTest::newRow("sqlite")
             << u"sqlite"_s
-            << QStringList{u"entry BIGINT NOT NULL"_s, u"no AUTOINCREMENT"_s, u"placed_at DATETIME"_s};
+            << QStringList{u"entry BIGINT NOT NULL"_s, u"no AUTOINCREMENT"_s, u"placed_at DATETIME"_s, u"history 0"_s,
+                           u"sqlite_sequence 0"_s};
         QTest::newRow("postgresql")
             << u"postgresql"_s
             << QStringList{u"account.id nextval('account_id_seq'::regclass) NO"_s,
                            u"entry.id nextval('entry_id_seq'::regclass) NO"_s,
-                           u"fk_lists_default_item 1"_s, u"placed_at timestamp with time zone"_s};
+                           u"fk_lists_default_item 1"_s, u"history strata.strata_history"_s,
+                           u"placed_at timestamp with time zone"_s};
     }
 
     void buildsWhatAlembicBuilds()
@@ -152,6 +155,8 @@ private Q_SLOTS:
             const QString ddl = EngineHelpers::rows(c, u"SELECT group_concat(sql) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'strata%'"_s).join(u',');
             found << (ddl.contains("AUTOINCREMENT"_L1) ? u"AUTOINCREMENT"_s : u"no AUTOINCREMENT"_s);
             found << u"placed_at "_s + EngineHelpers::rows(c, u"SELECT type FROM pragma_table_info('account') WHERE name = 'placed_at'"_s).join(u',');
+            found << u"history "_s + EngineHelpers::rows(c, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'strata%'"_s).join(u',');
+            found << u"sqlite_sequence "_s + EngineHelpers::rows(c, u"SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'"_s).join(u',');
             QCOMPARE(reflectedForeignKeyNames(db.sqliteFile()),
                      (QStringList{u"entry.fk_entry_account"_s, u"list_items.None"_s, u"lists.fk_lists_default_item"_s}));
         } else {
@@ -162,10 +167,44 @@ private Q_SLOTS:
             }
             found << u"fk_lists_default_item "_s + EngineHelpers::rows(c, u"SELECT count(*) FROM pg_constraint "
                 "WHERE conname = 'fk_lists_default_item'"_s).join(u',');
+            found << u"history "_s + EngineHelpers::rows(c, u"SELECT table_schema || '.' || table_name FROM "
+                "information_schema.tables WHERE table_name LIKE 'strata%'"_s).join(u',');
             found << u"placed_at "_s + EngineHelpers::rows(c, u"SELECT data_type FROM information_schema.columns WHERE "
                 "table_schema = current_schema() AND table_name = 'account' AND column_name = 'placed_at'"_s).join(u',');
         }
         QCOMPARE(found, facts);
+
+        // `strata status` reads the database as before: at head, nothing pending, no drift.
+        auto status = readDatabaseStatus(c, *project);
+        STRATA_VERIFY_RESULT(status);
+        QCOMPARE(status->heads, project->graph().heads());
+        QCOMPARE(status->pending.size(), 0);
+        QCOMPARE(status->drift, QStringList());
+        // The history is where it is kept: on SQLite nowhere, so nothing is recorded as applied.
+        QCOMPARE(status->applied.size(), dialect == "sqlite"_L1 ? 0 : 1);
+    }
+
+    // On SQLite, STRATA_HISTORY=on keeps Strata's history table in the Alembic database after all.
+    void sqliteHistoryOnRequest()
+    {
+        qputenv("STRATA_HISTORY", "on");
+        const auto unset = qScopeGuard([] { qunsetenv("STRATA_HISTORY"); });
+        ScratchDatabase db(u"sqlite"_s);
+        STRATA_REQUIRE_DATABASE(db);
+        auto project = Project::open(folder());
+        STRATA_VERIFY_RESULT(project);
+        project->evaluateFor(u"sqlite"_s);
+        auto connection = db.connect();
+        STRATA_VERIFY_RESULT(connection);
+        STRATA_VERIFY_RESULT(EngineHelpers::upgrade(**connection, *project, u"heads"_s));
+        QCOMPARE(EngineHelpers::rows(**connection, u"SELECT revision || ' ' || direction FROM strata_history"_s),
+                 QStringList{u"aaa000000001 upgrade"_s});
+        auto drift = driftFrom(**connection, *project, project->graph().heads());
+        STRATA_VERIFY_RESULT(drift);
+        QCOMPARE(*drift, QStringList());
+        auto status = readDatabaseStatus(**connection, *project);
+        STRATA_VERIFY_RESULT(status);
+        QCOMPARE(status->applied.size(), 1);
     }
 };
 

@@ -59,7 +59,8 @@ def column_type(type_, dialect):
     if isinstance(t, (pg.DOUBLE_PRECISION,)) or type(t).__name__ in ("DOUBLE", "Double", "DOUBLE_PRECISION"):
         return "double"
     if isinstance(t, sa.Float):
-        if t.precision and t.precision > 24:
+        # SQLAlchemy writes FLOAT, which PostgreSQL takes as double precision.
+        if (t.precision and t.precision > 24) or (not t.precision and dialect.name == "postgresql"):
             return "double"
         return "float"
     if isinstance(t, sa.Numeric):
