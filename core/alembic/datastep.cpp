@@ -125,14 +125,17 @@ Result<Schema> DataStepRunner::run(const PlanStep &step, const Schema &before, c
     entry.appliedAt = QDateTime::currentDateTimeUtc();
     entry.durationMs = timer.elapsed();
     entry.appliedBy = qEnvironmentVariable("USER") + u'@' + QSysInfo::machineHostName();
-    if (auto begun = m_connection.begin(); !begun)
-        return std::unexpected(begun.error());
-    if (auto done = m_connection.exec(m_connection.dialect().insertHistory(config.historyTable, entry)); !done) {
-        (void)m_connection.rollback();
-        return std::unexpected(done.error());
+    // No history table (an Alembic folder on SQLite, a role without CREATE SCHEMA): nothing to record.
+    if (m_connection.tableExists(m_connection.dialect().historyLocation(config.historyTable))) {
+        if (auto begun = m_connection.begin(); !begun)
+            return std::unexpected(begun.error());
+        if (auto done = m_connection.exec(m_connection.dialect().insertHistory(config.historyTable, entry)); !done) {
+            (void)m_connection.rollback();
+            return std::unexpected(done.error());
+        }
+        if (auto committed = m_connection.commit(); !committed)
+            return std::unexpected(committed.error());
     }
-    if (auto committed = m_connection.commit(); !committed)
-        return std::unexpected(committed.error());
     auto after = replay(before, step.operations());
     if (!after)
         return std::unexpected(after.error().wrappedIn(

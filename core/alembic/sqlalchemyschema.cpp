@@ -355,8 +355,10 @@ void finishTable(Table &table, const QList<ColumnDefinition> &columns)
         return fk.columns.contains(key->name);
     });
     for (const ColumnDefinition &def : columns) {
-        if (def.column.name == key->name)
+        if (def.column.name == key->name) {
             key->autoincrement = def.autoincrement.value_or(!referencing);
+            key->serial = key->autoincrement;
+        }
     }
 }
 

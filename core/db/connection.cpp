@@ -1,6 +1,7 @@
 #include "db/connection.h"
 
 #include <QAtomicInteger>
+#include <algorithm>
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -258,6 +259,15 @@ Status Connection::rollback()
 
 bool Connection::tableExists(const QString &table)
 {
+    if (table.isEmpty())
+        return false;
+    // "schema.table" on PostgreSQL: a table in that schema (Strata's history for Alembic folders).
+    const qsizetype dot = isSqlite() ? -1 : table.indexOf(u'.');
+    if (dot > 0) {
+        auto rows = select(u"SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?"_s,
+                           {table.left(dot), table.mid(dot + 1)});
+        return rows && !rows->isEmpty();
+    }
     const QString sql = isSqlite()
         ? u"SELECT 1 FROM sqlite_master WHERE type = 'table' AND lower(name) = lower(?)"_s
         // pg_class, not information_schema: the latter hides tables the role may not read, and a
@@ -281,7 +291,12 @@ Result<QStringList> Connection::userTables(const QStringList &exclude)
     QStringList tables;
     for (const QVariantList &row : *rows) {
         const QString name = row.value(0).toString();
-        if (!exclude.contains(name, Qt::CaseInsensitive))
+        // A qualified name excluded ("strata.strata_history") is excluded as the plain table too.
+        const bool excluded = std::ranges::any_of(exclude, [&name](const QString &e) {
+            return e.compare(name, Qt::CaseInsensitive) == 0
+                || (e.contains(u'.') && e.section(u'.', -1).compare(name, Qt::CaseInsensitive) == 0);
+        });
+        if (!excluded)
             tables << name;
     }
     return tables;

@@ -210,7 +210,8 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
         entry.direction = upgrade ? u"upgrade"_s : u"downgrade"_s;
         entry.checksum = step.revision->checksum;
         entry.appliedBy = u"offline script"_s;     // applied_at stays NULL: the script's run time is unknown
-        lines << terminated(dialect.insertHistory(config.historyTable, entry));
+        if (const QString history = dialect.insertHistory(config.historyTable, entry); !history.isEmpty())
+            lines << terminated(history);
         if (!atomic)
             lines << terminated(dialect.commitTransaction());
     }

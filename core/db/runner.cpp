@@ -132,7 +132,9 @@ Status Runner::run(const Plan &plan)
     const auto forgetLockTimeout = qScopeGuard([this] { m_lockTimeout = nullptr; });
     if (auto created = store.create(); !created)
         return created;
+    m_historyNote = store.note();
     const Dialect &d = m_connection.dialect();
+    m_keepsHistory = m_connection.tableExists(d.historyLocation(config.historyTable));
     m_headsQuery = std::make_unique<PreparedQuery>(
         m_connection, u"SELECT "_s + d.quote(u"version_num"_s) + u" FROM "_s + d.quote(config.versionTable));
     // Not kept past the run: the connection may be closed before the Runner goes.
@@ -309,8 +311,9 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     entry.appliedAt = QDateTime::currentDateTimeUtc();
     entry.durationMs = timer.elapsed();
     entry.appliedBy = appliedBy();
-    const QStringList bookkeeping = rendered->versionMoves
-        + QStringList{m_connection.dialect().insertHistory(config.historyTable, entry)};
+    QStringList bookkeeping = rendered->versionMoves;
+    if (m_keepsHistory)
+        bookkeeping << m_connection.dialect().insertHistory(config.historyTable, entry);
     for (const QString &sql : bookkeeping) {
         if (auto done = execute(sql); !done) {
             rollbackStep();

@@ -43,6 +43,8 @@ public:
     // between planning and a step (it held the lock first): the plan is stale,
     // plan again from the rows as they are now.
     bool headsMoved() const { return m_headsMoved; }
+    // Why the run keeps no history rows, when the history table could not be made; else empty.
+    QString historyNote() const { return m_historyNote; }
 
 Q_SIGNALS:
     void stepStarted(int index, int count, const strata::PlanStep &step);
@@ -69,6 +71,8 @@ private:
     const std::atomic_bool *m_stopFlag = nullptr;
     bool m_atomic = false;
     bool m_headsMoved = false;
+    bool m_keepsHistory = true;
+    QString m_historyNote;
     // Read in every step: prepared once per run, not parsed and planned per step.
     std::unique_ptr<PreparedQuery> m_headsQuery;
     StepLockTimeout *m_lockTimeout = nullptr;   // during run()

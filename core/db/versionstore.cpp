@@ -13,12 +13,27 @@ bool VersionStore::exists()
 
 Status VersionStore::create()
 {
-    if (exists() && m_connection.tableExists(m_historyTable))
+    const QString history = m_connection.dialect().historyLocation(m_historyTable);
+    if (exists() && (history.isEmpty() || m_connection.tableExists(history)))
         return {};
+    auto created = createTables(m_historyTable);
+    // A history in its own schema needs CREATE on the database; a role without it still migrates.
+    if (!created && history.contains(u'.')) {
+        if (auto plain = createTables(QString()); !plain)
+            return plain;
+        m_note = u"Strata keeps no history here: this role cannot create schema '%1'; edited revision files "
+                 "will not be detected"_s.arg(history.section(u'.', 0, 0));
+        return {};
+    }
+    return created;
+}
+
+Status VersionStore::createTables(const QString &historyTable)
+{
     // The statements say IF NOT EXISTS, so a database that has only one of the two tables gets the other.
     if (auto begun = m_connection.begin(); !begun)
         return begun;
-    for (const QString &sql : m_connection.dialect().createVersionTables(m_versionTable, m_historyTable)) {
+    for (const QString &sql : m_connection.dialect().createVersionTables(m_versionTable, historyTable)) {
         if (auto done = m_connection.exec(sql); !done) {
             (void)m_connection.rollback();
             return std::unexpected(done.error().wrappedIn(

@@ -19,7 +19,10 @@ public:
     const QString &historyTable() const { return m_historyTable; }
 
     bool exists();
-    Status create();                         // idempotent
+    // Idempotent. A history table in a schema of its own that cannot be
+    // created is left out (note() says so): the version table is what a run needs.
+    Status create();
+    QString note() const { return m_note; }
     Result<QStringList> heads();             // empty when the table is missing or empty
 
     // Replaces every row with the given heads, in one transaction (stamp);
@@ -32,9 +35,12 @@ public:
     Status replaceHeads(const QStringList &heads, const std::optional<QStringList> &expected);
 
 private:
+    Status createTables(const QString &historyTable);
+
     Connection &m_connection;
     QString m_versionTable;
     QString m_historyTable;
+    QString m_note;
 };
 
 } // namespace strata

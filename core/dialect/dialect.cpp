@@ -112,10 +112,15 @@ namespace {
 // A generated name is the one the database chooses itself: no CONSTRAINT clause.
 QString constraintPrefix(const Dialect &dialect, const QString &name, bool generated)
 {
-    return name.isEmpty() || generated ? QString() : "CONSTRAINT "_L1 + dialect.quote(name) + u' ';
+    return name.isEmpty() || generated ? QString() : "CONSTRAINT "_L1 + dialect.constraintName(name) + u' ';
 }
 
 } // namespace
+
+QString Dialect::constraintName(const QString &name) const
+{
+    return quote(name);
+}
 
 QString Dialect::primaryKeyClause(const Table &table) const
 {
@@ -248,8 +253,15 @@ QStringList Dialect::schemaDdl(const Schema &schema) const
     return statements;
 }
 
-QStringList Dialect::createVersionTables(const QString &versionTable, const QString &historyTable) const
+QString Dialect::quoteTable(const QString &name) const
 {
+    const qsizetype dot = name.indexOf(u'.');
+    return dot < 0 ? quote(name) : quote(name.left(dot)) + u'.' + quote(name.mid(dot + 1));
+}
+
+QStringList Dialect::createVersionTables(const QString &versionTable, const QString &configuredHistory) const
+{
+    const QString historyTable = historyLocation(configuredHistory);
     const QString versionColumn = quote(u"version_num"_s);
     const QString version = "CREATE TABLE IF NOT EXISTS "_L1 + quote(versionTable) + " (\n    "_L1 + versionColumn
         + u' ' + typeName(ColumnType{ColumnType::Kind::String, 32}) + " NOT NULL,\n    CONSTRAINT "_L1
@@ -277,7 +289,16 @@ QStringList Dialect::createVersionTables(const QString &versionTable, const QStr
                        column(u"duration_ms"_s, Kind::Integer, 0, true),
                        column(u"applied_by"_s, Kind::String, 255, true)};
     history.primaryKey = {u"id"_s};
-    return {version, createTableStatement(history, historyTable, true)};
+    if (historyTable.isEmpty())
+        return {version};
+    const qsizetype dot = historyTable.indexOf(u'.');
+    if (dot < 0)
+        return {version, createTableStatement(history, historyTable, true)};
+    // In a schema of its own: created with it, under its qualified name.
+    const QString bare = historyTable.mid(dot + 1);
+    QString create = createTableStatement(history, bare, true);
+    create.replace(create.indexOf(quote(bare)), quote(bare).size(), quoteTable(historyTable));
+    return {version, "CREATE SCHEMA IF NOT EXISTS "_L1 + quote(historyTable.left(dot)), create};
 }
 
 QString Dialect::insertVersion(const QString &versionTable, const QString &revision) const
@@ -299,8 +320,11 @@ QString Dialect::updateVersion(const QString &versionTable, const QString &from,
         + column + " = "_L1 + literal(from);
 }
 
-QString Dialect::insertHistory(const QString &historyTable, const HistoryEntry &entry) const
+QString Dialect::insertHistory(const QString &configuredHistory, const HistoryEntry &entry) const
 {
+    const QString historyTable = historyLocation(configuredHistory);
+    if (historyTable.isEmpty())
+        return {};
     const auto textOrNull = [this](const QString &text) {
         return text.isEmpty() ? u"NULL"_s : literal(text);
     };
@@ -311,7 +335,7 @@ QString Dialect::insertHistory(const QString &historyTable, const HistoryEntry &
                               u"applied_at"_s, u"duration_ms"_s, u"applied_by"_s};
     const QStringList values{literal(entry.revision), literal(entry.direction), textOrNull(entry.checksum),
                              appliedAt, QString::number(entry.durationMs), textOrNull(entry.appliedBy)};
-    return "INSERT INTO "_L1 + quote(historyTable) + " ("_L1 + quotedList(columns) + ") VALUES ("_L1
+    return "INSERT INTO "_L1 + quoteTable(historyTable) + " ("_L1 + quotedList(columns) + ") VALUES ("_L1
         + values.join(u", "_s) + u')';
 }
 

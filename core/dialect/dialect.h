@@ -43,6 +43,9 @@ public:
     QString quote(const QString &identifier) const;     // "my ""odd"" name"
     QString literal(const QString &text) const;          // 'it''s'
     QString quotedList(const QStringList &identifiers) const;
+    // A constraint's name after CONSTRAINT: quoted, except where the
+    // database's readers need it bare (SQLite, see SqliteDialect).
+    virtual QString constraintName(const QString &name) const;
 
     // The dialect's spelling of a type; ColumnType::parse() reads it back,
     // which is what introspection relies on.
@@ -75,7 +78,15 @@ public:
     // order, each followed by its indexes.
     QStringList schemaDdl(const Schema &schema) const;
 
-    // Version bookkeeping, the same SQL online and offline.
+    // Where the history table configured as `configured` lives here: a name
+    // "schema.table" is a table in its own schema (Alembic folders keep it out
+    // of Alembic's sight, see README "In place"); empty for no history table.
+    virtual QString historyLocation(const QString &configured) const { return configured; }
+    // A table name, quoted; "schema.table" as "schema"."table".
+    QString quoteTable(const QString &name) const;
+
+    // Version bookkeeping, the same SQL online and offline. Without a history
+    // location, no history table, and insertHistory() is empty.
     virtual QStringList createVersionTables(const QString &versionTable, const QString &historyTable) const;
     QString insertVersion(const QString &versionTable, const QString &revision) const;
     QString deleteVersion(const QString &versionTable, const QString &revision) const;

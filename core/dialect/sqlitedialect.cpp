@@ -3,6 +3,7 @@
 #include "ops/columnops.h"
 
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -108,9 +109,40 @@ QString SqliteDialect::typeName(const ColumnType &type) const
     return u"TEXT"_s;
 }
 
+QString SqliteDialect::constraintName(const QString &name) const
+{
+    // SQLite's keywords ("SQL Language Keywords"); any of them is quoted.
+    static const QSet<QString> keywords = [] {
+        const QString list = u"abort action add after all alter always analyze and as asc attach autoincrement "
+            "before begin between by cascade case cast check collate column commit conflict constraint create cross "
+            "current current_date current_time current_timestamp database default deferrable deferred delete desc "
+            "detach distinct do drop each else end escape except exclude exclusive exists explain fail filter first "
+            "following for foreign from full generated glob group groups having if ignore immediate in index indexed "
+            "initially inner insert instead intersect into is isnull join key last left like limit match materialized "
+            "natural no not nothing notnull null nulls of offset on or order others outer over partition plan pragma "
+            "preceding primary query raise range recursive references regexp reindex release rename replace restrict "
+            "returning right rollback row rows savepoint select set table temp temporary then ties to transaction "
+            "trigger unbounded union unique update using vacuum values view virtual when where window with without"_s;
+        const QStringList words = list.split(u' ');
+        return QSet<QString>(words.cbegin(), words.cend());
+    }();
+    static const QRegularExpression bare(u"^[a-z_][a-z0-9_]*$"_s);
+    return bare.match(name).hasMatch() && !keywords.contains(name) ? name : quote(name);
+}
+
+QString SqliteDialect::historyLocation(const QString &configured) const
+{
+    const qsizetype dot = configured.indexOf(u'.');
+    if (dot < 0)
+        return configured;
+    return qEnvironmentVariable("STRATA_HISTORY").compare("on"_L1, Qt::CaseInsensitive) == 0 ? configured.mid(dot + 1)
+                                                                                             : QString();
+}
+
 bool SqliteDialect::hasInlinePrimaryKey(const Table &table)
 {
-    return std::ranges::any_of(table.columns, [&table](const Column &c) { return isAutoincrement(c, table); });
+    // A serial key is SQLAlchemy's: the rowid, declared apart from the PRIMARY KEY clause, without AUTOINCREMENT.
+    return std::ranges::any_of(table.columns, [&table](const Column &c) { return isAutoincrement(c, table) && !c.serial; });
 }
 
 QString SqliteDialect::primaryKeyClause(const Table &table) const
@@ -123,8 +155,8 @@ QString SqliteDialect::columnDefinition(const Column &column, const Table &table
     // AUTOINCREMENT is allowed only on a column declared exactly
     // "INTEGER PRIMARY KEY", so a bigint or smallint key is declared INTEGER
     // (SQLite integers are 64-bit whatever the declaration).
-    if (isAutoincrement(column, table)) {
-        const QString named = table.primaryKeyName.isEmpty() ? QString() : " CONSTRAINT "_L1 + quote(table.primaryKeyName);
+    if (isAutoincrement(column, table) && !column.serial) {
+        const QString named = table.primaryKeyName.isEmpty() ? QString() : " CONSTRAINT "_L1 + constraintName(table.primaryKeyName);
         return quote(column.name) + " INTEGER NOT NULL"_L1 + named + " PRIMARY KEY AUTOINCREMENT"_L1;
     }
     QString definition = quote(column.name) + u' ' + typeName(column.type);

@@ -17,6 +17,14 @@ public:
     Kind kind() const override { return Kind::Sqlite; }
     QString name() const override { return QStringLiteral("sqlite"); }
     QString typeName(const ColumnType &type) const override;
+    // Bare when it needs no quotes, as SQLAlchemy writes it: SQLAlchemy's
+    // SQLite reflection reads a foreign key's or primary key's name only when
+    // it is bare (CONSTRAINT (\w+)), so a quoted one would read back as unnamed.
+    QString constraintName(const QString &name) const override;
+    // SQLite has no schema to keep a history table apart in: a history
+    // configured in one ("strata.strata_history", Alembic folders) is kept
+    // only when STRATA_HISTORY=on, as the plain table.
+    QString historyLocation(const QString &configured) const override;
     QString columnDefinition(const Column &column, const Table &table) const override;
     QStringList addColumn(const Table &before, const Table &after, const Column &column) const override;
     QStringList dropColumn(const Table &before, const Table &after, const QString &column) const override;

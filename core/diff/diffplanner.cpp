@@ -106,11 +106,13 @@ void DiffPlanner::analyseTable(TableChanges &changes)
             continue;
         }
         const ColumnChange change = compareColumns(*before, column);
+        const auto numbering = [](const Column &c) {
+            return !c.autoincrement ? u"off"_s : c.serial ? u"serial"_s : u"on"_s;
+        };
         if (change.autoincrement) {
             m_result.unsupported << u"autoincrement of column '%1.%2' changes from %3 to %4: no operation "
                                     "changes it; write the migration by hand (execute)"_s
-                                        .arg(to.name, column.name, before->autoincrement ? u"on"_s : u"off"_s,
-                                             column.autoincrement ? u"on"_s : u"off"_s);
+                                        .arg(to.name, column.name, numbering(*before), numbering(column));
         }
         if (change.type)
             changes.retyped.insert(column.name);

@@ -40,7 +40,7 @@ ColumnChange compareColumns(const Column &from, const Column &to)
     // Equal text needs no canonical form: the common case, and the cheap one.
     change.defaultValue = (from.defaultValue != to.defaultValue || from.type != to.type)
         && canonicalDefault(from.defaultValue, from.type) != canonicalDefault(to.defaultValue, to.type);
-    change.autoincrement = from.autoincrement != to.autoincrement;
+    change.autoincrement = from.autoincrement != to.autoincrement || from.serial != to.serial;
     return change;
 }
 

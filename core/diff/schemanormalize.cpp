@@ -221,11 +221,18 @@ Schema normalizedSchema(Schema schema, const QString &dialect)
                 column.nullable = false;
             const bool soleKey = table.primaryKey == QStringList{column.name};
             column.autoincrement = column.autoincrement && column.type.isInteger() && soleKey;
-            if (column.autoincrement && sqlite)
+            // SQLite's serial key is the rowid only when declared INTEGER; a BIGINT one is a plain column.
+            if (sqlite && column.serial && column.type.kind != ColumnType::Kind::Integer)
+                column.autoincrement = false;
+            column.serial = column.serial && column.autoincrement;
+            if (column.autoincrement && sqlite && !column.serial)
                 column.type = ColumnType{ColumnType::Kind::Integer};
-            // On SQLite an INTEGER key is the rowid, numbered by the database either way.
-            if (sqlite && soleKey && column.type.kind == ColumnType::Kind::Integer)
+            // On SQLite an INTEGER key is the rowid, numbered by the database either way;
+            // without AUTOINCREMENT it is the serial one.
+            if (sqlite && soleKey && column.type.kind == ColumnType::Kind::Integer && !column.autoincrement) {
                 column.autoincrement = true;
+                column.serial = true;
+            }
             const bool maybeNull = column.defaultValue
                 && (column.defaultValue->contains("null"_L1, Qt::CaseInsensitive) || column.defaultValue->trimmed().isEmpty());
             if (maybeNull && !canonicalDefault(column.defaultValue, column.type))

@@ -19,7 +19,8 @@ Result<Schema> introspect(Connection &connection, const ProjectConfig &config, Q
 {
     auto introspector = Introspector::forConnection(connection);
     IntrospectOptions options;
-    options.excludeTables = {config.versionTable, config.historyTable};
+    // A history kept in its own schema (Alembic folders) may be the plain table on SQLite (STRATA_HISTORY=on).
+    options.excludeTables = {config.versionTable, config.historyTable, config.historyTable.section(u'.', -1)};
     // The URL's ?schema= is the more specific choice; the connection already selected it.
     if (!connection.url().options.contains(u"schema"_s))
         options.schema = config.schema;

@@ -128,7 +128,10 @@ Status PostgresIntrospector::readColumns(Schema &schema)
     auto rows = m_connection.select(
         u"SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
         "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, t.typtype, t.typname, "
-        "(SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder) FROM pg_enum AS e WHERE e.enumtypid = t.oid) "
+        "(SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder) FROM pg_enum AS e WHERE e.enumtypid = t.oid), "
+        // A sequence the column owns (deptype 'a'), as SERIAL makes it; an identity's is internal ('i').
+        "EXISTS (SELECT 1 FROM pg_depend AS dep JOIN pg_class AS sq ON sq.oid = dep.objid AND sq.relkind = 'S' "
+        " WHERE dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') "
         "FROM pg_attribute AS a JOIN pg_type AS t ON t.oid = a.atttypid "
         "LEFT JOIN pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "_s
             + tablesOfSchema(u"a.attrelid"_s)
@@ -158,6 +161,7 @@ Status PostgresIntrospector::readColumns(Schema &schema)
         // An identity column, or a serial one (an integer defaulting to its sequence), is numbered by the database.
         const bool serial = column.type.isInteger() && stored.startsWith("nextval("_L1);
         column.autoincrement = identity == "a"_L1 || identity == "d"_L1 || serial;
+        column.serial = serial && row.value(11).toBool();
         if (!row.value(5).isNull() && !serial)
             column.defaultValue = readableDefault(stored, column.type);
         if (!row.value(7).toString().isEmpty()) {

@@ -105,8 +105,11 @@ Status SqliteIntrospector::readColumns(Schema &schema)
         // or without AUTOINCREMENT, which only stops ids being reused.
         const SqliteTableDdl &ddl = m_ddl[table.name];
         Column *key = table.primaryKey.size() == 1 ? table.column(table.primaryKey.first()) : nullptr;
-        if (key && (key->name == ddl.autoincrementColumn || (!ddl.withoutRowid && declared.value(table.name) == "INTEGER"_L1)))
+        if (key && (key->name == ddl.autoincrementColumn || (!ddl.withoutRowid && declared.value(table.name) == "INTEGER"_L1))) {
             key->autoincrement = true;
+            // Without AUTOINCREMENT it is the key SQLAlchemy makes (see Column::serial).
+            key->serial = key->name != ddl.autoincrementColumn;
+        }
     }
     return {};
 }

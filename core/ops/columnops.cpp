@@ -24,7 +24,17 @@ Result<ColumnSpec> parseColumn(const YAML::Node &map, const QString &file, Colum
 
     auto nullable = yaml::optionalBool(map, "nullable", file, true);
     auto primaryKey = yaml::optionalBool(map, "primary_key", file, false);
-    auto autoincrement = yaml::optionalBool(map, "autoincrement", file, false);
+    // autoincrement: serial is how SQLAlchemy numbers a key (see Column::serial).
+    const YAML::Node autoincrementNode = map["autoincrement"];
+    const bool serial = autoincrementNode.IsDefined() && autoincrementNode.IsScalar()
+        && autoincrementNode.Scalar() == "serial";
+    auto autoincrement = serial ? Result<bool>(true) : yaml::optionalBool(map, "autoincrement", file, false);
+    if (!autoincrement) {
+        return std::unexpected(yaml::inputError(autoincrementNode, file,
+            u"expected true, false or serial for 'autoincrement'"_s,
+            u"true numbers the key with an identity (PostgreSQL) or AUTOINCREMENT (SQLite); "
+            "serial the way SQLAlchemy does (SERIAL, SQLite's rowid)"_s));
+    }
     auto unique = yaml::optionalBool(map, "unique", file, false);
     for (const auto *flag : {&nullable, &primaryKey, &autoincrement, &unique}) {
         if (!*flag)
@@ -35,6 +45,7 @@ Result<ColumnSpec> parseColumn(const YAML::Node &map, const QString &file, Colum
     // A primary key column is NOT NULL in both databases, whatever was written.
     spec.column.nullable = *nullable && !spec.primaryKey;
     spec.column.autoincrement = *autoincrement;
+    spec.column.serial = serial;
 
     const YAML::Node defaultNode = map["default"];
     if (defaultNode.IsDefined() && !defaultNode.IsNull()) {
@@ -70,7 +81,9 @@ YAML::Node columnToYaml(const Column &column, bool primaryKey)
     map["type"] = typeToYaml(column.type);
     if (primaryKey)
         map["primary_key"] = true;
-    if (column.autoincrement)
+    if (column.autoincrement && column.serial)
+        map["autoincrement"] = "serial";
+    else if (column.autoincrement)
         map["autoincrement"] = true;
     if (!primaryKey && !column.nullable)
         map["nullable"] = false;

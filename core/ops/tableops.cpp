@@ -310,7 +310,7 @@ Status DropTable::apply(Schema &schema) const
     if (auto present = ops::requireTable(schema, name); !present)
         return std::unexpected(present.error());
     const QStringList referencing = schema.tablesReferencing(name);
-    if (!referencing.isEmpty()) {
+    if (!referencing.isEmpty() && !keepReferences) {
         return std::unexpected(ops::conflict(name,
             u"table '%1' is still referenced by foreign keys of %2"_s.arg(name, referencing.join(u", "_s)),
             u"drop those tables or their foreign keys first"_s));
@@ -329,13 +329,19 @@ Result<QStringList> DropTable::render(const Dialect &dialect, const Schema &befo
 
 YAML::Node DropTable::toYaml() const
 {
-    return YAML::Node(name.toStdString());
+    if (!keepReferences)
+        return YAML::Node(name.toStdString());
+    YAML::Node map(YAML::NodeType::Map);
+    map["name"] = name.toStdString();
+    map["keep_references"] = true;
+    map.SetStyle(YAML::EmitterStyle::Flow);
+    return map;
 }
 
 bool DropTable::equals(const Operation &other) const
 {
     const auto *o = dynamic_cast<const DropTable *>(&other);
-    return o && name == o->name;
+    return o && name == o->name && keepReferences == o->keepReferences;
 }
 
 Result<std::shared_ptr<Operation>> DropTable::fromYaml(const YAML::Node &value, const QString &file)
@@ -347,12 +353,16 @@ Result<std::shared_ptr<Operation>> DropTable::fromYaml(const YAML::Node &value, 
             return std::unexpected(yaml::inputError(value, file, u"drop_table needs the table name"_s));
         return op;
     }
-    if (auto keys = yaml::onlyKeys(value, {"name"}, u"drop_table"_s, file); !keys)
+    if (auto keys = yaml::onlyKeys(value, {"name", "keep_references"}, u"drop_table"_s, file); !keys)
         return std::unexpected(keys.error());
     auto name = yaml::requiredString(value, "name", file);
     if (!name)
         return std::unexpected(name.error());
+    auto keep = yaml::optionalBool(value, "keep_references", file, false);
+    if (!keep)
+        return std::unexpected(keep.error());
     op->name = *name;
+    op->keepReferences = *keep;
     return op;
 }
 

@@ -22,11 +22,16 @@ class DropTable : public Operation
 {
 public:
     QString name;
+    // SQLite drops a table that other tables' foreign keys still name (it
+    // checks keys on rows, not on DROP), and Alembic lets it: the bridge sets
+    // this for SQLite so the replay is no stricter than the database. Those
+    // keys stay, naming a missing table, as they do in the database.
+    bool keepReferences = false;
     QString kind() const override { return QStringLiteral("drop_table"); }
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
-    YAML::Node toYaml() const override;   // a plain scalar: "drop_table: daily_note"
+    YAML::Node toYaml() const override;   // a plain scalar: "drop_table: daily_note", else a mapping
     QList<DroppedData> droppedData(const Dialect &) const override { return {{name, {}, false}}; }
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);

@@ -97,6 +97,8 @@ Result<Project> Project::open(const QString &directory)
             return std::unexpected(alembicProject.error());
         project.m_alembic = true;
         project.m_config.versionTable = u"alembic_version"_s;
+        // Out of Alembic's sight, or its autogenerate writes op.drop_table for it (README "In place").
+        project.m_config.historyTable = u"strata.strata_history"_s;
         project.m_config.database = alembicProject->databaseUrl;
         auto graph = RevisionGraph::build(std::move(alembicProject->revisions));
         if (!graph)

@@ -23,7 +23,7 @@ namespace strata {
 namespace {
 
 constexpr quint32 kMagic = 0x53545243;      // "STRC"
-constexpr qint32 kFormat = 3;      // bump when the layout below or in revisioncodec.cpp changes (2: normalised checksums; 3: new column types, generated constraint names)
+constexpr qint32 kFormat = 4;      // bump when the layout below or in revisioncodec.cpp changes (2: normalised checksums; 3: new column types, generated constraint names; 4: serial columns)
 constexpr auto kStreamVersion = QDataStream::Qt_6_4;
 
 template <typename Stream>

@@ -23,7 +23,7 @@ static_assert(sizeof(Revision) == 248 + 2 * sizeof(DataStep) + sizeof(QString),
 static_assert(sizeof(Table) == 192 && sizeof(Column) == 144 && sizeof(Index) == 80 && sizeof(ForeignKey) == 152
                   && sizeof(UniqueConstraint) == 56 && sizeof(CheckConstraint) == 56 && sizeof(ColumnType) == 72,
               "a schema type changed: update the codec in revisioncodec.cpp");
-static_assert(sizeof(CreateTable) == 208 && sizeof(DropTable) == 40 && sizeof(RenameTable) == 64
+static_assert(sizeof(CreateTable) == 208 && sizeof(DropTable) == 48 && sizeof(RenameTable) == 64
                   && sizeof(AddColumn) == 184 && sizeof(DropColumn) == 64 && sizeof(AlterColumn) == 216
                   && sizeof(CreateIndex) == 120 && sizeof(DropIndex) == 64 && sizeof(CreateUnique) == 96
                   && sizeof(CreateForeignKey) == 192 && sizeof(CreateCheck) == 96 && sizeof(DropConstraint) == 64
@@ -53,12 +53,12 @@ static ByteReader &operator>>(ByteReader &in, ColumnType &t)
 
 static ByteWriter &operator<<(ByteWriter &out, const Column &c)
 {
-    return out << c.name << c.type << c.nullable << c.defaultValue << c.autoincrement;
+    return out << c.name << c.type << c.nullable << c.defaultValue << c.autoincrement << c.serial;
 }
 
 static ByteReader &operator>>(ByteReader &in, Column &c)
 {
-    return in >> c.name >> c.type >> c.nullable >> c.defaultValue >> c.autoincrement;
+    return in >> c.name >> c.type >> c.nullable >> c.defaultValue >> c.autoincrement >> c.serial;
 }
 
 static ByteWriter &operator<<(ByteWriter &out, const Index &i)
@@ -120,7 +120,7 @@ void fields(Stream &&io, Op &op)
 {
     using T = std::remove_const_t<Op>;
     if constexpr (std::is_same_v<T, CreateTable>) io(op.table);
-    else if constexpr (std::is_same_v<T, DropTable>) io(op.name);
+    else if constexpr (std::is_same_v<T, DropTable>) { io(op.name); io(op.keepReferences); }
     else if constexpr (std::is_same_v<T, RenameTable>) { io(op.from); io(op.to); }
     else if constexpr (std::is_same_v<T, AddColumn>) { io(op.table); io(op.column); }
     else if constexpr (std::is_same_v<T, DropColumn>) { io(op.table); io(op.column); }

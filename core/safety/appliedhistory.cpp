@@ -10,12 +10,13 @@ namespace strata {
 Result<QHash<QString, AppliedRecord>> AppliedHistory::applied()
 {
     QHash<QString, AppliedRecord> records;
-    if (!m_connection.tableExists(m_historyTable))
-        return records;
     const Dialect &d = m_connection.dialect();
+    const QString table = d.historyLocation(m_historyTable);
+    if (!m_connection.tableExists(table))
+        return records;
     auto rows = m_connection.select(u"SELECT "_s
                                     + d.quotedList({u"revision"_s, u"direction"_s, u"checksum"_s, u"applied_at"_s})
-                                    + u" FROM "_s + d.quote(m_historyTable) + u" ORDER BY "_s + d.quote(u"id"_s));
+                                    + u" FROM "_s + d.quoteTable(table) + u" ORDER BY "_s + d.quote(u"id"_s));
     if (!rows)
         return std::unexpected(rows.error().wrappedIn(
             u"could not read the history table %1"_s.arg(m_historyTable), m_connection.url().redacted()));
@@ -38,7 +39,8 @@ Result<QHash<QString, AppliedRecord>> AppliedHistory::applied()
 
 Status AppliedHistory::recordRepairs(const QHash<QString, QString> &checksumByRevision)
 {
-    if (checksumByRevision.isEmpty())
+    // Without a history table (an Alembic folder on SQLite) there is nothing to repair in.
+    if (checksumByRevision.isEmpty() || !m_connection.tableExists(m_connection.dialect().historyLocation(m_historyTable)))
         return {};
     QString user = qEnvironmentVariable("USER");
     if (user.isEmpty())

@@ -18,6 +18,11 @@ struct Column
     bool nullable = true;
     std::optional<QString> defaultValue;   // an SQL expression, as written: "0", "'draft'", "CURRENT_TIMESTAMP"
     bool autoincrement = false;            // only meaningful on an integer primary key
+    // With autoincrement: numbered the way SQLAlchemy numbers a key, for
+    // Alembic projects (YAML `autoincrement: serial`): SERIAL / BIGSERIAL /
+    // SMALLSERIAL on PostgreSQL (a sequence the column owns, not an identity),
+    // on SQLite the plain rowid key, without AUTOINCREMENT.
+    bool serial = false;
 
     friend bool operator==(const Column &, const Column &) = default;
 };

@@ -106,6 +106,13 @@ MigrateOutcome Migrator::run(const MigrateOptions &options)
             m_observer->info(options.atomic ? u"All or nothing: the %1 steps run in one transaction."_s.arg(
                                                   plan->steps.size())
                                             : u"Will assume transactional DDL."_s);
+            // An Alembic folder on SQLite: no schema to keep Strata's history out of Alembic's sight.
+            const Dialect &dialect = m_connection.dialect();
+            if (m_project.isAlembic() && dialect.historyLocation(m_project.config().historyTable).isEmpty()) {
+                m_observer->info(u"Strata keeps no history table in this Alembic database (Alembic's autogenerate "
+                                 "would drop it); edited revision files will not be detected: set STRATA_HISTORY=on "
+                                 "to keep one"_s);
+            }
         }
         Runner runner(m_connection, m_project);
         runner.setAllowUnversioned(options.allowUnversioned);
@@ -139,6 +146,8 @@ MigrateOutcome Migrator::run(const MigrateOptions &options)
                 runner.cancel();
         }
         auto done = runner.run(*plan);
+        if (m_observer && attempt == 1 && !runner.historyNote().isEmpty())
+            m_observer->info(runner.historyNote());
         {
             const std::lock_guard lock(m_runnerMutex);
             m_runner = nullptr;

@@ -118,14 +118,14 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QStringList>("expected");
 
-        const QString table = uR"j({"create_table":{"columns":[{"autoincrement":true,"name":"id","nullable":false,"primary_key":true,"type":"integer"}],"name":"%1"}})j"_s;
+        const QString table = uR"j({"create_table":{"columns":[{"autoincrement":"serial","name":"id","nullable":false,"primary_key":true,"type":"integer"}],"name":"%1"}})j"_s;
         QTest::newRow("branch on the dialect, sqlite")
             << u"sqlite"_s
             << QByteArray("    if op.get_context().dialect.name == 'postgresql':\n"
                           "        op.execute('CREATE EXTENSION pg_trgm')\n"
                           "    else:\n"
                           "        op.drop_table('legacy')\n")
-            << QStringList{uR"j({"drop_table":"legacy"})j"_s};
+            << QStringList{uR"j({"drop_table":{"keep_references":true,"name":"legacy"}})j"_s};
         QTest::newRow("branch on the dialect, postgresql")
             << u"postgresql"_s
             << QByteArray("    if op.get_context().dialect.name == 'postgresql':\n"
@@ -139,7 +139,7 @@ private Q_SLOTS:
                           "        op.drop_constraint(None, 'a')\n"
                           "    except Exception:\n"
                           "        op.drop_table('b')\n")
-            << QStringList{uR"j({"drop_table":"b"})j"_s};
+            << QStringList{uR"j({"drop_table":{"keep_references":true,"name":"b"}})j"_s};
         QTest::newRow("loop and helper function")
             << u"sqlite"_s << QByteArray("    for name in ['a', 'b']:\n        make_table(name)\n")
             << QStringList{table.arg(u"a"_s), table.arg(u"b"_s)};
@@ -168,6 +168,41 @@ private Q_SLOTS:
             << QStringList{uR"j({"add_column":{"column":{"default":"'0'","name":"n","type":"integer"},"table":"a"}})j"_s,
                            uR"j({"alter_column":{"column":"title","table":"a","type":"string(50)"}})j"_s,
                            uR"j({"create_index":{"columns":["n"],"name":"ix_a_n","table":"a"}})j"_s};
+        // Keys numbered as SQLAlchemy numbers them: SERIAL, SQLite's rowid
+        // (AUTOINCREMENT only for sqlite_autoincrement), an identity when asked.
+        const QByteArray keyed("    op.create_table('k', sa.Column('id', sa.BigInteger(), nullable=False), "
+                               "sa.PrimaryKeyConstraint('id')%1)\n");
+        const QString keyedOut = uR"j({"create_table":{"columns":[{"autoincrement":%1,"name":"id","nullable":false,"primary_key":true,"type":"bigint"}],"name":"k"}})j"_s;
+        QTest::newRow("integer key, sqlite: the rowid")
+            << u"sqlite"_s << QByteArray(keyed).replace("%1", "") << QStringList{keyedOut.arg(u"\"serial\""_s)};
+        QTest::newRow("integer key, sqlite_autoincrement: AUTOINCREMENT")
+            << u"sqlite"_s << QByteArray(keyed).replace("%1", ", sqlite_autoincrement=True")
+            << QStringList{keyedOut.arg(u"true"_s)};
+        QTest::newRow("integer key, postgresql: BIGSERIAL")
+            << u"postgresql"_s << QByteArray(keyed).replace("%1", "") << QStringList{keyedOut.arg(u"\"serial\""_s)};
+        QTest::newRow("DateTime(timezone=True), sqlite: DATETIME")
+            << u"sqlite"_s << QByteArray("    op.add_column('a', sa.Column('at', sa.DateTime(timezone=True)))\n")
+            << QStringList{uR"j({"add_column":{"column":{"name":"at","type":"datetime"},"table":"a"}})j"_s};
+        QTest::newRow("DateTime(timezone=True), postgresql")
+            << u"postgresql"_s << QByteArray("    op.add_column('a', sa.Column('at', sa.DateTime(timezone=True)))\n")
+            << QStringList{uR"j({"add_column":{"column":{"name":"at","type":"timestamptz"},"table":"a"}})j"_s};
+        const QByteArray useAlter("    op.create_table('s', sa.Column('id', sa.Integer(), nullable=False), "
+                                  "sa.Column('item_id', sa.Integer()), sa.PrimaryKeyConstraint('id', name='s_pk'), "
+                                  "sa.ForeignKeyConstraint(['item_id'], ['items.id'], name='fk_s_item', use_alter=True))\n");
+        QTest::newRow("use_alter key, postgresql: left out, as Alembic does")
+            << u"postgresql"_s << useAlter
+            << QStringList{uR"j({"create_table":{"columns":[{"autoincrement":"serial","name":"id","nullable":false,"primary_key":true,"type":"integer"},{"name":"item_id","type":"integer"}],"name":"s","primary_key_name":"s_pk"}})j"_s};
+        QTest::newRow("use_alter key, sqlite: inline")
+            << u"sqlite"_s << useAlter
+            << QStringList{uR"j({"create_table":{"columns":[{"autoincrement":"serial","name":"id","nullable":false,"primary_key":true,"type":"integer"},{"name":"item_id","type":"integer"}],"foreign_keys":[{"columns":["item_id"],"name":"fk_s_item","ref_columns":["id"],"references":"items","use_alter":true}],"name":"s","primary_key_name":"s_pk"}})j"_s};
+        QTest::newRow("Float(), postgresql: FLOAT is double precision")
+            << u"postgresql"_s << QByteArray("    op.add_column('a', sa.Column('q', sa.Float()))\n")
+            << QStringList{uR"j({"add_column":{"column":{"name":"q","type":"double"},"table":"a"}})j"_s};
+        QTest::newRow("Float(), sqlite")
+            << u"sqlite"_s << QByteArray("    op.add_column('a', sa.Column('q', sa.Float()))\n")
+            << QStringList{uR"j({"add_column":{"column":{"name":"q","type":"float"},"table":"a"}})j"_s};
+        QTest::newRow("drop_table, postgresql")
+            << u"postgresql"_s << QByteArray("    op.drop_table('b')\n") << QStringList{uR"j({"drop_table":"b"})j"_s};
         QTest::newRow("bulk_insert with literal binds")
             << u"sqlite"_s
             << QByteArray("    t = sa.table('a', sa.column('id', sa.Integer), sa.column('name', sa.String))\n"

@@ -264,8 +264,8 @@ void tst_Dialect::createTable_data()
                        "    \"email\" VARCHAR(255) NOT NULL,\n"
                        "    \"select\" TEXT,\n"
                        "    \"score\" INTEGER NOT NULL DEFAULT 0,\n"
-                       "    CONSTRAINT \"uq_user_email\" UNIQUE (\"email\"),\n"
-                       "    CONSTRAINT \"ck_user_score\" CHECK (score >= 0)\n"
+                       "    CONSTRAINT uq_user_email UNIQUE (\"email\"),\n"
+                       "    CONSTRAINT ck_user_score CHECK (score >= 0)\n"
                        ")"_s,
                        u"CREATE INDEX \"ix_user_select\" ON \"user\" (\"select\")"_s};
     QTest::newRow("postgresql: identity plus PRIMARY KEY")
@@ -286,7 +286,7 @@ void tst_Dialect::createTable_data()
                        "    \"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,\n"
                        "    \"user_id\" INTEGER NOT NULL,\n"
                        "    \"title\" TEXT,\n"
-                       "    CONSTRAINT \"fk_habit_user_id\" FOREIGN KEY (\"user_id\") REFERENCES \"user\" (\"id\")"
+                       "    CONSTRAINT fk_habit_user_id FOREIGN KEY (\"user_id\") REFERENCES \"user\" (\"id\")"
                        " ON DELETE CASCADE\n"
                        ")"_s};
     QTest::newRow("sqlite: composite key, unnamed unique, partial unique index")
@@ -298,6 +298,41 @@ void tst_Dialect::createTable_data()
                        "    UNIQUE (\"b\")\n"
                        ")"_s,
                        u"CREATE UNIQUE INDEX \"ix_pair_b\" ON \"pair\" (\"b\") WHERE a > 0"_s};
+
+    // A serial key (autoincrement: serial, what the bridge gives Alembic
+    // scripts) is written as SQLAlchemy writes it.
+    const auto serialTable = [](Kind kind) {
+        Table t;
+        t.name = u"account"_s;
+        Column id = column(u"id"_s, kind, false);
+        id.autoincrement = true;
+        id.serial = true;
+        t.columns = {id, column(u"name"_s, Kind::Text, true)};
+        t.primaryKey = {u"id"_s};
+        t.primaryKeyName = u"account_pk"_s;
+        return t;
+    };
+    QTest::newRow("sqlite: serial key is the rowid, without AUTOINCREMENT")
+        << u"sqlite"_s << serialTable(Kind::Integer)
+        << QStringList{u"CREATE TABLE \"account\" (\n"
+                       "    \"id\" INTEGER NOT NULL,\n"
+                       "    \"name\" TEXT,\n"
+                       "    CONSTRAINT account_pk PRIMARY KEY (\"id\")\n"
+                       ")"_s};
+    QTest::newRow("postgresql: serial key is SERIAL")
+        << u"postgresql"_s << serialTable(Kind::Integer)
+        << QStringList{u"CREATE TABLE \"account\" (\n"
+                       "    \"id\" SERIAL NOT NULL,\n"
+                       "    \"name\" text,\n"
+                       "    CONSTRAINT \"account_pk\" PRIMARY KEY (\"id\")\n"
+                       ")"_s};
+    QTest::newRow("postgresql: bigint serial key is BIGSERIAL")
+        << u"postgresql"_s << serialTable(Kind::BigInt)
+        << QStringList{u"CREATE TABLE \"account\" (\n"
+                       "    \"id\" BIGSERIAL NOT NULL,\n"
+                       "    \"name\" text,\n"
+                       "    CONSTRAINT \"account_pk\" PRIMARY KEY (\"id\")\n"
+                       ")"_s};
 }
 
 void tst_Dialect::createTable()

@@ -59,7 +59,8 @@ def column_type(type_, dialect):
     if isinstance(t, (pg.DOUBLE_PRECISION,)) or type(t).__name__ in ("DOUBLE", "Double", "DOUBLE_PRECISION"):
         return "double"
     if isinstance(t, sa.Float):
-        if t.precision and t.precision > 24:
+        # SQLAlchemy writes FLOAT, which PostgreSQL takes as double precision.
+        if (t.precision and t.precision > 24) or (not t.precision and dialect.name == "postgresql"):
             return "double"
         return "float"
     if isinstance(t, sa.Numeric):
@@ -69,7 +70,8 @@ def column_type(type_, dialect):
             return "numeric(%d,0)" % t.precision
         return "numeric"
     if isinstance(t, sa.DateTime):
-        return "timestamptz" if t.timezone else "datetime"
+        # SQLAlchemy writes DATETIME on SQLite whatever the timezone flag.
+        return "timestamptz" if t.timezone and dialect.name != "sqlite" else "datetime"
     if isinstance(t, sa.Date):
         return "date"
     if isinstance(t, sa.Time) and not t.timezone:
@@ -105,9 +107,31 @@ def column(col, dialect, table=None, key_on_column=True):
         out["default"] = server_default(col.server_default, dialect)
     if col.primary_key and key_on_column:
         out["primary_key"] = True
-    if table is not None and table._autoincrement_column is col:
-        out["autoincrement"] = True
+    numbering = key_numbering(col, table, dialect) if table is not None else None
+    if numbering is not None:
+        out["autoincrement"] = numbering
     return out
+
+
+def key_numbering(col, table, dialect):
+    """How SQLAlchemy's DDL numbers this column, in Strata's words.
+
+    SQLAlchemy writes SERIAL on PostgreSQL and, on SQLite, a plain INTEGER key
+    (the rowid) unless the table asks for sqlite_autoincrement; Strata's own
+    `autoincrement: true` (an identity, AUTOINCREMENT) is not what it makes.
+    """
+    if table._autoincrement_column is not col or not col.primary_key:
+        return None
+    if dialect.name == "sqlite":
+        return True if table.dialect_options["sqlite"].get("autoincrement") else "serial"
+    if dialect.name == "postgresql":
+        if getattr(col, "identity", None) is not None:
+            return True
+        default = col.default
+        if default is not None and not (isinstance(default, sa.Sequence) and default.optional):
+            return None
+        return "serial"
+    return True
 
 
 def joined(*dicts):
@@ -182,6 +206,11 @@ def create_table(op, dialect):
     fks, uniques, checks = [], [], []
     for c in sorted(table.constraints, key=lambda c: getattr(c, "_creation_order", 0)):
         if isinstance(c, sa.ForeignKeyConstraint):
+            # SQLAlchemy leaves a use_alter key out of CREATE TABLE for a later
+            # ALTER that Alembic never issues: on PostgreSQL the table has no
+            # such key until the script adds one (op.create_foreign_key).
+            if c.use_alter and dialect.name == "postgresql":
+                continue
             fks.append(foreign_key(c))
         elif isinstance(c, sa.UniqueConstraint):
             uniques.append(joined(_named({}, c.name), {"columns": [col.name for col in c.columns]}))
@@ -260,9 +289,16 @@ def create_check(op, dialect):
                                  {"expression": sql_text(op.condition, dialect)})}]
 
 
+def drop_table(op, dialect):
+    # SQLite and Alembic drop a table other tables still reference.
+    if dialect.name == "sqlite":
+        return [{"drop_table": {"name": op.table_name, "keep_references": True}}]
+    return [{"drop_table": op.table_name}]
+
+
 CONVERTERS = {
     alops.CreateTableOp: create_table,
-    alops.DropTableOp: lambda op, d: [{"drop_table": op.table_name}],
+    alops.DropTableOp: drop_table,
     alops.RenameTableOp: lambda op, d: [{"rename_table": {"from": op.table_name, "to": op.new_table_name}}],
     alops.AddColumnOp: add_column,
     alops.DropColumnOp: lambda op, d: [{"drop_column": {"table": op.table_name, "column": op.column_name}}],

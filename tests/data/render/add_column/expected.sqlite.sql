@@ -9,7 +9,7 @@ CREATE TABLE "_strata_new_habit" (
     "note" TEXT,
     "archived" BOOLEAN NOT NULL DEFAULT false,
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
+    CONSTRAINT fk_habit_user_id FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "note", "archived") SELECT "id", "user_id", "title", "note", "archived" FROM "habit";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
@@ -27,7 +27,7 @@ CREATE TABLE "_strata_new_habit" (
     "archived" BOOLEAN NOT NULL DEFAULT false,
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "code" VARCHAR(20) DEFAULT (lower('NEW')),
-    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
+    CONSTRAINT fk_habit_user_id FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "note", "archived", "created_at") SELECT "id", "user_id", "title", "note", "archived", "created_at" FROM "habit";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';

@@ -4,7 +4,7 @@ CREATE TABLE "_strata_new_user" (
     "display_name" TEXT,
     "karma" INTEGER DEFAULT 0,
     "active" BOOLEAN DEFAULT true,
-    CONSTRAINT "uq_user_code" UNIQUE ("code")
+    CONSTRAINT uq_user_code UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
@@ -20,7 +20,7 @@ CREATE TABLE "_strata_new_user" (
     "display_name" TEXT NOT NULL,
     "karma" INTEGER DEFAULT 0,
     "active" BOOLEAN DEFAULT true,
-    CONSTRAINT "uq_user_code" UNIQUE ("code")
+    CONSTRAINT uq_user_code UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
@@ -36,7 +36,7 @@ CREATE TABLE "_strata_new_user" (
     "display_name" TEXT NOT NULL,
     "karma" BIGINT DEFAULT 0,
     "active" BOOLEAN DEFAULT true,
-    CONSTRAINT "uq_user_code" UNIQUE ("code")
+    CONSTRAINT uq_user_code UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
@@ -52,7 +52,7 @@ CREATE TABLE "_strata_new_user" (
     "display_name" TEXT NOT NULL,
     "karma" BIGINT DEFAULT 10,
     "active" BOOLEAN DEFAULT true,
-    CONSTRAINT "uq_user_code" UNIQUE ("code")
+    CONSTRAINT uq_user_code UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
@@ -68,7 +68,7 @@ CREATE TABLE "_strata_new_user" (
     "display_name" TEXT NOT NULL,
     "karma" BIGINT DEFAULT 10,
     "active" BOOLEAN,
-    CONSTRAINT "uq_user_code" UNIQUE ("code")
+    CONSTRAINT uq_user_code UNIQUE ("code")
 );
 INSERT INTO "_strata_new_user" ("id", "code", "display_name", "karma", "active") SELECT "id", "code", "display_name", "karma", "active" FROM "user";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';
@@ -87,7 +87,7 @@ CREATE TABLE "_strata_new_user" (
     "full name" TEXT NOT NULL,
     "karma" BIGINT DEFAULT 10,
     "active" BOOLEAN,
-    CONSTRAINT "uq_user_code" UNIQUE ("handle")
+    CONSTRAINT uq_user_code UNIQUE ("handle")
 );
 INSERT INTO "_strata_new_user" ("id", "handle", "full name", "karma", "active") SELECT "id", "handle", "full name", "karma", "active" FROM "user";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'user'), 0)) WHERE name = '_strata_new_user';

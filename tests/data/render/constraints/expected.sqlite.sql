@@ -3,7 +3,7 @@ CREATE TABLE "_strata_new_habit" (
     "user_id" INTEGER NOT NULL,
     "title" VARCHAR(120) NOT NULL,
     "priority" SMALLINT NOT NULL DEFAULT 3,
-    CONSTRAINT "uq_habit_user_title" UNIQUE ("user_id", "title")
+    CONSTRAINT uq_habit_user_title UNIQUE ("user_id", "title")
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
@@ -18,8 +18,8 @@ CREATE TABLE "_strata_new_habit" (
     "user_id" INTEGER NOT NULL,
     "title" VARCHAR(120) NOT NULL,
     "priority" SMALLINT NOT NULL DEFAULT 3,
-    CONSTRAINT "uq_habit_user_title" UNIQUE ("user_id", "title"),
-    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
+    CONSTRAINT uq_habit_user_title UNIQUE ("user_id", "title"),
+    CONSTRAINT fk_habit_user_id FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
@@ -34,9 +34,9 @@ CREATE TABLE "_strata_new_habit" (
     "user_id" INTEGER NOT NULL,
     "title" VARCHAR(120) NOT NULL,
     "priority" SMALLINT NOT NULL DEFAULT 3,
-    CONSTRAINT "uq_habit_user_title" UNIQUE ("user_id", "title"),
-    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE,
-    CONSTRAINT "ck_habit_priority" CHECK (priority BETWEEN 1 AND 5)
+    CONSTRAINT uq_habit_user_title UNIQUE ("user_id", "title"),
+    CONSTRAINT fk_habit_user_id FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE,
+    CONSTRAINT ck_habit_priority CHECK (priority BETWEEN 1 AND 5)
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
@@ -51,8 +51,8 @@ CREATE TABLE "_strata_new_habit" (
     "user_id" INTEGER NOT NULL,
     "title" VARCHAR(120) NOT NULL,
     "priority" SMALLINT NOT NULL DEFAULT 3,
-    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE,
-    CONSTRAINT "ck_habit_priority" CHECK (priority BETWEEN 1 AND 5)
+    CONSTRAINT fk_habit_user_id FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE,
+    CONSTRAINT ck_habit_priority CHECK (priority BETWEEN 1 AND 5)
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';
@@ -67,7 +67,7 @@ CREATE TABLE "_strata_new_habit" (
     "user_id" INTEGER NOT NULL,
     "title" VARCHAR(120) NOT NULL,
     "priority" SMALLINT NOT NULL DEFAULT 3,
-    CONSTRAINT "fk_habit_user_id" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
+    CONSTRAINT fk_habit_user_id FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
 );
 INSERT INTO "_strata_new_habit" ("id", "user_id", "title", "priority") SELECT "id", "user_id", "title", "priority" FROM "habit";
 UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'habit'), 0)) WHERE name = '_strata_new_habit';

@@ -15,9 +15,9 @@ CREATE TABLE "order" (
     "slot" TIME,
     "updated" DATETIME,
     "count" SMALLINT DEFAULT -1,
-    CONSTRAINT "uq_order_token" UNIQUE ("token"),
-    CONSTRAINT "fk_order_user" FOREIGN KEY ("user id") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE RESTRICT,
-    CONSTRAINT "ck_order_size" CHECK ("Größe" >= 0),
+    CONSTRAINT uq_order_token UNIQUE ("token"),
+    CONSTRAINT fk_order_user FOREIGN KEY ("user id") REFERENCES "user" ("id") ON DELETE CASCADE ON UPDATE RESTRICT,
+    CONSTRAINT ck_order_size CHECK ("Größe" >= 0),
     CHECK (rating IS NULL OR rating BETWEEN 0 AND 5)
 );
 CREATE INDEX "ix_order_user_id" ON "order" ("user id");
@@ -30,6 +30,6 @@ CREATE TABLE "order line" (
     "parent_line" SMALLINT,
     PRIMARY KEY ("order_id", "line"),
     UNIQUE ("order_id", "sku"),
-    CONSTRAINT "fk_order_line_order" FOREIGN KEY ("order_id") REFERENCES "order" ("id") ON DELETE CASCADE,
-    CONSTRAINT "fk_order_line_parent" FOREIGN KEY ("order_id", "parent_line") REFERENCES "order line" ("order_id", "line") ON UPDATE CASCADE
+    CONSTRAINT fk_order_line_order FOREIGN KEY ("order_id") REFERENCES "order" ("id") ON DELETE CASCADE,
+    CONSTRAINT fk_order_line_parent FOREIGN KEY ("order_id", "parent_line") REFERENCES "order line" ("order_id", "line") ON UPDATE CASCADE
 );
