@@ -201,6 +201,9 @@ private Q_SLOTS:
         QTest::newRow("Float(), sqlite")
             << u"sqlite"_s << QByteArray("    op.add_column('a', sa.Column('q', sa.Float()))\n")
             << QStringList{uR"j({"add_column":{"column":{"name":"q","type":"float"},"table":"a"}})j"_s};
+        QTest::newRow("sa.Enum, sqlite: a VARCHAR of its own, not a shared type")
+            << u"sqlite"_s << QByteArray("    op.add_column('a', sa.Column('mood', sa.Enum('ok', 'bad', name='mood')))\n")
+            << QStringList{uR"j({"add_column":{"column":{"name":"mood","type":{"enum":"mood","native":false,"values":["ok","bad"]}},"table":"a"}})j"_s};
         QTest::newRow("drop_table, postgresql")
             << u"postgresql"_s << QByteArray("    op.drop_table('b')\n") << QStringList{uR"j({"drop_table":"b"})j"_s};
         QTest::newRow("bulk_insert with literal binds")

@@ -173,7 +173,7 @@ private Q_SLOTS:
     sa.UniqueConstraint('user_id', 'title', name='uq_habit')
     )
 )"_s << QStringList{u"{create_table: {name: habit, columns: [{name: id, type: integer, primary_key: true, "
-                      "autoincrement: true}, {name: user_id, type: integer, nullable: false}, {name: title, type: "
+                      "autoincrement: serial}, {name: user_id, type: integer, nullable: false}, {name: title, type: "
                       "string(100), nullable: false}, {name: score, type: \"numeric(10,2)\", default: \"'0'\"}, "
                       "{name: seen, type: timestamptz, default: now()}], foreign_keys: [{columns: [user_id], "
                       "references: user, ref_columns: [id], on_delete: cascade}], uniques: [{name: uq_habit, "

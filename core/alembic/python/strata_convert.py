@@ -37,7 +37,9 @@ def column_type(type_, dialect):
                 raise Untranslatable("sa.Enum without name= (PostgreSQL needs one for CREATE TYPE)")
             name = "enum"
         out = {"enum": name, "values": values}
-        if not t.native_enum:
+        # Off PostgreSQL an Enum is a VARCHAR of its own: no type shared by
+        # name, so one column's values never change another's length.
+        if not native:
             out["native"] = False
         if getattr(t, "create_constraint", False):
             out["create_constraint"] = True
