@@ -6,7 +6,7 @@
 BUILD ?= build
 DEMO  ?= $(BUILD)/demo
 
-.PHONY: all deps test-deps configure build run test bench fuzz package clean
+.PHONY: all deps test-deps configure build run test bench soak fuzz package clean
 
 all: build
 
@@ -45,6 +45,16 @@ test: test-deps configure
 bench: test-deps configure
 	cmake --build $(BUILD) -j 2
 	pg_virtualenv -t -- ctest --test-dir $(BUILD) -L bench --verbose
+
+# Crash safety at length (outside `make test`): SOAK_ROUNDS rounds per database of `upgrade head`
+# and `downgrade base`, each SIGKILLed at a random moment, the database checked after every kill
+# and every re-run (250 rounds = 500 kills per database). SOAK_SEED picks another sequence.
+SOAK_ROUNDS ?= 250
+SOAK_SEED   ?= 1
+soak: test-deps configure
+	cmake --build $(BUILD) -j 2 --target strata tst_crashsafety
+	STRATA_CRASH_ROUNDS=$(SOAK_ROUNDS) STRATA_CRASH_SEED=$(SOAK_SEED) pg_virtualenv -t -- \
+		ctest --test-dir $(BUILD) -R tst_crashsafety --output-on-failure --timeout 36000
 
 # libFuzzer on the revision-file and URL parsers (tests/fuzz), with ASan and UBSan, for
 # FUZZ_SECONDS per target. New inputs that found new paths go to $(FUZZ_BUILD)/corpus-*,

@@ -19,8 +19,10 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int rounds = 15;
-constexpr quint32 seed = 20261124;
+// `make test` runs a few rounds; `make soak` runs many (STRATA_CRASH_ROUNDS) with other seeds.
+const int rounds = qEnvironmentVariableIsSet("STRATA_CRASH_ROUNDS") ? qEnvironmentVariableIntValue("STRATA_CRASH_ROUNDS") : 15;
+const quint32 seed = qEnvironmentVariableIsSet("STRATA_CRASH_SEED") ? quint32(qEnvironmentVariableIntValue("STRATA_CRASH_SEED"))
+                                                                     : 20261124u;
 const QString exampleHead = u"c71d2e5a8b04"_s;
 
 } // namespace
