@@ -5,6 +5,7 @@
 // `flask db upgrade` gives, on SQLite and PostgreSQL, also when Alembic
 // upgraded the database half-way first.
 #include "enginehelpers.h"
+#include "flaskapp.h"
 #include "scratchdatabase.h"
 
 #include "alembic/alembicimport.h"
@@ -56,22 +57,7 @@ private:
     // Runs `flask db ARGS` on the generated app against the database; returns its output.
     QString flask(const QStringList &args, const QString &databaseUrl = {})
     {
-        QProcess process;
-        process.setWorkingDirectory(m_appDir);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"FLASK_APP"_s, u"app.py"_s);
-        if (!databaseUrl.isEmpty())
-            env.insert(u"APP_DATABASE_URL"_s, databaseUrl);
-        process.setProcessEnvironment(env);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(python, QStringList{u"-m"_s, u"flask"_s, u"db"_s} + args);
-        const bool finished = process.waitForFinished(120000);
-        const QString output = QString::fromUtf8(process.readAll());
-        if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-            qWarning("flask db %s failed: %s", qPrintable(args.join(u' ')), qPrintable(output));
-            return u"FAILED"_s;
-        }
-        return output;
+        return FlaskApp::flaskDb(m_appDir, args, databaseUrl);
     }
 
     Result<Project> imported() const { return Project::open(m_imported); }
@@ -96,12 +82,9 @@ private Q_SLOTS:
         QVERIFY2(QFile::exists(python), "Debian's /usr/bin/python3 is missing: run packaging/install-deps.sh");
         QVERIFY(m_work.isValid());
         m_appDir = m_work.filePath(u"app"_s);
-        QProcess generator;
-        generator.setProcessChannelMode(QProcess::MergedChannels);
-        generator.start(python, {QStringLiteral(STRATA_TEST_DATA) + u"/alembic/make_flask_project.py"_s, m_appDir});
-        QVERIFY(generator.waitForFinished(180000));
-        const QString output = QString::fromUtf8(generator.readAll());
-        QVERIFY2(generator.exitCode() == 0,
+        bool made = false;
+        const QString output = FlaskApp::make(m_appDir, &made);
+        QVERIFY2(made,
                  qPrintable(u"generating the Flask-Migrate project failed (is python3-flask-migrate installed?): "_s
                             + output));
         m_secondRevision = output.trimmed().split(u'\n').last().trimmed();

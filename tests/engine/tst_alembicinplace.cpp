@@ -4,6 +4,7 @@
 // python3-flask-migrate; Strata reads its scripts through its Python bridge
 // with the same interpreter (STRATA_PYTHON), on SQLite and PostgreSQL.
 #include "enginehelpers.h"
+#include "flaskapp.h"
 #include "scratchdatabase.h"
 
 #include "alembic/flaskmigrate.h"
@@ -44,21 +45,7 @@ private:
     // `flask db ARGS` on the generated app against the database; its output, or "FAILED".
     QString flask(const QStringList &args, const QString &databaseUrl)
     {
-        QProcess process;
-        process.setWorkingDirectory(m_appDir);
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"FLASK_APP"_s, u"app.py"_s);
-        env.insert(u"APP_DATABASE_URL"_s, databaseUrl);
-        process.setProcessEnvironment(env);
-        process.setProcessChannelMode(QProcess::MergedChannels);
-        process.start(python, QStringList{u"-m"_s, u"flask"_s, u"db"_s} + args);
-        const bool finished = process.waitForFinished(120000);
-        const QString output = QString::fromUtf8(process.readAll());
-        if (!finished || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-            qWarning("flask db %s failed: %s", qPrintable(args.join(u' ')), qPrintable(output));
-            return u"FAILED"_s;
-        }
-        return output;
+        return FlaskApp::flaskDb(m_appDir, args, databaseUrl);
     }
 
     // `flask db current` as a list of ids (it prints "<id> (head)" lines).
@@ -81,12 +68,9 @@ private Q_SLOTS:
         qputenv("STRATA_PYTHON", python.toUtf8());
         QVERIFY(m_work.isValid());
         m_appDir = m_work.filePath(u"app"_s);
-        QProcess generator;
-        generator.setProcessChannelMode(QProcess::MergedChannels);
-        generator.start(python, {QStringLiteral(STRATA_TEST_DATA) + u"/alembic/make_flask_project.py"_s, m_appDir});
-        QVERIFY(generator.waitForFinished(180000));
-        const QString output = QString::fromUtf8(generator.readAll());
-        QVERIFY2(generator.exitCode() == 0, qPrintable(output));
+        bool made = false;
+        const QString output = FlaskApp::make(m_appDir, &made);
+        QVERIFY2(made, qPrintable(output));
         m_secondRevision = output.trimmed().split(u'\n').last().trimmed();
     }
 

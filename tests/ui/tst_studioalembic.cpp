@@ -10,6 +10,7 @@
 #include "app/studiosession.h"
 #include "generate/flaskgeneration.h"
 #include "project/project.h"
+#include "flaskapp.h"
 #include "scratchdatabase.h"
 #include "studiotestsupport.h"
 #include "timeline/timelinepanel.h"
@@ -59,11 +60,9 @@ private Q_SLOTS:
         QVERIFY2(QFile::exists(python), "Debian's /usr/bin/python3 is missing: run packaging/install-deps.sh");
         qputenv("STRATA_PYTHON", python.toUtf8());
         m_appDir = m_work.filePath(u"app"_s);
-        QProcess generator;
-        generator.setProcessChannelMode(QProcess::MergedChannels);
-        generator.start(python, {QStringLiteral(STRATA_TEST_DATA) + u"/alembic/make_flask_project.py"_s, m_appDir});
-        QVERIFY(generator.waitForFinished(180000));
-        QVERIFY2(generator.exitCode() == 0, generator.readAll().constData());
+        bool made = false;
+        const QString output = FlaskApp::make(m_appDir, &made);
+        QVERIFY2(made, qPrintable(output));
     }
 
     void runsInPlaceAndGeneratesWithFlask()
