@@ -2,6 +2,7 @@
 
 #include "dialect/dialect.h"
 #include "ops/opsupport.h"
+#include "schema/defaultexpression.h"
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +56,8 @@ Result<ColumnSpec> parseColumn(const YAML::Node &map, const QString &file, Colum
                 u"write default: 0, default: \"'draft'\" or default: CURRENT_TIMESTAMP"_s));
         }
         spec.column.defaultValue = yaml::toQString(defaultNode);
+        if (const auto problem = checkDefaultExpression(*spec.column.defaultValue))
+            return std::unexpected(yaml::inputError(defaultNode, file, problem->message, problem->hint));
     }
 
     if (context == ColumnContext::AddColumn) {
@@ -438,6 +441,8 @@ Result<std::shared_ptr<Operation>> AlterColumn::fromYaml(const YAML::Node &value
                     u"expected an SQL expression or null for 'default', found %1"_s.arg(yaml::describeNode(defaultNode))));
             }
             op->defaultValue = yaml::toQString(defaultNode);
+            if (const auto problem = checkDefaultExpression(*op->defaultValue))
+                return std::unexpected(yaml::inputError(defaultNode, file, problem->message, problem->hint));
         }
     }
     if (yaml::has(value, "new_name")) {

@@ -69,8 +69,11 @@ public:
 
     QList<Issue> run()
     {
-        auto before = m_project.schemaAt(m_revision.downRevisions + m_revision.dependsOn);
-        const Schema start = before ? *before : Schema();
+        const auto replayed = [this] {
+            auto before = m_project.schemaAt(m_revision.downRevisions + m_revision.dependsOn);
+            return before ? *before : Schema();
+        };
+        const Schema start = m_options.before ? *m_options.before : replayed();
         Schema schema = start;
         for (const OperationPtr &op : m_revision.upgrade) {
             checkOperation(*op, schema, start);

@@ -6,10 +6,14 @@ namespace strata {
 
 class Project;
 struct Revision;
+struct Schema;
 
 struct LintOptions
 {
     QString dialect = QStringLiteral("postgresql");   // rules about locking apply to PostgreSQL only
+    // The schema just before the revision when the caller already has it (one
+    // walking a plan in order); null: replayed from base, which costs a replay per revision.
+    const Schema *before = nullptr;
 };
 
 // Risky or destructive operations in revision files, each an Issue with a

@@ -2,6 +2,7 @@
 
 #include "diff/schemadiff.h"
 #include "error.h"
+#include "safety/issue.h"
 
 #include <QStringList>
 
@@ -20,6 +21,9 @@ struct MigrationDraft
     QStringList detected;       // "Detected added column 'daily_mood.energy'"
     QStringList operations;     // one line per upgrade operation: "add_column: add column ..."
     Result<QString> sql = QString();   // the upgrade operations as SQL, each after a comment naming it
+    Result<QString> downgradeSql = QString();   // the downgrade the same way, from the schema after the upgrade
+    QString revisionId;         // the id the file gets, so the preview is the file written
+    QList<Issue> lint;          // the lint rules on the new revision, for the draft's dialect
 
     bool hasChanges() const { return !diff.upgrade.isEmpty(); }
 };
@@ -37,7 +41,12 @@ struct WrittenMigration
     QString path;
 };
 
-// Writes the draft as a new revision on its head; `revisionId` empty for a new random one.
+// The revision file as writeMigration() writes it with this message (its
+// created time aside)
+// without the possible-rename comments, which the draft lists in possibleRenames.
+QString draftFileText(const MigrationDraft &draft, const QString &message);
+
+// Writes the draft as a new revision on its head; `revisionId` empty for the draft's id.
 Result<WrittenMigration> writeMigration(const Project &project, const MigrationDraft &draft, const QString &message,
                                         const QString &revisionId = {});
 

@@ -18,6 +18,44 @@ QString StampOutcome::summary(const QString &displayUrl) const
     return text;
 }
 
+QString StampOutcome::explanation() const
+{
+    const auto ids = [](const QStringList &list) {
+        QStringList shortIds;
+        for (const QString &id : list)
+            shortIds << id.left(12);
+        return shortIds.join(u", "_s);
+    };
+    QStringList lines;
+    if (headsBefore.isEmpty())
+        lines << u"The version table is empty (the database is at base)."_s;
+    else if (headsBefore.size() == 1)
+        lines << u"The version table holds one row: %1."_s.arg(ids(headsBefore));
+    else
+        lines << u"The version table holds %1 rows, one per head: %2."_s.arg(headsBefore.size()).arg(ids(headsBefore));
+    QStringList added;
+    for (const QString &head : headsAfter) {
+        if (!headsBefore.contains(head))
+            added << head;
+    }
+    lines << QString() << u"Stamping, as Alembic does:"_s;
+    if (!removed.isEmpty())
+        lines << u"• replaces the row%1 of %2 (on the stamped revision's branch)%3"_s.arg(
+            removed.size() == 1 ? QString() : u"s"_s, ids(removed),
+            added.isEmpty() ? u" with nothing: the database goes to base"_s : u" with %1"_s.arg(ids(added)));
+    else if (!added.isEmpty())
+        lines << u"• adds a row for %1"_s.arg(ids(added));
+    for (const QString &head : kept)
+        lines << u"• keeps the row of %1: that head is on another branch, neither before nor after the stamped revision"_s
+                     .arg(head.left(12));
+    if (removed.isEmpty() && added.isEmpty())
+        lines << u"• changes nothing: the database is already there"_s;
+    lines << QString()
+          << u"Afterwards the database is at %1. No migration runs and no table changes; only the version table is rewritten."_s
+                 .arg(headsAfter.isEmpty() ? u"base"_s : ids(headsAfter));
+    return lines.join(u'\n');
+}
+
 Result<StampOutcome> Stamper::plan(const StampOptions &options)
 {
     if (options.targets.isEmpty())
@@ -58,6 +96,7 @@ Result<StampOutcome> Stamper::plan(const StampOptions &options)
                 kept << head;
         }
     }
+    outcome.kept = kept;
     outcome.headsAfter = targets.isEmpty() ? QStringList() : graph.headsOf(graph.ancestorsOf(targets + kept));
     for (const QString &head : std::as_const(outcome.headsBefore)) {
         if (!outcome.headsAfter.contains(head))

@@ -20,8 +20,12 @@ struct StampOutcome
     QStringList headsBefore;
     QStringList headsAfter;
     QStringList removed;    // rows that go: heads on the targets' branches, or every row with purge
+    QStringList kept;       // rows that stay: heads of other branches
     // "Stamped sqlite:///app.db at a1b2 (was 9f8e)".
     QString summary(const QString &displayUrl) const;
+    // What the version table holds before and after, row by row, in the words
+    // of Alembic's rule (the confirmation before a stamp).
+    QString explanation() const;
 };
 
 // The version rows set to a revision without running anything, the way

@@ -1,15 +1,12 @@
 #include "command.h"
 
-#include "safety/appliedhistory.h"
-#include "workflow/databasestatus.h"
+#include "workflow/checksumrepair.h"
 
 using namespace Qt::StringLiterals;
 
 namespace strata::cli {
 
-// `strata repair`: after a person decided the edits to applied files were
-// harmless, records each file's checksum now as a new "repair" row in the
-// history table (the original upgrade rows stay for the record).
+// `strata repair`: core/workflow's repairChecksums, printed.
 class RepairCommand : public Command
 {
 public:
@@ -23,22 +20,11 @@ public:
         auto connection = context.connection();
         if (!connection)
             return context.report(connection.error());
-        StatusOptions options;
-        options.drift = false;
-        auto report = readDatabaseStatus(**connection, **project, options);
-        if (!report)
-            return context.report(report.error());
-        if (report->editedChecksums.isEmpty()) {
-            context.out() << "Nothing to repair: every applied file matches its recorded checksum." << Qt::endl;
-            return 0;
-        }
-        AppliedHistory history(**connection, (*project)->config().historyTable);
-        if (auto done = history.recordRepairs(report->editedChecksums); !done)
-            return context.report(done.error());
-        for (const Issue &issue : std::as_const(report->issues)) {
-            if (issue.code == u"edited-after-apply"_s)
-                context.out() << "Recorded the new checksum of " << issue.file << Qt::endl;
-        }
+        auto repaired = repairChecksums(**connection, **project);
+        if (!repaired)
+            return context.report(repaired.error());
+        for (const QString &line : repaired->lines())
+            context.out() << line << Qt::endl;
         return 0;
     }
 };

@@ -1,7 +1,7 @@
 #include "command.h"
 #include "databasestate.h"
 
-#include "graph/plan.h"
+#include "workflow/revisionauthor.h"
 
 using namespace Qt::StringLiterals;
 
@@ -9,25 +9,13 @@ namespace strata::cli {
 
 namespace {
 
-int writeAndReport(Context &context, Project &project, Revision revision)
+int report(Context &context, const Result<AuthoredRevision> &written)
 {
-    auto path = project.writeRevision(revision);
-    if (!path)
-        return context.report(path.error());
-    context.info(u"Generating "_s + *path + u" ...  done"_s);
-    context.out() << revision.id << Qt::endl;
+    if (!written)
+        return context.report(written.error());
+    context.info(u"Generating "_s + written->path + u" ...  done"_s);
+    context.out() << written->revisionId << Qt::endl;
     return 0;
-}
-
-QString requireMessage(const QCommandLineParser &parser)
-{
-    return parser.value(u"message"_s).trimmed();
-}
-
-Error missingMessage(const QString &command)
-{
-    return Error::make(Error::Code::Usage, command + u" needs a message"_s, {},
-                       u"pass -m \"what this revision does\""_s);
 }
 
 } // namespace
@@ -49,41 +37,18 @@ public:
     }
     int run(Context &context, const QCommandLineParser &parser) const override
     {
-        const QString message = requireMessage(parser);
-        if (message.isEmpty())
-            return context.report(missingMessage(name()));
         auto opened = context.project();
         if (!opened)
             return context.report(opened.error());
         Project project = **opened;
-        const RevisionGraph &graph = project.graph();
-
-        Revision revision;
-        revision.id = parser.isSet(u"rev-id"_s) ? parser.value(u"rev-id"_s) : newRevisionId();
-        revision.message = message;
-        revision.created = QDateTime::currentDateTimeUtc();
+        NewRevisionOptions options;
+        options.message = parser.value(u"message"_s);
+        options.head = parser.value(u"head"_s);
         if (parser.isSet(u"branch-label"_s))
-            revision.branchLabels << parser.value(u"branch-label"_s);
-        const QString head = parser.value(u"head"_s);
-        if (head.isEmpty()) {
-            if (graph.heads().size() > 1)
-                return context.report(Error::make(Error::Code::Ambiguous,
-                    u"Multiple heads are present: %1"_s.arg(graph.heads().join(u", "_s)), {},
-                    u"pass --head REV to choose the parent, or join them first with `strata merge heads -m MSG`"_s));
-            revision.downRevisions = graph.heads();
-        } else if (head != u"base"_s) {
-            auto parents = Planner(graph).resolve(head, {}, Direction::Upgrade);
-            if (!parents)
-                return context.report(parents.error());
-            revision.downRevisions = *parents;
-        }
-        if (parser.isSet(u"depends-on"_s)) {
-            auto deps = lookupRevisions(graph, parser.values(u"depends-on"_s));
-            if (!deps)
-                return context.report(deps.error());
-            revision.dependsOn = *deps;
-        }
-        return writeAndReport(context, project, revision);
+            options.branchLabels << parser.value(u"branch-label"_s);
+        options.dependsOn = parser.values(u"depends-on"_s);
+        options.revisionId = parser.value(u"rev-id"_s);
+        return report(context, createRevision(project, options));
     }
 };
 
@@ -101,26 +66,15 @@ public:
     }
     int run(Context &context, const QCommandLineParser &parser) const override
     {
-        const QString message = requireMessage(parser);
-        if (message.isEmpty())
-            return context.report(missingMessage(name()));
         auto opened = context.project();
         if (!opened)
             return context.report(opened.error());
         Project project = **opened;
-        auto parents = lookupRevisions(project.graph(), parser.positionalArguments().mid(1));
-        if (!parents)
-            return context.report(parents.error());
-        if (parents->size() < 2)
-            return context.report(Error::make(Error::Code::Usage,
-                u"merge needs at least two revisions, got %1"_s.arg(parents->size()), {},
-                u"`strata heads` lists them; `strata merge heads -m MSG` joins all"_s));
-        Revision revision;
-        revision.id = parser.isSet(u"rev-id"_s) ? parser.value(u"rev-id"_s) : newRevisionId();
-        revision.message = message;
-        revision.created = QDateTime::currentDateTimeUtc();
-        revision.downRevisions = *parents;
-        return writeAndReport(context, project, revision);
+        MergeOptions options;
+        options.revisions = parser.positionalArguments().mid(1);
+        options.message = parser.value(u"message"_s);
+        options.revisionId = parser.value(u"rev-id"_s);
+        return report(context, mergeRevisions(project, options));
     }
 };
 
