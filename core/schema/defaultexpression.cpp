@@ -58,8 +58,8 @@ std::optional<DefaultProblem> checkDefaultExpression(const QString &expression)
     if (bareWord.match(text).hasMatch() && !isValueKeyword(text))
         return DefaultProblem{u"the default %1 is not an SQL expression: a bare word reads as a column name, "
                               "and DEFAULT (%1) fails when it runs"_s.arg(text),
-                              u"a text value is quoted inside the YAML value: default: \"'%1'\"; a function is "
-                              "called: default: %2()"_s.arg(text, text.toLower())};
+                              u"a text value is quoted inside the YAML value: default: \"'%1'\"; a function "
+                              "is called with parentheses, e.g. default: now()"_s.arg(text)};
     return checkBalance(text);
 }
 

@@ -135,6 +135,7 @@ QStringList cliArguments(RunRequest::Kind kind, const QString &target)
     case RunRequest::Kind::Upgrade: return {u"upgrade"_s, target};
     case RunRequest::Kind::Downgrade: return {u"downgrade"_s, target};
     case RunRequest::Kind::Stamp: return {u"stamp"_s, target};
+    case RunRequest::Kind::Repair: return {u"repair"_s};
     default: return {};
     }
 }
@@ -184,6 +185,10 @@ private Q_SLOTS:
                                << u"Stamped <database> at %1"_s.arg(head);
             *row("stamp head with two heads") << dialect << Setup::TwoHeads << K::Stamp << u"head"_s << false
                                               << u"Multiple head revisions are present"_s;
+            *row("repair an edited file") << dialect << Setup::EditedApplied << K::Repair << QString() << true
+                                          << u"Recorded the new checksum of "_s;
+            *row("repair with nothing edited") << dialect << Setup::AtHead << K::Repair << QString() << true
+                                               << u"Nothing to repair: every applied file matches"_s;
         }
     }
 

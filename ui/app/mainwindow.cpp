@@ -6,6 +6,7 @@
 #include "app/generatecommands.h"
 #include "app/logpane.h"
 #include "app/projectwatcher.h"
+#include "app/revisioncommands.h"
 #include "app/runcommands.h"
 #include "app/selectionpreview.h"
 #include "app/statuspanel.h"
@@ -60,6 +61,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_generate, &GenerateCommands::log, m_log, &LogPane::appendLine);
     connect(m_generate, &GenerateCommands::failed, this, &MainWindow::showError);
     connect(m_connections, &StudioConnections::failed, this, &MainWindow::showError);
+    auto *revisions = new RevisionCommands(m_session, m_timeline, *m_actions, this);
+    connect(revisions, &RevisionCommands::log, m_log, &LogPane::appendLine);
+    connect(revisions, &RevisionCommands::failed, this, &MainWindow::showError);
     setConfirmer([this](const QString &title, const QString &text) { return askToConfirm(this, title, text); });
 
     m_sides->addWidget(m_timeline);

@@ -35,12 +35,6 @@ void RunCommands::runOnSelected(RunRequest::Kind kind)
     const bool scratch = !m_actions.roundTripOnRealDatabase->isChecked();
     const auto url = m_session->database();
     switch (kind) {
-    case RunRequest::Kind::Stamp:
-        if (!m_confirm(tr("Stamp"), tr("Mark %1 as being at %2 without running any migration?\n\nThe tables are "
-                                        "not changed; only the version table is rewritten.")
-                                         .arg(url ? url->redacted() : QString(), id.left(12))))
-            return;
-        break;
     case RunRequest::Kind::RoundTrip:
         // By default a scratch copy (an SQLite file copy, a temporary PostgreSQL database); the real one only on request.
         if (!scratch && !m_confirm(tr("Round-trip on the real database"),

@@ -14,8 +14,9 @@ class TimelinePanel;
 struct StudioActions;
 
 // Turns the window's run actions into runs of the session: what to confirm
-// first (a stamp, a downgrade that drops data, a round-trip on the real
-// database), the run itself, and where its result goes. The window only
+// first (a round-trip on the real database; the job itself asks about a
+// stamp, a downgrade that drops data and an upgrade of risky revisions, from
+// the database as it is then), the run itself, and where its result goes. The window only
 // wires it; the work runs through core/workflow in the session's job.
 class RunCommands : public QObject
 {

@@ -60,6 +60,17 @@ StudioActions::StudioActions(QObject *owner)
     generateMigration = make(owner, u"generateMigration"_s, tr("&Generate migration…"), u"generate"_s,
                              QKeySequence(Qt::CTRL | Qt::Key_G),
                              tr("Compare models.yaml with head, preview the operations, then write a revision"));
+    newRevision = make(owner, u"newRevision"_s, tr("&New revision…"), {}, QKeySequence(Qt::CTRL | Qt::Key_N),
+                       tr("Write an empty revision on the head for you to fill in (strata revision -m)"));
+    mergeHeads = make(owner, u"mergeHeads"_s, tr("&Merge heads…"), {}, {},
+                      tr("Join the heads with a merge revision (strata merge heads -m)"));
+    repairChecksums = make(owner, u"repairChecksums"_s, tr("Re&pair checksums…"), {}, {},
+                           tr("Accept the edits to applied files: record their checksums again (strata repair)"));
+    openInEditor = make(owner, u"openInEditor"_s, tr("Open in &editor"), {}, QKeySequence(Qt::CTRL | Qt::Key_E),
+                        tr("Open the selected revision's file in $VISUAL, $EDITOR or the desktop's editor"));
+    deleteRevision = make(owner, u"deleteRevision"_s, tr("De&lete revision…"), {}, {},
+                          tr("Delete the selected revision's file, when nothing builds on it and the database "
+                             "has not applied it"));
     cancel = make(owner, u"cancel"_s, tr("&Cancel run"), u"cancel"_s, QKeySequence(Qt::Key_Escape),
                   tr("Stop before the next step"));
     copyId = make(owner, u"copyId"_s, tr("Copy revision &id"), u"copy"_s, QKeySequence::Copy,
@@ -72,7 +83,8 @@ StudioActions::StudioActions(QObject *owner)
 QList<QAction *> StudioActions::revisionActions() const
 {
     return {upgradeToSelected, downgradeToSelected, upgradeToHead, allOrNothing, nullptr, roundTrip, roundTripOnRealDatabase,
-            nullptr, stamp, nullptr, generateMigration, copyId};
+            nullptr, stamp, nullptr, generateMigration, newRevision, mergeHeads, repairChecksums, nullptr,
+            openInEditor, deleteRevision, copyId};
 }
 
 } // namespace strata::ui

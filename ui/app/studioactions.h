@@ -26,6 +26,11 @@ struct StudioActions
     QAction *roundTripOnRealDatabase;   // checkable; off: scratch copy
     QAction *stamp;
     QAction *generateMigration;
+    QAction *newRevision;               // an empty revision on the single head (strata revision)
+    QAction *mergeHeads;                // strata merge heads
+    QAction *repairChecksums;           // strata repair
+    QAction *openInEditor;
+    QAction *deleteRevision;
     QAction *cancel;
     QAction *copyId;
 

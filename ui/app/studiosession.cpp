@@ -25,6 +25,8 @@ StudioSession::StudioSession(QObject *parent) : QObject(parent)
         Q_EMIT stateChanged();
     });
     connect(&m_runs, &RunController::finished, this, [this](const RunOutcome &outcome) {
+        if (outcome.roundtrip)
+            rememberRoundTrip(*outcome.roundtrip);
         Q_EMIT runFinished(outcome);
         if (m_refreshPending) {
             m_refreshPending = false;
@@ -43,6 +45,7 @@ Status StudioSession::openProject(const QString &directory)
         return std::unexpected(opened.error());
     m_project = std::make_shared<const Project>(std::move(*opened));
     m_directory = QDir::cleanPath(QDir(directory).absolutePath());
+    m_roundTripFailures.clear();
     Q_EMIT projectChanged();
     // A Flask-Migrate folder opens at once with its scripts read statically; the
     // exact reading (its Python, for the database's dialect) follows in the background.
@@ -145,7 +148,18 @@ bool StudioSession::run(RunRequest::Kind kind, const QString &target, bool onScr
     request.project = m_project;
     request.onScratchCopy = onScratchCopy;
     request.atomic = m_atomic;
+    request.roundTripFailures = m_roundTripFailures;
     return m_runs.start(request);
+}
+
+void StudioSession::rememberRoundTrip(const RoundTripOutcome &outcome)
+{
+    for (const RoundtripStep &step : outcome.steps) {
+        if (step.passed)
+            m_roundTripFailures.remove(step.revision);
+        else
+            m_roundTripFailures.insert(step.revision, step.problems.isEmpty() ? step.arrow : step.problems.join(u"; "_s));
+    }
 }
 
 bool StudioSession::refreshState()

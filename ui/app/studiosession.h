@@ -54,6 +54,8 @@ public:
     // Who answers a job's question before destructive work (the window's dialog).
     void setConfirmer(RunController::Confirmer confirmer) { m_runs.setConfirmer(std::move(confirmer)); }
     void cancel() { m_runs.cancel(); }
+    // Revision -> why its last round-trip in this session failed; an upgrade asks before running them.
+    const QHash<QString, QString> &roundTripFailures() const { return m_roundTripFailures; }
 
 Q_SIGNALS:
     void projectChanged();
@@ -71,6 +73,7 @@ private:
     void dropBackgroundReload();
     // The dialect a Flask-Migrate folder's scripts are read for: the database's, else SQLite's.
     QString scriptDialect() const;
+    void rememberRoundTrip(const RoundTripOutcome &outcome);
 
     RunController m_runs;
     QFutureWatcher<ProjectResult> *m_reload = nullptr;
@@ -80,6 +83,7 @@ private:
     std::optional<DatabaseState> m_state;
     bool m_refreshPending = false;
     bool m_atomic = false;
+    QHash<QString, QString> m_roundTripFailures;
 };
 
 } // namespace strata::ui

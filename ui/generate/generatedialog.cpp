@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -22,8 +23,9 @@ namespace strata::ui {
 GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> project, const QString &dialect,
                                                  QWidget *parent)
     : QDialog(parent), m_project(std::move(project)), m_message(new QLineEdit(this)), m_dialect(new QComboBox(this)),
-      m_summary(new QLabel(this)), m_detected(new QPlainTextEdit(this)), m_sql(new CodeView(this)),
-      m_write(new QPushButton(tr("&Write file"), this))
+      m_summary(new QLabel(this)), m_detected(new QPlainTextEdit(this)), m_tabs(new QTabWidget(this)),
+      m_sql(new CodeView(this)), m_downgrade(new CodeView(this)), m_file(new QPlainTextEdit(this)),
+      m_lint(new QPlainTextEdit(this)), m_write(new QPushButton(tr("&Write file"), this))
 {
     setWindowTitle(tr("Generate migration"));
     m_message->setObjectName(u"generateMessage"_s);
@@ -41,6 +43,22 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> 
     m_sql->setObjectName(u"generateSql"_s);
     m_sql->setReadOnly(true);
     new SqlHighlighter(m_sql->document(), m_sql->palette());
+    m_downgrade->setObjectName(u"generateDowngrade"_s);
+    m_downgrade->setReadOnly(true);
+    new SqlHighlighter(m_downgrade->document(), m_downgrade->palette());
+    for (QPlainTextEdit *text : {m_file, m_lint}) {
+        text->setReadOnly(true);
+        text->setLineWrapMode(QPlainTextEdit::NoWrap);
+        text->setFont(m_sql->font());
+    }
+    m_file->setObjectName(u"generateFile"_s);
+    m_lint->setObjectName(u"generateLint"_s);
+    m_tabs->setObjectName(u"generateTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_sql, tr("Upgrade SQL"));
+    m_tabs->addTab(m_downgrade, tr("Downgrade SQL"));
+    m_tabs->addTab(m_file, tr("Revision file"));
+    m_tabs->addTab(m_lint, tr("Lint"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Message:"), m_message);
@@ -48,7 +66,7 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> 
 
     auto *preview = new QSplitter(Qt::Vertical, this);
     preview->addWidget(m_detected);
-    preview->addWidget(m_sql);
+    preview->addWidget(m_tabs);
     preview->setStretchFactor(1, 2);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -66,6 +84,7 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> 
     layout->addWidget(buttons);
 
     connect(m_message, &QLineEdit::textChanged, this, &GenerateMigrationDialog::updateButtons);
+    connect(m_message, &QLineEdit::textChanged, this, &GenerateMigrationDialog::updateFileText);
     connect(m_dialect, &QComboBox::currentIndexChanged, this, &GenerateMigrationDialog::refresh);
     resize(760, 560);
     refresh();
@@ -78,12 +97,14 @@ void GenerateMigrationDialog::refresh()
         m_summary->setText(m_draft.error().toString());
         m_detected->clear();
         m_sql->clear();
+        m_downgrade->clear();
     } else if (!m_draft->hasChanges()) {
         const bool unsupported = !m_draft->diff.unsupported.isEmpty();
         m_summary->setText(unsupported ? tr("No changes detected that an operation can express.")
                                        : tr("No changes detected: models.yaml matches head."));
         m_detected->setPlainText(m_draft->diff.unsupported.join(u'\n'));
         m_sql->clear();
+        m_downgrade->clear();
     } else {
         const auto &draft = *m_draft;
         const QString head = draft.parents.isEmpty() ? tr("base") : draft.parents.first().left(12);
@@ -103,8 +124,39 @@ void GenerateMigrationDialog::refresh()
             lines << tr("Not generated: %1").arg(difference);
         m_detected->setPlainText(lines.join(u'\n'));
         m_sql->setPlainText(draft.sql ? *draft.sql : u"-- cannot render: "_s + draft.sql.error().toString());
+        m_downgrade->setPlainText(draft.downgradeSql ? *draft.downgradeSql
+                                                     : u"-- cannot render: "_s + draft.downgradeSql.error().toString());
     }
+    showLint();
+    updateFileText();
     updateButtons();
+}
+
+void GenerateMigrationDialog::showLint()
+{
+    const QList<Issue> issues = m_draft ? m_draft->lint : QList<Issue>();
+    QStringList lines;
+    qsizetype errors = 0;
+    for (const Issue &issue : issues) {
+        errors += issue.severity == Issue::Severity::Error ? 1 : 0;
+        lines << issue.toString();
+    }
+    const bool clean = m_draft && m_draft->hasChanges() && issues.isEmpty();
+    m_lint->setPlainText(clean ? tr("No findings: lint has nothing to say about this revision.") : lines.join(u'\n'));
+    m_tabs->setTabText(3, issues.isEmpty() ? tr("Lint") : tr("Lint (%1)").arg(issues.size()));
+    if (errors > 0)
+        m_summary->setText(m_summary->text() + u' '
+                           + tr("Lint found %n error(s): see the Lint tab before writing.", nullptr, int(errors)));
+}
+
+void GenerateMigrationDialog::updateFileText()
+{
+    if (!m_draft || !m_draft->hasChanges()) {
+        m_file->clear();
+        return;
+    }
+    const QString message = m_message->text().trimmed();
+    m_file->setPlainText(draftFileText(*m_draft, message.isEmpty() ? tr("(your message)") : message));
 }
 
 void GenerateMigrationDialog::updateButtons()
@@ -136,6 +188,9 @@ bool GenerateMigrationDialog::writeFile()
 QString GenerateMigrationDialog::summaryText() const { return m_summary->text(); }
 QString GenerateMigrationDialog::detectedText() const { return m_detected->toPlainText(); }
 QString GenerateMigrationDialog::sqlText() const { return m_sql->toPlainText(); }
+QString GenerateMigrationDialog::downgradeText() const { return m_downgrade->toPlainText(); }
+QString GenerateMigrationDialog::fileText() const { return m_file->toPlainText(); }
+QString GenerateMigrationDialog::lintText() const { return m_lint->toPlainText(); }
 QString GenerateMigrationDialog::dialect() const { return m_dialect->currentData().toString(); }
 
 void GenerateMigrationDialog::setDialect(const QString &name)

@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QTabWidget;
 
 namespace strata { class Project; }
 
@@ -18,9 +19,10 @@ namespace strata::ui {
 
 class CodeView;
 
-// Generate migration: a message, a preview of what autogenerate detects
-// (the operations and their SQL for the chosen dialect), and only then
-// "Write file", through the same code as `strata migrate`.
+// Generate migration: a message, a preview of what autogenerate detects (the
+// operations, their upgrade and downgrade SQL for the chosen dialect, the
+// revision file as it will be written, and what lint says of it), and only
+// then "Write file", through the same code as `strata migrate`.
 class GenerateMigrationDialog : public QDialog
 {
     Q_OBJECT
@@ -32,6 +34,10 @@ public:
     QString summaryText() const;
     QString detectedText() const;
     QString sqlText() const;
+    QString downgradeText() const;
+    QString fileText() const;
+    QString lintText() const;
+    QTabWidget *previewTabs() const { return m_tabs; }
     QString dialect() const;
     void setDialect(const QString &name);
     bool canWrite() const;
@@ -47,13 +53,19 @@ Q_SIGNALS:
 private:
     void refresh();
     void updateButtons();
+    void updateFileText();
+    void showLint();
 
     std::shared_ptr<const Project> m_project;
     QLineEdit *m_message;
     QComboBox *m_dialect;
     QLabel *m_summary;
     QPlainTextEdit *m_detected;
+    QTabWidget *m_tabs;
     CodeView *m_sql;
+    CodeView *m_downgrade;
+    QPlainTextEdit *m_file;
+    QPlainTextEdit *m_lint;
     QPushButton *m_write;
     Result<MigrationDraft> m_draft = MigrationDraft();
     WrittenMigration m_written;

@@ -4,7 +4,10 @@
 #include "project/project.h"
 #include "workflow/downgradeimpact.h"
 #include "workflow/migrator.h"
+#include "workflow/checksumrepair.h"
+#include "workflow/revisionauthor.h"
 #include "workflow/stamper.h"
+#include "workflow/upgradeconcerns.h"
 #include "workflow/workflowobserver.h"
 
 using namespace Qt::StringLiterals;
@@ -163,7 +166,19 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
     auto connection = Connection::open(m_request.url);
     if (!connection)
         return failWith(outcome, connection.error());
+    if (m_request.kind == RunRequest::Kind::Repair) {
+        auto repaired = repairChecksums(**connection, project);
+        if (!repaired)
+            return failWith(outcome, repaired.error());
+        for (const QString &line : repaired->lines())
+            emitLog(line, false);
+        return;
+    }
+    if (m_request.kind == RunRequest::Kind::DeleteRevision)
+        return deleteRevision(**connection, project, outcome);
     if (m_request.kind == RunRequest::Kind::Stamp) {
+        if (!confirmStamp(**connection, project, outcome))
+            return;
         auto stamped = Stamper(**connection, project).run({{m_request.target}, false});
         if (!stamped)
             return failWith(outcome, stamped.error());
@@ -171,6 +186,8 @@ void RunJob::execute(WorkflowObserver &observer, RunOutcome &outcome)
         return;
     }
     if (m_request.kind == RunRequest::Kind::Downgrade && !confirmDowngrade(**connection, project, outcome))
+        return;
+    if (m_request.kind == RunRequest::Kind::Upgrade && !confirmUpgrade(**connection, project, outcome))
         return;
     Migrator migrator(**connection, project, &observer);
     setCancelHook([&migrator] { migrator.cancel(); });
@@ -202,11 +219,65 @@ bool RunJob::confirmDowngrade(Connection &connection, const Project &project, Ru
     const QString text = tr("Downgrading to %1 deletes, as the database holds them now:")
                              .arg(m_request.target.left(12))
         + u"\n\n"_s + lines.join(u'\n') + u"\n\n"_s + tr("Go ahead?");
-    if (m_asker(tr("Downgrade drops data"), text, m_cancelled))
+    return ask(tr("Downgrade drops data"), text, tr("Downgrade declined: nothing was run."), outcome);
+}
+
+bool RunJob::confirmUpgrade(Connection &connection, const Project &project, RunOutcome &outcome)
+{
+    if (!m_asker)
+        return true;
+    auto concerns = upgradeConcerns(connection, project, m_request.target, m_request.roundTripFailures);
+    if (!concerns || concerns->isEmpty())
+        return true;   // a planning error is reported by the run itself
+    QStringList lines;
+    for (const UpgradeConcern &concern : std::as_const(*concerns))
+        lines << concern.toString();
+    const QString text = tr("Upgrading to %1 runs revisions that need a look first:").arg(m_request.target.left(12))
+        + u"\n\n"_s + lines.join(u'\n') + u"\n\n"_s + tr("Upgrade anyway?");
+    return ask(tr("Pending revisions have problems"), text, tr("Upgrade declined: nothing was run."), outcome);
+}
+
+bool RunJob::confirmStamp(Connection &connection, const Project &project, RunOutcome &outcome)
+{
+    if (!m_asker)
+        return true;
+    // Planned from the version rows as they are now, with the rule the stamp itself applies.
+    auto planned = Stamper(connection, project).plan({{m_request.target}, false});
+    if (!planned)
+        return true;   // the stamp reports the same error
+    const QString text = tr("Stamp %1 at %2 without running any migration?")
+                             .arg(m_request.url.redacted(), m_request.target.left(12))
+        + u"\n\n"_s + planned->explanation();
+    return ask(tr("Stamp"), text, tr("Stamp declined: nothing was changed."), outcome);
+}
+
+void RunJob::deleteRevision(Connection &connection, const Project &project, RunOutcome &outcome)
+{
+    auto deletion = planRevisionDeletion(project, m_request.target, &connection);
+    if (!deletion)
+        return failWith(outcome, deletion.error());
+    if (m_asker
+        && !ask(tr("Delete revision"),
+                tr("Delete revision %1 (%2)?\n\nIts file %3 goes to the trash (or is deleted where there is "
+                   "none). No revision builds on it and %4 has not applied it.")
+                    .arg(deletion->revisionId.left(12), deletion->message, deletion->path, m_request.url.redacted()),
+                tr("Delete declined: the file stays."), outcome))
+        return;
+    auto deleted = deleteRevisionFile(*deletion);
+    if (!deleted)
+        return failWith(outcome, deleted.error());
+    emitLog(deleted->isEmpty() ? tr("Deleted %1.").arg(deletion->path)
+                               : tr("Moved %1 to the trash (%2).").arg(deletion->path, *deleted),
+            false);
+}
+
+bool RunJob::ask(const QString &title, const QString &text, const QString &declined, RunOutcome &outcome)
+{
+    if (m_asker(title, text, m_cancelled))
         return true;
     outcome.ok = false;
-    outcome.errorText = tr("Downgrade declined: nothing was run.");
-    emitLog(outcome.errorText, false);
+    outcome.errorText = declined;
+    emitLog(declined, false);
     m_cancelled = true;
     return false;
 }

@@ -60,6 +60,12 @@ private:
     void setCancelHook(std::function<void()> hook);
     // False when the downgrade would drop data and the person said no.
     bool confirmDowngrade(Connection &connection, const Project &project, RunOutcome &outcome);
+    // False when a pending revision has lint errors or failed its round-trip and the person said no.
+    bool confirmUpgrade(Connection &connection, const Project &project, RunOutcome &outcome);
+    // False when the person said no to what the stamp does to the version rows.
+    bool confirmStamp(Connection &connection, const Project &project, RunOutcome &outcome);
+    void deleteRevision(Connection &connection, const Project &project, RunOutcome &outcome);
+    bool ask(const QString &title, const QString &text, const QString &declined, RunOutcome &outcome);
     Status readState();
 
     RunRequest m_request;

@@ -12,6 +12,8 @@ QString RunRequest::describe() const
     case Kind::Upgrade: return QCoreApplication::translate("RunRequest", "Upgrade to %1").arg(shortTarget);
     case Kind::Downgrade: return QCoreApplication::translate("RunRequest", "Downgrade to %1").arg(shortTarget);
     case Kind::Stamp: return QCoreApplication::translate("RunRequest", "Stamp %1").arg(shortTarget);
+    case Kind::Repair: return QCoreApplication::translate("RunRequest", "Repair checksums");
+    case Kind::DeleteRevision: return QCoreApplication::translate("RunRequest", "Delete revision %1").arg(shortTarget);
     case Kind::RoundTrip:
         return onScratchCopy ? QCoreApplication::translate("RunRequest", "Round-trip %1 on a scratch copy").arg(shortTarget)
                              : QCoreApplication::translate("RunRequest", "Round-trip %1 on the real database")

@@ -3,6 +3,7 @@
 #include "db/databaseurl.h"
 #include "workflow/roundtrip.h"
 
+#include <QHash>
 #include <QMetaType>
 #include <QStringList>
 
@@ -23,6 +24,8 @@ struct RunRequest
         Downgrade,   // to target
         Stamp,       // set the version rows to target without running anything
         RoundTrip,   // each step up to target: up, down, up again, verified against the replay
+        Repair,      // record the checksums of applied files edited since (strata repair)
+        DeleteRevision,  // remove target's file, when nothing builds on it and the database has not applied it
     };
 
     Kind kind = Kind::ReadState;
@@ -33,6 +36,8 @@ struct RunRequest
     bool allowEdited = false;                     // Upgrade: run although applied files were edited since
     bool onScratchCopy = true;                    // RoundTrip: a copy of the SQLite file or a temporary
                                                   // PostgreSQL database, never the database itself
+    QHash<QString, QString> roundTripFailures;    // Upgrade: revision -> why its last round-trip in this
+                                                  // session failed; asked about before it runs
 
     QString describe() const;                     // "Upgrade to 3f2a9c1b7d10" (for logs and titles)
 };
