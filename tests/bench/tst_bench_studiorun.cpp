@@ -12,7 +12,6 @@
 #include "app/mainwindow.h"
 #include "app/studioactions.h"
 #include "app/studiosession.h"
-#include "safety/lintrunner.h"
 
 #include <QAction>
 #include <QElapsedTimer>
@@ -81,7 +80,8 @@ private Q_SLOTS:
         window.resize(1200, 760);
         window.show();
         QVERIFY(window.openProject(project.directory, database.url()));
-        QTRY_VERIFY_WITH_TIMEOUT(window.isSettled() && !window.lint()->isRunning(), 600000);
+        // Lint may go on in the background (as it does for a person who clicks at once).
+        QTRY_VERIFY_WITH_TIMEOUT(window.isSettled(), 600000);
 
         // The button stands for any control of the window: a click is a posted event like a real one.
         QPushButton probe(u"probe"_s);

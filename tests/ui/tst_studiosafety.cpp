@@ -110,6 +110,9 @@ private:
     {
         if (!m_window->selectRevision(revision))
             return failure(u"no such revision"_s);
+        // A state read queued by the last run (the folder watcher reloads after it) goes first.
+        if (!QTest::qWaitFor([this] { return m_window->isSettled(); }, 20000))
+            return failure(u"the window did not settle"_s);
         QSignalSpy finished(m_window->session(), &strata::ui::StudioSession::runFinished);
         m_window->actions().roundTrip->trigger();
         if (!finished.wait(60000))
