@@ -146,7 +146,8 @@ void GenerateMigrationDialog::showLint()
     m_tabs->setTabText(3, issues.isEmpty() ? tr("Lint") : tr("Lint (%1)").arg(issues.size()));
     if (errors > 0)
         m_summary->setText(m_summary->text() + u' '
-                           + tr("Lint found %n error(s): see the Lint tab before writing.", nullptr, int(errors)));
+                           + (errors == 1 ? tr("Lint found an error: see the Lint tab before writing.")
+                                          : tr("Lint found %1 errors: see the Lint tab before writing.").arg(errors)));
 }
 
 void GenerateMigrationDialog::updateFileText()
