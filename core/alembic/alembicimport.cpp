@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
 
 #include <algorithm>
 
@@ -60,10 +61,13 @@ QByteArray configText(const QString &iniUrl, QString *databaseUrl)
 Status writeAll(const QList<PlannedFile> &files)
 {
     for (const PlannedFile &planned : files) {
-        QFile file(planned.path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(planned.text) != planned.text.size()
-            || !file.flush())
-            return fail(Error::Code::Io, u"can't write the file: %1"_s.arg(file.errorString()), planned.path);
+        // A temporary file renamed into place: a full disk leaves no empty or half file.
+        QSaveFile file(planned.path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(planned.text) != planned.text.size() || !file.flush()
+            || !file.commit())
+            return fail(Error::Code::Io, u"can't write the file: %1"_s.arg(file.errorString()), planned.path,
+                        u"that file was not written; free some space or fix the folder's permissions, then run "
+                        "again with --force"_s);
     }
     return {};
 }

@@ -6,7 +6,7 @@
 #include "project/models.h"
 #include "project/project.h"
 
-#include <QFile>
+#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -16,10 +16,11 @@ namespace {
 
 Status writeModels(const Project &project, const Schema &schema)
 {
-    QFile file(project.modelsPath());
+    // Renamed into place: a full disk leaves the old models.yaml as it was, never empty.
+    QSaveFile file(project.modelsPath());
     const QByteArray text = modelsYaml(schema, u"The schema the application wants; written by `strata baseline` "
                                                "from the database.\nEdit it, then run `strata migrate -m MSG`."_s);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size())
+    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.flush() || !file.commit())
         return fail(Error::Code::Io, u"cannot write models.yaml: "_s + file.errorString(), project.modelsPath());
     return {};
 }

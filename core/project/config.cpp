@@ -85,17 +85,7 @@ Result<ProjectConfig> ProjectConfig::read(const QString &path)
         return ProjectConfig();
     if (!file.open(QIODevice::ReadOnly))
         return fail(Error::Code::Io, u"can't read the configuration: %1"_s.arg(file.errorString()), path);
-    const QByteArray text = file.readAll();
-    Result<ProjectConfig> config;
-    try {
-        const std::string content = text.toStdString();
-        if (auto bounded = yaml::checkBounds(content, path); !bounded)
-            config = std::unexpected(bounded.error());
-        else
-            config = readConfig(YAML::Load(content), path);
-    } catch (const YAML::Exception &e) {
-        config = std::unexpected(yamlSyntaxError(e, path, text));
-    }
+    Result<ProjectConfig> config = parse(file.readAll(), path);
     // A strata.yaml that links to another file (a key, a password file): its
     // errors say where, never what the file holds.
     if (!config && QFileInfo(path).isSymLink()) {
@@ -105,6 +95,21 @@ Result<ProjectConfig> ProjectConfig::read(const QString &path)
                         .arg(QFileInfo(path).fileName(), QFileInfo(path).symLinkTarget()),
                     error.where,
                     u"point the link at a Strata configuration (one `key: value` per line), or replace it with one"_s);
+    }
+    return config;
+}
+
+Result<ProjectConfig> ProjectConfig::parse(const QByteArray &text, const QString &path)
+{
+    Result<ProjectConfig> config;
+    try {
+        const std::string content = text.toStdString();
+        if (auto bounded = yaml::checkBounds(content, path); !bounded)
+            config = std::unexpected(bounded.error());
+        else
+            config = readConfig(YAML::Load(content), path);
+    } catch (const YAML::Exception &e) {
+        config = std::unexpected(yamlSyntaxError(e, path, text));
     }
     return config;
 }

@@ -17,6 +17,8 @@ struct ProjectConfig
     QString schema;                                 // PostgreSQL schema; empty means the server's default
 
     static Result<ProjectConfig> read(const QString &path);
+    // The same from the file's bytes; path only names the file in errors.
+    static Result<ProjectConfig> parse(const QByteArray &text, const QString &path);
     QByteArray toYaml() const;
 };
 

@@ -17,10 +17,14 @@ Result<Schema> readModels(const QString &path)
         return Schema{};
     if (!file.open(QIODevice::ReadOnly))
         return fail(Error::Code::Io, u"cannot read the models file: "_s + file.errorString(), path);
+    return parseModels(file.readAll(), path);
+}
 
+Result<Schema> parseModels(const QByteArray &yamlText, const QString &path)
+{
     YAML::Node root;
     try {
-        const std::string content = file.readAll().toStdString();
+        const std::string content = yamlText.toStdString();
         if (auto bounded = yaml::checkBounds(content, path); !bounded)
             return std::unexpected(bounded.error());
         root = YAML::Load(content);

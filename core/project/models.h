@@ -10,5 +10,7 @@ namespace strata {
 //       columns: [...]            # the create_table shape, keyed by table name
 // A missing file is an empty schema; errors carry file:line:col.
 Result<Schema> readModels(const QString &path);
+// The same from the file's bytes; path only names the file in errors.
+Result<Schema> parseModels(const QByteArray &yamlText, const QString &path);
 
 } // namespace strata

@@ -32,7 +32,9 @@ Status writeNewFile(const QString &path, const QByteArray &content)
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return fail(Error::Code::Io, u"can't create the file: %1"_s.arg(file.errorString()), path);
-    if (file.write(content) != content.size() || !file.commit())
+    // flush() first: QSaveFile's commit() takes a short write (a full disk,
+    // a file-size limit) for a whole one and renames the half file into place.
+    if (file.write(content) != content.size() || !file.flush() || !file.commit())
         return fail(Error::Code::Io, u"can't write the file: %1"_s.arg(file.errorString()), path,
                     u"nothing was written; free some space or fix the folder's permissions, then run again"_s);
     return {};
@@ -247,7 +249,10 @@ Result<QString> Project::writeRevision(Revision revision)
     if (!written)
         return std::unexpected(written.error());
     all.last() = *written;
-    m_graph = *RevisionGraph::build(std::move(all));
+    auto rebuilt = RevisionGraph::build(std::move(all));
+    if (!rebuilt)
+        return std::unexpected(rebuilt.error().wrappedIn(u"the new revision file does not read back as written"_s, path));
+    m_graph = std::move(*rebuilt);
     return path;
 }
 

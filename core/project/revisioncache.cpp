@@ -214,9 +214,11 @@ bool RevisionCache::write(const QString &cachePath) const
         if (!folder.mkpath(u"."_s))
             return false;
         // As pytest and mypy do: the folder ignores itself, so nobody commits it.
-        QFile ignore(folder.filePath(u".gitignore"_s));
-        if (ignore.open(QIODevice::WriteOnly | QIODevice::NewOnly))
-            ignore.write("# Written by Strata: parsed revision files, safe to delete.\n*\n");
+        QSaveFile ignore(folder.filePath(u".gitignore"_s));
+        const QByteArray text = "# Written by Strata: parsed revision files, safe to delete.\n*\n";
+        if (!QFileInfo::exists(ignore.fileName()) && ignore.open(QIODevice::WriteOnly)
+            && ignore.write(text) == text.size() && ignore.flush())
+            ignore.commit();
     }
 
     ByteWriter entries;
@@ -233,7 +235,7 @@ bool RevisionCache::write(const QString &cachePath) const
     out.setVersion(kStreamVersion);
     out << kMagic << kFormat << exe->path;
     writeStamp(out, exe->stamp) << payload << digest(payload);
-    return out.status() == QDataStream::Ok && file.commit();
+    return out.status() == QDataStream::Ok && file.flush() && file.commit();
 }
 
 } // namespace strata

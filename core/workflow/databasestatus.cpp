@@ -4,6 +4,7 @@
 #include "diff/autogenerate.h"
 #include "diff/schemasource.h"
 #include "project/project.h"
+#include "workflow/objectdrift.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -116,7 +117,11 @@ Result<QStringList> driftFrom(Connection &connection, const Project &project, co
     auto diff = diffSources(*replayed, *live);
     if (!diff)
         return std::unexpected(diff.error());
-    return detectedChanges(*diff) + diff->unsupported;
+    // Triggers and views: the Schema does not hold them, drift must see them.
+    auto objects = objectDrift(connection, project, heads);
+    if (!objects)
+        return std::unexpected(objects.error());
+    return detectedChanges(*diff) + *objects + diff->unsupported;
 }
 
 Result<DatabaseStatus> readDatabaseStatus(Connection &connection, const Project &project,

@@ -50,7 +50,8 @@ Result<QList<Issue>> editedAfterApply(Connection &connection, const Project &pro
                                       QHash<QString, QString> *currentChecksums = nullptr);
 
 // Drift: how the live schema differs from the one replayed at `heads`, one
-// line each ("Detected added table 'x'"), read as revisions -> database.
+// line each ("Detected added table 'x'"), read as revisions -> database;
+// triggers and views included (see objectdrift.h).
 Result<QStringList> driftFrom(Connection &connection, const Project &project, const QStringList &heads);
 
 Result<DatabaseStatus> readDatabaseStatus(Connection &connection, const Project &project,

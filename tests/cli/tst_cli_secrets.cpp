@@ -1,6 +1,8 @@
-// A database password never leaves the process: every command is run with it
-// in each URL form (user:password@ and libpq's ?password=), and no output line
-// and no file written under the project holds it. A URL that does not parse
+// A database password never leaves the process: every command, and the
+// studio, is run with it in each form (user:password@, libpq's ?password=,
+// PGPASSWORD and ~/.pgpass), and no output line, no file written (strata.yaml,
+// revision files, the studio's settings) and no row in the database (version
+// and history rows) holds it. A URL that does not parse
 // does not print it either, nor does a strata.yaml that links to another file
 // print that file.
 #include "scratchdatabase.h"
@@ -25,33 +27,100 @@ struct Run
     QString output;     // stdout and stderr
 };
 
-Run runStrata(const QStringList &args, const QString &workingDirectory)
+// The environment a user's shell gives: the test's own, without the PG*
+// password variables (each form adds back only its own), and HOME in the
+// test's folder so ~/.pgpass and the studio's settings land where they are read.
+QProcessEnvironment cleanEnvironment(const QString &home)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"PGPASSWORD", "PGPASSFILE", "DATABASE_URL", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+                             "XDG_CACHE_HOME", "XDG_STATE_HOME"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(u"HOME"_s, home);
+    return env;
+}
+
+Run runProgram(const QString &program, const QStringList &args, const QString &workingDirectory,
+               const QProcessEnvironment &env)
 {
     QProcess process;
     process.setWorkingDirectory(workingDirectory);
-    // The URL's password must be the one used: not PGPASSWORD from the test's environment.
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"PGPASSWORD"_s);
-    env.remove(u"DATABASE_URL"_s);
     process.setProcessEnvironment(env);
-    process.start(QStringLiteral(STRATA_CLI), args);
-    if (!process.waitForFinished(60000))
+    process.start(program, args);
+    if (!process.waitForFinished(90000)) {
+        process.kill();
+        process.waitForFinished();
         return {};
+    }
     return {process.exitCode(),
             QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError())};
 }
 
+Run runStrata(const QStringList &args, const QString &workingDirectory)
+{
+    return runProgram(QStringLiteral(STRATA_CLI), args, workingDirectory, cleanEnvironment(workingDirectory));
+}
+
 // Every file under the folder that holds the secret, by relative path.
-QStringList filesHolding(const QString &folder, const QString &secret)
+QStringList filesHolding(const QString &folder, const QString &secret, const QStringList &except = {})
 {
     QStringList found;
     QDirIterator it(folder, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         QFile file(it.next());
-        if (file.open(QIODevice::ReadOnly) && file.readAll().contains(secret.toUtf8()))
-            found << QDir(folder).relativeFilePath(file.fileName());
+        const QString relative = QDir(folder).relativeFilePath(file.fileName());
+        if (!except.contains(relative) && file.open(QIODevice::ReadOnly) && file.readAll().contains(secret.toUtf8()))
+            found << relative;
     }
     return found;
+}
+
+// Every row of every table of the database's own schema (version and history
+// rows included) that holds the secret, as "table: row".
+QStringList rowsHolding(const ScratchDatabase &db, const QString &secret)
+{
+    auto connection = db.connect();
+    if (!connection)
+        return {u"error: "_s + connection.error().toString()};
+    auto tables = (*connection)->select(u"SELECT table_name FROM information_schema.tables "
+                                        "WHERE table_schema = current_schema()"_s);
+    if (!tables)
+        return {u"error: "_s + tables.error().toString()};
+    QStringList found;
+    for (const QVariantList &table : *tables) {
+        const QString name = table.value(0).toString();
+        auto rows = (*connection)->select(u"SELECT t::text FROM \"%1\" AS t"_s.arg(name));
+        if (!rows)
+            return {u"error: "_s + rows.error().toString()};
+        for (const QVariantList &row : *rows) {
+            if (row.value(0).toString().contains(secret))
+                found << name + u": "_s + row.value(0).toString();
+        }
+    }
+    return found;
+}
+
+// The example's history and models in the project init made, strata.yaml kept;
+// models.yaml gets a column so `migrate` writes a revision.
+bool addExampleRevisions(const QString &project)
+{
+    QFile config(project + u"/strata.yaml"_s);
+    if (!config.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray initConfig = config.readAll();
+    config.close();
+    if (!TestProjects::copyExampleProject(project) || !TestProjects::writeFile(project + u"/strata.yaml"_s, initConfig))
+        return false;
+    QFile models(project + u"/models.yaml"_s);
+    if (!models.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray text = models.readAll();
+    models.close();
+    const qsizetype at = text.indexOf("      - {name: email");
+    if (at < 0)
+        return false;
+    text.insert(at, "      - {name: nickname, type: string(40)}\n");
+    return TestProjects::writeFile(project + u"/models.yaml"_s, text);
 }
 
 } // namespace
@@ -70,63 +139,105 @@ private Q_SLOTS:
 
 void TestCliSecrets::passwordInNoOutputAndNoFile_data()
 {
-    QTest::addColumn<bool>("queryForm");
-    QTest::newRow("user:password@host") << false;
-    QTest::newRow("?password=") << true;
+    QTest::addColumn<QString>("form");
+    QTest::newRow("user:password@host") << u"userinfo"_s;
+    QTest::newRow("?password=") << u"query"_s;
+    QTest::newRow("PGPASSWORD") << u"PGPASSWORD"_s;
+    QTest::newRow("~/.pgpass") << u"pgpass"_s;
 }
 
 void TestCliSecrets::passwordInNoOutputAndNoFile()
 {
-    QFETCH(bool, queryForm);
+    QFETCH(QString, form);
     ScratchDatabase db(u"postgresql"_s);
     STRATA_REQUIRE_DATABASE(db);
     const QString password = db.password();
     QVERIFY2(password.size() >= 6, "the test server needs a password for this test to mean anything");
 
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcessEnvironment env = cleanEnvironment(dir.path());
     QString url = db.url();
-    if (queryForm) {
+    if (form != u"userinfo"_s) {
         auto parsed = strata::DatabaseUrl::parse(url);
         QVERIFY(parsed);
         parsed->password.clear();
         url = parsed->toString();
+    }
+    if (form == u"query"_s) {
         url += (url.contains(u'?') ? u"&password="_s : u"?password="_s)
             + QString::fromLatin1(QUrl::toPercentEncoding(password));
+    } else if (form == u"PGPASSWORD"_s) {
+        env.insert(u"PGPASSWORD"_s, password);
+    } else if (form == u"pgpass"_s) {
+        QVERIFY(TestProjects::writeFile(dir.filePath(u".pgpass"_s), "*:*:*:*:" + password.toUtf8() + '\n'));
+        QVERIFY(QFile::setPermissions(dir.filePath(u".pgpass"_s), QFile::ReadOwner | QFile::WriteOwner));
     }
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
+    const QStringList secretFiles{u".pgpass"_s};
     const QString project = dir.filePath(u"migrations"_s);
     const QStringList common{u"--directory"_s, project, u"--database"_s, url};
-
-    QList<QStringList> commands{
-        {u"init"_s, project},
-        {u"upgrade"_s, u"+1"_s},
-        {u"current"_s}, {u"status"_s}, {u"history"_s}, {u"heads"_s}, {u"check"_s},
-        {u"revision"_s, u"-m"_s, u"Add thing"_s},
-        {u"upgrade"_s, u"--sql"_s},
-        {u"upgrade"_s},
-        {u"downgrade"_s, u"base"_s},
-        {u"stamp"_s, u"head"_s},
+    const auto strata = [&](const QStringList &args) {
+        return runProgram(QStringLiteral(STRATA_CLI), args, dir.path(), env);
     };
-    int ran = 0;
-    for (const QStringList &command : std::as_const(commands)) {
-        const QStringList args = command.first() == u"init"_s ? QStringList{u"--database"_s, url} + command
-                                                               : common + command;
-        const Run r = runStrata(args, dir.path());
+
+    const Run init = strata({u"--database"_s, url, u"init"_s, project});
+    QVERIFY2(init.exitCode == 0, qPrintable(QString(init.output).replace(password, u"<password>"_s)));
+    QVERIFY(addExampleRevisions(project));
+    const QString appliedFile = project + u"/versions/9b1e0aa2c4f3_initial_schema.yaml"_s;
+
+    // Every command, with what it must exit with (-2: whatever it says, as long as it finishes).
+    const QList<QPair<QStringList, int>> commands{
+        {{u"upgrade"_s, u"+1"_s}, 0},
+        {{u"current"_s}, 0}, {{u"status"_s}, -2}, {{u"history"_s}, 0}, {{u"heads"_s}, 0},
+        {{u"check"_s}, 1}, {{u"lint"_s}, -2},
+        {{u"upgrade"_s, u"--sql"_s}, 0},
+        {{u"upgrade"_s}, 0},
+        {{u"migrate"_s, u"-m"_s, u"Add nickname"_s}, 0},
+        {{u"upgrade"_s}, 0},
+        {{u"revision"_s, u"-m"_s, u"Add thing"_s}, 0},
+        {{u"stamp"_s, u"head"_s}, 0},
+        {{u"repair"_s}, 0},                 // after the applied file is edited, below
+        {{u"downgrade"_s, u"-1"_s, u"--sql"_s}, -2},
+        {{u"downgrade"_s, u"base"_s}, 0},
+        {{u"upgrade"_s, u"nosuchrevision"_s}, -2},   // an error message
+        {{u"roundtrip"_s, u"head"_s}, -2},
+    };
+    for (const auto &[command, expected] : commands) {
+        if (command.first() == u"repair"_s) {
+            QFile edited(appliedFile);
+            QVERIFY(edited.open(QIODevice::Append));
+            edited.write("# reviewed\n");
+        }
+        const Run r = strata(common + command);
+        const QString shown = QString(r.output).replace(password, u"<password>"_s);
         QVERIFY2(r.exitCode >= 0, qPrintable(command.join(u' ') + u": did not finish"_s));
+        QVERIFY2(expected == -2 || r.exitCode == expected,
+                 qPrintable(u"`strata %1` exited %2:\n%3"_s.arg(command.join(u' ')).arg(r.exitCode).arg(shown)));
         QVERIFY2(!r.output.contains(password),
-                 qPrintable(u"`strata %1` printed the password:\n%2"_s.arg(command.join(u' '), r.output)));
-        ++ran;
+                 qPrintable(u"`strata %1` printed the password:\n%2"_s.arg(command.join(u' '), shown)));
     }
-    QCOMPARE(ran, commands.size());
     QVERIFY2(QFile::exists(project + u"/strata.yaml"_s), "init wrote no strata.yaml");
-    QCOMPARE(filesHolding(dir.path(), password), QStringList());
+    QCOMPARE(filesHolding(dir.path(), password, secretFiles), QStringList());
+    QCOMPARE(rowsHolding(db, password), QStringList());
 
     // A failing connection (a wrong database name) names the server, not the password.
-    const Run failed = runStrata({u"--directory"_s, project, u"--database"_s,
-                                  url.replace(u"strata_test_"_s, u"strata_none_"_s), u"current"_s},
-                                 dir.path());
+    const QString wrongDatabase = QString(url).replace(u"strata_test_"_s, u"strata_none_"_s);
+    QVERIFY(wrongDatabase != url);
+    const Run failed = strata({u"--directory"_s, project, u"--database"_s, wrongDatabase, u"current"_s});
     QVERIFY(failed.exitCode != 0);
     QVERIFY2(!failed.output.contains(password), qPrintable(failed.output));
+
+    // The studio, offscreen on the same URL: no output, picture or settings file holds it.
+    env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    const QString shot = dir.filePath(u"studio.png"_s);
+    const Run studio = runProgram(QStringLiteral(STRATA_STUDIO),
+                                  {u"--database"_s, url, u"--size"_s, u"800x600"_s, u"--screenshot"_s, shot, project},
+                                  dir.path(), env);
+    QVERIFY2(studio.exitCode == 0, qPrintable(QString(studio.output).replace(password, u"<password>"_s)));
+    QVERIFY2(!studio.output.contains(password), "the studio printed the password");
+    const QString settings = dir.filePath(u".config/Strata/strata-studio.conf"_s);
+    QVERIFY2(QFile::exists(settings), qPrintable(u"the studio wrote no settings at "_s + settings));
+    QCOMPARE(filesHolding(dir.path(), password, secretFiles), QStringList());
 }
 
 void TestCliSecrets::unparsableUrlHidesPassword_data()
