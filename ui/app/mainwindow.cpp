@@ -5,6 +5,7 @@
 #include "app/errorbanner.h"
 #include "app/generatecommands.h"
 #include "app/logpane.h"
+#include "app/projecttitle.h"
 #include "app/projectwatcher.h"
 #include "app/runcommands.h"
 #include "app/selectionpreview.h"
@@ -14,6 +15,7 @@
 #include "app/studioconnections.h"
 #include "app/studiomenus.h"
 #include "app/studioresources.h"
+#include "database/databaseview.h"
 #include "diff/diffpane.h"
 #include "diff/previewloader.h"
 #include "safety/lintrunner.h"
@@ -31,6 +33,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -60,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_generate, &GenerateCommands::log, m_log, &LogPane::appendLine);
     connect(m_generate, &GenerateCommands::failed, this, &MainWindow::showError);
     connect(m_connections, &StudioConnections::failed, this, &MainWindow::showError);
+    connect(m_connections, &StudioConnections::note, m_log, [this](const QString &text) { m_log->appendLine(text); });
     setConfirmer([this](const QString &title, const QString &text) { return askToConfirm(this, title, text); });
 
     m_sides->addWidget(m_timeline);
@@ -71,6 +75,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_bottom->setDocumentMode(true);
     m_bottom->addTab(m_log, tr("Log"));
     m_bottom->addTab(m_roundtrip, tr("Round-trip"));
+    m_bottom->addTab(new DatabaseView(m_session, this), tr("Database"));
+    connect(m_bottom, &QTabWidget::currentChanged, this, &MainWindow::growBottomTabs);
     m_main->addWidget(m_sides);
     m_main->addWidget(m_bottom);
     m_main->setStretchFactor(0, 4);
@@ -192,7 +198,8 @@ bool MainWindow::openProject(const QString &directory, const QString &databaseUr
     }
     const QString dir = m_session->projectDirectory();
     m_settings.addRecentProject(dir);
-    setWindowTitle(tr("%1 — Strata Studio").arg(QDir(dir).dirName()));
+    m_roundtrip->clear();   // a result of another project's history
+    setWindowTitle(tr("%1 — Strata Studio").arg(projectTitle(dir)));
     m_log->appendLine(tr("Opened %1: %2 revisions in %3 ms")
                           .arg(dir)
                           .arg(m_session->project()->graph().size())
@@ -263,10 +270,13 @@ void MainWindow::onRunFinished()
     updateActions();
 }
 
-void MainWindow::showRoundTripTab()
+void MainWindow::showRoundTripTab() { m_bottom->setCurrentWidget(m_roundtrip); }
+
+void MainWindow::growBottomTabs()
 {
-    m_bottom->setCurrentWidget(m_roundtrip);
-    // Room for the table of steps, leaving most of the height to the timeline and the diff.
+    if (m_bottom->currentWidget() == m_log || m_main->count() < 2)
+        return;
+    // Room for a table, leaving most of the height to the timeline and the diff.
     const QList<int> sizes = m_main->sizes();
     const int wanted = std::min(240, (sizes[0] + sizes[1]) * 2 / 5);
     if (sizes[1] < wanted)
@@ -279,10 +289,7 @@ void MainWindow::checkSettled()
         Q_EMIT settled();
 }
 
-void MainWindow::reloadProject()
-{
-    m_session->reloadInBackground();
-}
+void MainWindow::reloadProject() { m_session->reloadInBackground(); }
 
 void MainWindow::updateActions()
 {
@@ -300,11 +307,8 @@ void MainWindow::updateActions()
 }
 
 GenerateMigrationDialog *MainWindow::openGenerateDialog() { return m_generate->open(); }
-
 void MainWindow::showError(const QString &text) { m_banner->showError(text); }
-
 QString MainWindow::errorBanner() const { return m_banner->shownText(); }
-
 void MainWindow::setConfirmer(Confirmer confirmer) { m_runs->setConfirmer(std::move(confirmer)); }
 
 bool MainWindow::selectRevision(const QString &idOrPrefix)
@@ -341,8 +345,8 @@ bool MainWindow::isSettled() const
 
 void MainWindow::restoreLayout()
 {
-    if (!restoreGeometry(m_settings.windowState(u"geometry"_s)))
-        resize(1200, 760);
+    if (!restoreGeometry(m_settings.windowState(u"geometry"_s)))   // a saved one is kept on screen by Qt
+        resize(QSize(1200, 760).boundedTo(screen()->availableGeometry().size() * 0.9));
     restoreState(m_settings.windowState(u"state"_s));
     if (!m_sides->restoreState(m_settings.windowState(u"sides"_s)))
         m_sides->setSizes({460, 740});

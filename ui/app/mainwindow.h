@@ -101,6 +101,7 @@ private:
     void onStateChanged();
     void onRunFinished();
     void showRoundTripTab();
+    void growBottomTabs();
     void checkSettled();
     void reloadProject();
     void updateActions();
