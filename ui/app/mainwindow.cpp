@@ -278,7 +278,7 @@ void MainWindow::growBottomTabs()
         return;
     // Room for a table, leaving most of the height to the timeline and the diff.
     const QList<int> sizes = m_main->sizes();
-    const int wanted = std::min(240, (sizes[0] + sizes[1]) * 2 / 5);
+    const int wanted = std::min(300, (sizes[0] + sizes[1]) / 2);
     if (sizes[1] < wanted)
         m_main->setSizes({sizes[0] + sizes[1] - wanted, wanted});
 }
