@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -34,8 +35,28 @@ QString overview(const std::vector<std::unique_ptr<Command>> &commands)
     QString text = u"Usage: strata [--directory DIR] [--database URL] COMMAND [options]\n\n"
                    "Strata: schema migrations for SQLite and PostgreSQL, the Flask-Migrate way.\n\n"
                    "Commands:\n"_s;
+    // The names' column fits the longest name; a summary wider than the
+    // terminal's usual 80 columns goes on under itself, not under the names.
+    qsizetype nameWidth = 0;
     for (const auto &command : commands)
-        text += u"  "_s + command->name().leftJustified(11) + command->summary() + u'\n';
+        nameWidth = std::max(nameWidth, command->name().size());
+    const qsizetype indent = 2 + nameWidth + 2;
+    for (const auto &command : commands) {
+        QString line = u"  "_s + command->name().leftJustified(nameWidth + 2);
+        qsizetype width = indent;
+        for (const QString &word : command->summary().split(u' ', Qt::SkipEmptyParts)) {
+            if (width > indent && width + 1 + word.size() > 80) {
+                line += u'\n' + QString(indent, u' ');
+                width = indent;
+            } else if (width > indent) {
+                line += u' ';
+                ++width;
+            }
+            line += word;
+            width += word.size();
+        }
+        text += line + u'\n';
+    }
     text += u"\nGlobal options:\n"
             "  -d, --directory DIR     the migrations folder (default: migrations)\n"
             "  --database URL          sqlite:///app.db, sqlite:////abs/path.db, sqlite://,\n"

@@ -44,7 +44,7 @@ int main(int argc, char *argv[])
                                     u"REV"_s);
     const QCommandLineOption generate(u"generate"_s,
                                       u"Open Generate migration at start (with --screenshot, FILE-generate.png too)."_s);
-    const QCommandLineOption tab(u"tab"_s, u"Show this diff tab at start: schema, upgrade, downgrade, file or lint."_s,
+    const QCommandLineOption tab(u"tab"_s, u"Show this tab at start: schema, unified, upgrade, downgrade, file, lint (the diff pane), log, round-trip or database."_s,
                                  u"TAB"_s);
     const QCommandLineOption size(u"size"_s, u"Window size, e.g. 1280x800."_s, u"WxH"_s);
     const QCommandLineOption screenshot(u"screenshot"_s,
@@ -81,10 +81,9 @@ int main(int argc, char *argv[])
         if (ids.size() == 2)
             window.timeline()->selectRange(ids[0], ids[1]);
     }
-    if (parser.isSet(tab)) {
-        const QStringList tabs{u"schema"_s, u"upgrade"_s, u"downgrade"_s, u"file"_s, u"lint"_s};
-        window.diffPane()->tabs()->setCurrentIndex(std::max(0, int(tabs.indexOf(parser.value(tab)))));
-    }
+    strata::ui::StudioAutomation automation(window);
+    if (parser.isSet(tab) && !automation.showTab(parser.value(tab)))
+        std::fprintf(stderr, "--tab: no tab %s\n", qPrintable(parser.value(tab)));
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(u'x');
         if (wh.size() == 2)
@@ -93,7 +92,6 @@ int main(int argc, char *argv[])
     if (parser.isSet(firstPaint))
         new FirstPaintProbe(window.timeline()->view(), sinceMain);    // owned by the view
     window.show();
-    strata::ui::StudioAutomation automation(window);
     // A QPointer: the dialog deletes itself when closed.
     const QPointer<strata::ui::GenerateMigrationDialog> dialog =
         parser.isSet(generate) ? window.openGenerateDialog() : nullptr;

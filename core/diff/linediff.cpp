@@ -4,6 +4,8 @@
 
 #include <QHash>
 
+using namespace Qt::StringLiterals;
+
 namespace strata {
 
 namespace {
@@ -84,7 +86,50 @@ void appendHunk(QList<DiffRow> &rows, const QList<int> &removed, const QList<int
         rows.append({DiffRow::Kind::Added, -1, added[i], {}, after[added[i]]});
 }
 
-DiffRow foldRow(int count) { return {DiffRow::Kind::Folded, -1, -1, {}, {}, {}, {}, count}; }
+// A line that starts a block: not blank, not indented, not the closing of one.
+bool isHead(const QString &line)
+{
+    return !line.isEmpty() && !line.front().isSpace() && !line.startsWith(u')');
+}
+
+QString headText(const QString &line)
+{
+    QString text = line.trimmed();
+    if (text.endsWith(u'('))
+        text.chop(1);
+    return text.trimmed();
+}
+
+// The block heads the hidden rows [from, from + count) belong to: the one
+// above the first (if it is inside a block) and the ones among them.
+QString foldContext(const QList<DiffRow> &rows, qsizetype from, qsizetype count)
+{
+    QStringList heads;
+    for (qsizetype i = from; i >= 0; --i) {
+        const QString &line = rows[i].right;
+        if (isHead(line)) {
+            heads << headText(line);
+            break;
+        }
+        if (line.isEmpty() || line.startsWith(u')'))
+            break;   // between blocks
+    }
+    for (qsizetype i = from + 1; i < from + count; ++i) {
+        if (isHead(rows[i].right))
+            heads << headText(rows[i].right);
+    }
+    if (heads.isEmpty())
+        return {};
+    return heads.size() == 1 ? heads.first() : heads.first() + u" … "_s + heads.last();
+}
+
+DiffRow foldRow(const QList<DiffRow> &rows, qsizetype from, qsizetype count)
+{
+    DiffRow row{DiffRow::Kind::Folded, -1, -1, {}, {}, {}, {}, int(count)};
+    row.foldedFrom = int(from);
+    row.foldedContext = foldContext(rows, from, count);
+    return row;
+}
 
 } // namespace
 
@@ -134,7 +179,7 @@ std::pair<QList<TextRange>, QList<TextRange>> changedWords(const QString &left, 
     return {leftRanges, rightRanges};
 }
 
-QList<DiffRow> foldUnchanged(const QList<DiffRow> &rows, int context)
+QList<DiffRow> foldUnchanged(const QList<DiffRow> &rows, int context, const QList<int> &open)
 {
     if (!hasChanges(rows))
         return rows;
@@ -152,9 +197,9 @@ QList<DiffRow> foldUnchanged(const QList<DiffRow> &rows, int context)
         const qsizetype keepBefore = i == 0 ? 0 : context;
         const qsizetype keepAfter = end == rows.size() ? 0 : context;
         const qsizetype hidden = (end - i) - keepBefore - keepAfter;
-        if (hidden > 1) {
+        if (hidden > 1 && !open.contains(int(i + keepBefore))) {
             out.append(rows.mid(i, keepBefore));
-            out.append(foldRow(int(hidden)));
+            out.append(foldRow(rows, i + keepBefore, hidden));
             out.append(rows.mid(end - keepAfter, keepAfter));
         } else {
             out.append(rows.mid(i, end - i));
@@ -162,6 +207,19 @@ QList<DiffRow> foldUnchanged(const QList<DiffRow> &rows, int context)
         i = end;
     }
     return out;
+}
+
+QList<int> changeStarts(const QList<DiffRow> &rows)
+{
+    QList<int> starts;
+    bool inChange = false;
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const bool change = rows[i].kind != DiffRow::Kind::Same && rows[i].kind != DiffRow::Kind::Folded;
+        if (change && !inChange)
+            starts << int(i);
+        inChange = change;
+    }
+    return starts;
 }
 
 bool hasChanges(const QList<DiffRow> &rows)

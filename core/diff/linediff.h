@@ -34,6 +34,10 @@ struct DiffRow
     QList<TextRange> leftChanges; // Changed only: characters that differ
     QList<TextRange> rightChanges;
     int foldedCount = 0;          // Folded only
+    int foldedFrom = -1;          // Folded only: the first hidden row, an index into foldUnchanged()'s input
+    // Folded only: the unindented line (a statement's first line) the hidden
+    // rows belong to, or "first … last" when they span several.
+    QString foldedContext;
 
     friend bool operator==(const DiffRow &, const DiffRow &) = default;
 };
@@ -51,7 +55,12 @@ std::pair<QList<TextRange>, QList<TextRange>> changedWords(const QString &left, 
 // keeping `context` rows next to every change (none at the very start or
 // end). A fold hides at least two rows: one row is shorter shown than folded.
 // A diff without any change is returned whole: there is nothing to focus on.
-QList<DiffRow> foldUnchanged(const QList<DiffRow> &rows, int context);
+// A run whose fold would start at a row in `open` (a foldedFrom) stays unfolded.
+QList<DiffRow> foldUnchanged(const QList<DiffRow> &rows, int context, const QList<int> &open = {});
+
+// The index of the first row of each change (a run of rows that are neither
+// Same nor Folded), in order: where next/previous change go.
+QList<int> changeStarts(const QList<DiffRow> &rows);
 
 // Whether any row is a change.
 bool hasChanges(const QList<DiffRow> &rows);

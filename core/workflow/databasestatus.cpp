@@ -4,7 +4,7 @@
 #include "diff/autogenerate.h"
 #include "diff/schemasource.h"
 #include "project/project.h"
-#include "workflow/objectdrift.h"
+#include "workflow/viewtriggerdrift.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -118,7 +118,7 @@ Result<QStringList> driftFrom(Connection &connection, const Project &project, co
     if (!diff)
         return std::unexpected(diff.error());
     // Triggers and views: the Schema does not hold them, drift must see them.
-    auto objects = objectDrift(connection, project, heads);
+    auto objects = viewTriggerDrift(connection, project, heads);
     if (!objects)
         return std::unexpected(objects.error());
     return detectedChanges(*diff) + *objects + diff->unsupported;

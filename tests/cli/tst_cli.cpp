@@ -280,6 +280,10 @@ private Q_SLOTS:
         Run r = strata({u"--help"_s}, {});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(u"upgrade"_s));
+        // Every command's name stands apart from its summary, and no line runs past 80 columns.
+        QVERIFY2(r.out.contains(u"  import-alembic  Translate"_s), qPrintable(r.out));
+        for (const QString &line : r.out.split(u'\n'))
+            QVERIFY2(line.size() <= 90, qPrintable(line));
         r = strata({u"upgrade"_s, u"--help"_s}, {});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(u"--sql"_s));

@@ -206,6 +206,56 @@ private Q_SLOTS:
 
         QCOMPARE(encode(strata::foldUnchanged(rows, context)), expected);
     }
+
+    void foldsNameTheBlockTheyHide_data()
+    {
+        QTest::addColumn<QStringList>("before");
+        QTest::addColumn<QStringList>("after");
+        QTest::addColumn<QStringList>("contexts");
+
+        const QStringList user{u"CREATE TABLE user ("_s, u"    id INTEGER,"_s, u"    email TEXT,"_s,
+                               u"    name TEXT,"_s, u"    age INTEGER,"_s, u"    note TEXT"_s, u");"_s};
+        const QStringList habit{u""_s, u"CREATE TABLE habit ("_s, u"    id INTEGER,"_s, u"    title TEXT"_s, u");"_s};
+        QStringList userChanged = user;
+        userChanged[5] = u"    note VARCHAR(9)"_s;
+        QTest::newRow("inside one table") << user << userChanged << QStringList{u"CREATE TABLE user"_s};
+        QTest::newRow("across two tables: the first and the last")
+            << user + habit + QStringList{u"-- end"_s} << user + habit + QStringList{u"-- the end"_s}
+            << QStringList{u"CREATE TABLE user … CREATE TABLE habit"_s};
+    }
+
+    void foldsNameTheBlockTheyHide()
+    {
+        QFETCH(QStringList, before);
+        QFETCH(QStringList, after);
+        QFETCH(QStringList, contexts);
+        const QList<DiffRow> rows = strata::diffLines(before, after);
+        QStringList found;
+        for (const DiffRow &row : strata::foldUnchanged(rows, 1)) {
+            if (row.kind == DiffRow::Kind::Folded)
+                found << row.foldedContext;
+        }
+        QCOMPARE(found, contexts);
+    }
+
+    void anOpenFoldStaysOpen()
+    {
+        QList<DiffRow> rows = sameRows(10, 0);
+        rows << changedRow(10) << sameRows(10, 11);
+        const QList<DiffRow> folded = strata::foldUnchanged(rows, 2);
+        QCOMPARE(folded.first().kind, DiffRow::Kind::Folded);
+        QCOMPARE(folded.first().foldedFrom, 0);
+        const QList<DiffRow> opened = strata::foldUnchanged(rows, 2, {folded.first().foldedFrom});
+        QCOMPARE(encode(opened).mid(0, 10), encode(rows).mid(0, 10));
+        QCOMPARE(encode(opened).last(), u"…8"_s);   // the other fold stays shut
+    }
+
+    void changeStartsAreTheFirstRowOfEachRun()
+    {
+        QList<DiffRow> rows = sameRows(2, 0);
+        rows << changedRow(2) << changedRow(3) << sameRows(2, 4) << changedRow(6);
+        QCOMPARE(strata::changeStarts(rows), (QList<int>{2, 6}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLineDiff)

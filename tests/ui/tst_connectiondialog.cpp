@@ -1,7 +1,11 @@
 #include "connection/connectiondialog.h"
 #include "studiotestsupport.h"
+#include "theme/studiotheme.h"
 
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
 #include "db/connection.h"
@@ -30,6 +34,55 @@ private Q_SLOTS:
                                                   << u"PostgreSQL"_s;
         QTest::newRow("postgresql without password") << u"postgresql://ann@localhost:5432/habitz"_s
                                                      << u"PostgreSQL"_s;
+        QTest::newRow("postgresql with sslmode and libpq options")
+            << u"postgresql://ann@db.example:5432/habitz?application_name=strata&connect_timeout=7&sslmode=verify-full"_s
+            << u"PostgreSQL"_s;
+        QTest::newRow("postgresql with strata's schema option")
+            << u"postgresql://ann@db.example:5432/habitz?schema=app&sslmode=require"_s << u"PostgreSQL"_s;
+    }
+
+    void sslModeHasItsOwnField()
+    {
+        const auto parsed = DatabaseUrl::parse(u"postgresql://ann@db/habitz?sslmode=require&target_session_attrs=read-write"_s);
+        QVERIFY(parsed);
+        ConnectionDialog dialog({});
+        dialog.setUrl(*parsed);
+        QCOMPARE(dialog.findChild<QComboBox *>(u"sslModeCombo"_s)->currentText(), u"require"_s);
+        QCOMPARE(dialog.findChild<QLineEdit *>(u"libpqOptions"_s)->text(), u"target_session_attrs=read-write"_s);
+    }
+
+    // Fits a 1024x640 screen whole; with STRATA_SCREENSHOT_DIR set it also
+    // leaves a picture there, for people to look at (connection-dialog.png).
+    void fitsASmallScreen()
+    {
+        const QString dir = qEnvironmentVariable("STRATA_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            strata::ui::applyTheme(qEnvironmentVariable("STRATA_SCREENSHOT_THEME", u"light"_s));
+        ConnectionDialog dialog({u"sqlite:////tmp/app.db"_s});
+        dialog.setSavedConnections({u"local"_s, u"staging"_s},
+                                   {u"sqlite:////tmp/app.db"_s, u"postgresql://ann@staging.example:5432/habitz?sslmode=require"_s});
+        dialog.findChild<QListWidget *>(u"savedConnections"_s)->setCurrentRow(1);
+        dialog.setKeychainUnavailable(u"no keychain"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY2(dialog.width() <= 1024 && dialog.height() <= 640,
+                 qPrintable(u"%1x%2"_s.arg(dialog.width()).arg(dialog.height())));
+        if (!dir.isEmpty())
+            QVERIFY(dialog.grab().save(dir + u"/connection-dialog.png"_s));
+    }
+
+    void savedConnectionsFillTheFields()
+    {
+        ConnectionDialog dialog({});
+        dialog.setSavedConnections({u"local"_s, u"staging"_s},
+                                   {u"sqlite:////tmp/app.db"_s, u"postgresql://ann@staging.example:5432/habitz?sslmode=require"_s});
+        auto *list = dialog.findChild<QListWidget *>(u"savedConnections"_s);
+        QCOMPARE(list->count(), 2);
+        list->setCurrentRow(1);
+        const auto url = dialog.url();
+        QVERIFY(url);
+        QCOMPARE(url->toString(), u"postgresql://ann@staging.example:5432/habitz?sslmode=require"_s);
+        QCOMPARE(dialog.findChild<QLineEdit *>(u"saveName"_s)->text(), u"staging"_s);
     }
 
     void fieldsRoundTripAUrl()

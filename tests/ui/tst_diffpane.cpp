@@ -3,6 +3,7 @@
 #include "diff/codeview.h"
 #include "diff/diffpane.h"
 #include "diff/sidebysidediff.h"
+#include "diff/sqlscriptview.h"
 #include "dialect/dialect.h"
 #include "graph/plan.h"
 #include "project/project.h"
@@ -148,9 +149,101 @@ private Q_SLOTS:
         fold->setChecked(true);
         const QString left = m_window->diffPane()->schemaDiff()->left()->toPlainText();
         QVERIFY2(left.contains(u"unchanged lines"_s), qPrintable(left));
-        QVERIFY(!left.contains(u"CREATE TABLE \"user\""_s));
+        QVERIFY(!left.contains(u"\nCREATE TABLE \"user\""_s) && !left.startsWith(u"CREATE TABLE \"user\""_s));
         fold->setChecked(false);
         QVERIFY(m_window->diffPane()->schemaDiff()->left()->toPlainText().contains(u"CREATE TABLE \"user\""_s));
+    }
+
+    void foldsNameTheirStatementAndOpenOneAtATime()
+    {
+        QVERIFY(m_window->selectRevision(u"c71d2e5a8b04"_s));
+        DiffPane *pane = m_window->diffPane();
+        pane->findChild<QCheckBox *>(u"foldCheck"_s)->setChecked(true);
+        CodeView *left = pane->schemaDiff()->left();
+        const auto folds = [left] {
+            QList<int> blocks;
+            for (QTextBlock block = left->document()->begin(); block.isValid(); block = block.next()) {
+                if (block.text().contains(u"unchanged line"_s))
+                    blocks << block.blockNumber();
+            }
+            return blocks;
+        };
+        const QList<int> before = folds();
+        QVERIFY2(!before.isEmpty(), qPrintable(left->toPlainText()));
+        // The first fold hides the tables before daily_mood: it names the statements it spans.
+        const QString first = left->document()->findBlockByNumber(before.first()).text();
+        QVERIFY2(first.contains(u" in CREATE TABLE"_s), qPrintable(first));
+        Q_EMIT left->blockActivated(before.first());
+        const QList<int> after = folds();
+        QCOMPARE(after.size(), before.size() - 1);
+        QVERIFY(left->toPlainText().contains(u"\nCREATE TABLE \"user\""_s) || left->toPlainText().startsWith(u"CREATE TABLE \"user\""_s));
+        pane->findChild<QCheckBox *>(u"foldCheck"_s)->setChecked(false);
+    }
+
+    void nextAndPreviousChangeGoFromChangeToChange()
+    {
+        // Two changes apart: the energy column, then the checks at the end of daily_mood.
+        QVERIFY(m_window->selectRevision(u"c71d2e5a8b04"_s));
+        DiffPane *pane = m_window->diffPane();
+        pane->findChild<QCheckBox *>(u"foldCheck"_s)->setChecked(false);
+        auto *diff = pane->schemaDiff();
+        QVERIFY2(pane->nextChange(), qPrintable(u"%1 %2"_s.arg(diff->firstShownRow()).arg(diff->currentChange())));
+        const int first = diff->currentChange();
+        QVERIFY(first >= 0);
+        QCOMPARE(diff->left()->textCursor().blockNumber(), first);
+        QVERIFY(pane->nextChange());
+        const int second = diff->currentChange();
+        QVERIFY(second > first);
+        QVERIFY(pane->previousChange());
+        QCOMPARE(diff->currentChange(), first);
+        QVERIFY(!pane->previousChange());
+        QCOMPARE(diff->currentChange(), first);
+        // Alt+Down is the same as the button, from anywhere in the window.
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        QTest::keyClick(m_window.get(), Qt::Key_Down, Qt::AltModifier);
+        QCOMPARE(diff->currentChange(), second);
+    }
+
+    void unifiedViewShowsBothSidesInOneColumn()
+    {
+        QVERIFY(m_window->selectRevision(u"c71d2e5a8b04"_s));
+        DiffPane *pane = m_window->diffPane();
+        pane->setUnified(true);
+        auto *diff = pane->schemaDiff();
+        QVERIFY(diff->isUnified());
+        QVERIFY(!diff->left()->isVisibleTo(pane));
+        const QStringList lines = diff->unified()->toPlainText().split(u'\n');
+        const auto starting = [&lines](const QString &prefix, const QString &containing) {
+            return int(std::count_if(lines.cbegin(), lines.cend(), [&](const QString &line) {
+                return line.startsWith(prefix) && line.contains(containing);
+            }));
+        };
+        // The new column and its check, nothing of them removed.
+        QCOMPARE(starting(u"+ "_s, u"\"energy\" SMALLINT"_s), 1);
+        QCOMPARE(starting(u"+ "_s, u"ck_daily_mood_energy_range"_s), 1);
+        QCOMPARE(starting(u"- "_s, u"energy"_s), 0);
+        QVERIFY(starting(u"- "_s, u"ck_daily_mood_mood_range"_s) == 1);   // the line that gains a comma
+        QVERIFY(starting(u"+ "_s, u"ck_daily_mood_mood_range"_s) == 1);
+        pane->setUnified(false);
+        QVERIFY(!diff->isUnified());
+    }
+
+    void sqlTabsShowTheStepFirst()
+    {
+        QVERIFY(m_window->selectRevision(u"3f2a9c1b7d10"_s));
+        DiffPane *pane = m_window->diffPane();
+        const QStringList shown = pane->upgradeView()->toPlainText().split(u'\n');
+        QVERIFY2(shown.value(0).startsWith(u"-- ⋯ set-up"_s), qPrintable(shown.value(0)));
+        QVERIFY2(shown.value(1).startsWith(u"-- Running upgrade"_s), qPrintable(shown.value(1)));
+        QVERIFY(!pane->upgradeView()->toPlainText().contains(u"CREATE TABLE IF NOT EXISTS"_s));
+        QVERIFY(pane->upgradeText().contains(u"CREATE TABLE IF NOT EXISTS"_s));
+        // Copy and Save as take the whole script, and a click shows the set-up.
+        QVERIFY(pane->upgradeText().startsWith(u"-- Strata offline SQL"_s));
+        QVERIFY(pane->upgradeView()->isSetUpFolded());
+        Q_EMIT pane->upgradeView()->blockActivated(0);
+        QVERIFY(!pane->upgradeView()->isSetUpFolded());
+        QCOMPARE(pane->upgradeView()->toPlainText(), pane->upgradeText());
     }
 
 private:

@@ -5,6 +5,7 @@
 #include "app/errorbanner.h"
 #include "app/generatecommands.h"
 #include "app/logpane.h"
+#include "app/projecttitle.h"
 #include "app/projectwatcher.h"
 #include "app/revisioncommands.h"
 #include "app/runcommands.h"
@@ -15,6 +16,8 @@
 #include "app/studioconnections.h"
 #include "app/studiomenus.h"
 #include "app/studioresources.h"
+#include "app/windowlayout.h"
+#include "database/databaseview.h"
 #include "diff/diffpane.h"
 #include "diff/previewloader.h"
 #include "safety/lintrunner.h"
@@ -32,6 +35,7 @@
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -64,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *revisions = new RevisionCommands(m_session, m_timeline, *m_actions, this);
     connect(revisions, &RevisionCommands::log, m_log, &LogPane::appendLine);
     connect(revisions, &RevisionCommands::failed, this, &MainWindow::showError);
+    connect(m_connections, &StudioConnections::note, m_log, [this](const QString &text) { m_log->appendLine(text); });
     setConfirmer([this](const QString &title, const QString &text) { return askToConfirm(this, title, text); });
 
     m_sides->addWidget(m_timeline);
@@ -75,6 +80,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_bottom->setDocumentMode(true);
     m_bottom->addTab(m_log, tr("Log"));
     m_bottom->addTab(m_roundtrip, tr("Round-trip"));
+    m_bottom->addTab(new DatabaseView(m_session, this), tr("Database"));
+    connect(m_bottom, &QTabWidget::currentChanged, this, &MainWindow::growBottomTabs);
     m_main->addWidget(m_sides);
     m_main->addWidget(m_bottom);
     m_main->setStretchFactor(0, 4);
@@ -91,7 +98,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildMenus();
     connectSession();
-    restoreLayout();
+    restoreWindowLayout(*this, *m_sides, *m_main, m_settings);
     updateActions();
 }
 
@@ -196,7 +203,8 @@ bool MainWindow::openProject(const QString &directory, const QString &databaseUr
     }
     const QString dir = m_session->projectDirectory();
     m_settings.addRecentProject(dir);
-    setWindowTitle(tr("%1 — Strata Studio").arg(QDir(dir).dirName()));
+    m_roundtrip->clear();   // a result of another project's history
+    setWindowTitle(tr("%1 — Strata Studio").arg(projectTitle(dir)));
     m_log->appendLine(tr("Opened %1: %2 revisions in %3 ms")
                           .arg(dir)
                           .arg(m_session->project()->graph().size())
@@ -267,12 +275,15 @@ void MainWindow::onRunFinished()
     updateActions();
 }
 
-void MainWindow::showRoundTripTab()
+void MainWindow::showRoundTripTab() { m_bottom->setCurrentWidget(m_roundtrip); }
+
+void MainWindow::growBottomTabs()
 {
-    m_bottom->setCurrentWidget(m_roundtrip);
-    // Room for the table of steps, leaving most of the height to the timeline and the diff.
+    if (m_bottom->currentWidget() == m_log || m_main->count() < 2)
+        return;
+    // Room for a table, leaving most of the height to the timeline and the diff.
     const QList<int> sizes = m_main->sizes();
-    const int wanted = std::min(240, (sizes[0] + sizes[1]) * 2 / 5);
+    const int wanted = std::min(300, (sizes[0] + sizes[1]) / 2);
     if (sizes[1] < wanted)
         m_main->setSizes({sizes[0] + sizes[1] - wanted, wanted});
 }
@@ -283,10 +294,7 @@ void MainWindow::checkSettled()
         Q_EMIT settled();
 }
 
-void MainWindow::reloadProject()
-{
-    m_session->reloadInBackground();
-}
+void MainWindow::reloadProject() { m_session->reloadInBackground(); }
 
 void MainWindow::updateActions()
 {
@@ -304,11 +312,8 @@ void MainWindow::updateActions()
 }
 
 GenerateMigrationDialog *MainWindow::openGenerateDialog() { return m_generate->open(); }
-
 void MainWindow::showError(const QString &text) { m_banner->showError(text); }
-
 QString MainWindow::errorBanner() const { return m_banner->shownText(); }
-
 void MainWindow::setConfirmer(Confirmer confirmer) { m_runs->setConfirmer(std::move(confirmer)); }
 
 bool MainWindow::selectRevision(const QString &idOrPrefix)
@@ -343,25 +348,6 @@ bool MainWindow::isSettled() const
         && (!m_session->database() || m_stateRead);
 }
 
-void MainWindow::restoreLayout()
-{
-    if (!restoreGeometry(m_settings.windowState(u"geometry"_s)))
-        resize(1200, 760);
-    restoreState(m_settings.windowState(u"state"_s));
-    if (!m_sides->restoreState(m_settings.windowState(u"sides"_s)))
-        m_sides->setSizes({460, 740});
-    if (!m_main->restoreState(m_settings.windowState(u"main"_s)))
-        m_main->setSizes({560, 160});
-}
-
-void MainWindow::saveLayout()
-{
-    m_settings.setWindowState(u"geometry"_s, saveGeometry());
-    m_settings.setWindowState(u"state"_s, saveState());
-    m_settings.setWindowState(u"sides"_s, m_sides->saveState());
-    m_settings.setWindowState(u"main"_s, m_main->saveState());
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     // The window stays until the run has stopped: a hidden window must not go on migrating.
@@ -379,7 +365,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
                 Qt::ConnectionType(Qt::QueuedConnection | Qt::SingleShotConnection));
         return;
     }
-    saveLayout();
+    saveWindowLayout(*this, *m_sides, *m_main, m_settings);
     event->accept();
 }
 

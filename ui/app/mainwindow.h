@@ -92,8 +92,6 @@ protected:
 
 private:
     void buildMenus();
-    void restoreLayout();
-    void saveLayout();
     void connectSession();
     void fillRecentMenus();
 
@@ -101,6 +99,7 @@ private:
     void onStateChanged();
     void onRunFinished();
     void showRoundTripTab();
+    void growBottomTabs();
     void checkSettled();
     void reloadProject();
     void updateActions();

@@ -57,6 +57,9 @@ void RunCommands::onFinished(const RunOutcome &outcome)
     if (outcome.roundtrip) {
         m_roundtrip->setReport(*outcome.roundtrip);
         Q_EMIT roundTripShown();
+    } else if (outcome.kind == RunRequest::Kind::RoundTrip && !outcome.ok) {
+        m_roundtrip->showFailure(outcome.errorText.isEmpty() ? outcome.summary : outcome.errorText);
+        Q_EMIT roundTripShown();
     }
     if (!outcome.ok)
         Q_EMIT failed(outcome.summary + u"\n"_s + outcome.errorText);

@@ -3,6 +3,7 @@
 #include "run/databasestate.h"
 #include "theme/themecolors.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -17,6 +18,25 @@ namespace {
 QString dialectTitle(const QString &name)
 {
     return name == u"postgresql"_s ? u"PostgreSQL"_s : name == u"sqlite"_s ? u"SQLite"_s : name;
+}
+
+// The progress bar grows with its text up to this, then the step's name is elided.
+constexpr int maxProgressWidth = 440;
+
+// The bar's format with its text fitted: the counts, then as much of `what` as fits.
+QString fittedFormat(const QProgressBar *bar, const QString &counts, const QString &what)
+{
+    if (what.isEmpty())
+        return counts;
+    const QFontMetrics metrics(bar->font());
+    const int room = maxProgressWidth - 40 - metrics.horizontalAdvance(counts + u"  "_s);
+    return counts + u"  "_s + metrics.elidedText(what, Qt::ElideMiddle, room);
+}
+
+// Wide enough for the text the bar shows (its chunk and frame take about 40 pixels).
+void fitWidth(QProgressBar *bar, const QString &shown)
+{
+    bar->setMinimumWidth(std::min(maxProgressWidth, QFontMetrics(bar->font()).horizontalAdvance(shown) + 40));
 }
 
 QFrame *separator(QWidget *parent)
@@ -41,7 +61,7 @@ StatusPanel::StatusPanel(QWidget *parent)
     m_progress->setObjectName(u"runProgress"_s);
     m_cancel->setObjectName(u"cancelRun"_s);
     m_revision->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_progress->setMaximumWidth(220);
+    m_progress->setMaximumWidth(maxProgressWidth);
     m_progress->setTextVisible(true);
     m_cancel->setText(tr("Cancel"));
     m_cancel->setIcon(QIcon(u":/icons/cancel.svg"_s));
@@ -111,7 +131,10 @@ void StatusPanel::showState(const DatabaseState &state, int pendingCount)
 void StatusPanel::showRun(const QString &description)
 {
     m_progress->setRange(0, 0);
-    m_progress->setFormat(description);
+    const QString shown = fittedFormat(m_progress, {}, description).trimmed();
+    m_progress->setFormat(shown);
+    m_progress->setToolTip(description);
+    fitWidth(m_progress, shown);
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
 }
@@ -120,8 +143,11 @@ void StatusPanel::showProgress(int done, int total, const QString &what)
 {
     m_progress->setRange(0, std::max(total, 1));
     m_progress->setValue(done);
-    m_progress->setFormat(what.isEmpty() ? u"%v / %m"_s : u"%v / %m  "_s + what.left(40));
+    const QString counts = u"%1 / %2"_s.arg(done).arg(std::max(total, 1));
+    const QString shown = fittedFormat(m_progress, counts, what);
+    m_progress->setFormat(shown);
     m_progress->setToolTip(what);
+    fitWidth(m_progress, shown);
 }
 
 void StatusPanel::showIdle()

@@ -3,13 +3,18 @@
 #include "app/mainwindow.h"
 #include "app/studioactions.h"
 #include "app/studiosession.h"
+#include "database/databaseview.h"
+#include "diff/diffpane.h"
 #include "safety/lintrunner.h"
 
 #include <QAction>
 #include <QDeadlineTimer>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <memory>
+
+using namespace Qt::StringLiterals;
 
 namespace strata::ui {
 
@@ -33,6 +38,8 @@ void StudioAutomation::whenSettled(std::function<void()> then, int lintWaitMs)
             return;
         if (!m_window.lint()->hasFirstBatch() && !waiter->lintDeadline.hasExpired())
             return;
+        if (const auto *database = m_window.findChild<DatabaseView *>(); database && database->isBusy())
+            return;
         waiter->done = true;
         for (const auto &connection : std::as_const(waiter->connections))
             disconnect(connection);
@@ -41,6 +48,8 @@ void StudioAutomation::whenSettled(std::function<void()> then, int lintWaitMs)
     waiter->connections << connect(&m_window, &MainWindow::settled, this, check, Qt::QueuedConnection)
                         << connect(m_window.lint(), &LintRunner::progressed, this, check, Qt::QueuedConnection)
                         << connect(m_window.lint(), &LintRunner::finished, this, check, Qt::QueuedConnection);
+    if (const auto *database = m_window.findChild<DatabaseView *>())
+        waiter->connections << connect(database, &DatabaseView::updated, this, check, Qt::QueuedConnection);
     if (lintWaitMs > 0)
         QTimer::singleShot(lintWaitMs + 1, this, check);
     QTimer::singleShot(0, this, check);
@@ -66,6 +75,26 @@ void StudioAutomation::roundTripWhenSettled(std::function<void()> done)
             done();   // nothing to round-trip (no database, no selection, or declined)
         }
     });
+}
+
+bool StudioAutomation::showTab(const QString &name)
+{
+    const QStringList diffTabs{u"schema"_s, u"upgrade"_s, u"downgrade"_s, u"file"_s, u"lint"_s};
+    if (const qsizetype at = diffTabs.indexOf(name); at >= 0) {
+        m_window.diffPane()->tabs()->setCurrentIndex(int(at));
+        return true;
+    }
+    if (name == u"unified"_s) {   // the schema tab in one column
+        m_window.diffPane()->tabs()->setCurrentIndex(DiffPane::SchemaTab);
+        m_window.diffPane()->setUnified(true);
+        return true;
+    }
+    const QStringList bottomTabs{u"log"_s, u"round-trip"_s, u"database"_s};
+    const qsizetype at = bottomTabs.indexOf(name);
+    if (at < 0 || at >= m_window.bottomTabs()->count())
+        return false;
+    m_window.bottomTabs()->setCurrentIndex(int(at));
+    return true;
 }
 
 } // namespace strata::ui

@@ -23,6 +23,10 @@ public:
     void grabWhenSettled(const QString &path, std::function<void(bool saved)> done);
     // Once settled, round-trips the selected revision and calls done when it has ended.
     void roundTripWhenSettled(std::function<void()> done);
+    // Shows a tab by name: a diff tab (schema, upgrade, downgrade, file, lint) or
+    // a bottom one (log, round-trip, database), or "unified" (the schema tab in
+    // one column). False for an unknown name.
+    bool showTab(const QString &name);
 
 private:
     MainWindow &m_window;

@@ -2,6 +2,7 @@
 
 #include "app/studiosession.h"
 #include "connection/connectiondialog.h"
+#include "connection/passwordstore.h"
 
 #include <QMenu>
 
@@ -10,7 +11,7 @@ using namespace Qt::StringLiterals;
 namespace strata::ui {
 
 StudioConnections::StudioConnections(StudioSession *session, StudioSettings &settings, QObject *parent)
-    : QObject(parent), m_session(session), m_settings(settings)
+    : QObject(parent), m_session(session), m_settings(settings), m_keychain(new PasswordStore(this))
 {
 }
 
@@ -33,9 +34,7 @@ Status StudioConnections::connectForProject(const QString &directory, const QStr
         m_session->disconnectDatabase();
         return std::unexpected(url.error());
     }
-    if (url->password.isEmpty())
-        url->password = m_passwords.value(StudioSettings::withoutPassword(url->toString()));
-    connectTo(*url);
+    connectWithSavedPassword(*url);
     return {};
 }
 
@@ -49,15 +48,59 @@ void StudioConnections::connectTo(const DatabaseUrl &url)
     m_session->setDatabase(url);
 }
 
+void StudioConnections::connectWithSavedPassword(DatabaseUrl url)
+{
+    const QString key = StudioSettings::withoutPassword(url.toString());
+    if (url.password.isEmpty())
+        url.password = m_passwords.value(key);
+    if (!url.password.isEmpty() || url.dialect != u"postgresql"_s || !PasswordStore::isCompiledIn()) {
+        connectTo(url);
+        return;
+    }
+    m_keychain->load(key, [this, url](std::optional<QString> password) mutable {
+        if (password)
+            url.password = *password;
+        connectTo(url);
+    });
+}
+
+void StudioConnections::rememberPassword(const DatabaseUrl &url)
+{
+    const QString key = StudioSettings::withoutPassword(url.toString());
+    m_keychain->store(key, url.password, [this, key](bool stored, const QString &why) {
+        Q_EMIT note(stored ? tr("The password for %1 is kept in the desktop keychain.").arg(key)
+                           : tr("The password for %1 was not saved: %2. It is kept for this session only.")
+                                 .arg(key, why));
+    });
+}
+
 void StudioConnections::choose(QWidget *parent)
 {
     ConnectionDialog dialog(m_settings.recentConnections(), parent);
+    QStringList names;
+    QStringList urls;
+    for (const StudioSettings::SavedConnection &saved : m_settings.savedConnections()) {
+        names << saved.name;
+        urls << saved.url;
+    }
+    dialog.setSavedConnections(names, urls);
+    if (!PasswordStore::isCompiledIn())
+        dialog.setKeychainUnavailable(tr("This build has no keychain support: passwords are kept for the session only."));
+    connect(&dialog, &ConnectionDialog::saveRequested, this, [this](const QString &name, const DatabaseUrl &url) {
+        m_settings.saveConnection(name, url.toString());
+    });
+    connect(&dialog, &ConnectionDialog::removeRequested, this,
+            [this](const QString &name) { m_settings.removeSavedConnection(name); });
     if (const auto url = m_session->database())
         dialog.setUrl(*url);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (auto url = dialog.url())
-        connectTo(*url);
+    auto url = dialog.url();
+    if (!url)
+        return;
+    if (dialog.rememberPassword() && !url->password.isEmpty())
+        rememberPassword(*url);
+    connectWithSavedPassword(*url);
 }
 
 void StudioConnections::fillRecentMenu(QMenu *menu)
@@ -68,8 +111,7 @@ void StudioConnections::fillRecentMenu(QMenu *menu)
             auto url = DatabaseUrl::parse(text);
             if (!url)
                 return Q_EMIT failed(url.error().toString());
-            url->password = m_passwords.value(text);
-            connectTo(*url);
+            connectWithSavedPassword(*url);
         });
     }
     menu->setEnabled(!menu->isEmpty());

@@ -5,6 +5,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace strata::ui {
@@ -43,6 +45,46 @@ QStringList StudioSettings::recentConnections() const { return recent(u"recent/c
 void StudioSettings::addRecentConnection(const QString &url)
 {
     addRecent(u"recent/connections"_s, withoutPassword(url));
+}
+
+QList<StudioSettings::SavedConnection> StudioSettings::savedConnections() const
+{
+    const QStringList names = m_settings.value(u"connections/names"_s).toStringList();
+    const QStringList urls = m_settings.value(u"connections/urls"_s).toStringList();
+    QList<SavedConnection> saved;
+    for (qsizetype i = 0; i < std::min(names.size(), urls.size()); ++i)
+        saved << SavedConnection{names.at(i), urls.at(i)};
+    return saved;
+}
+
+void StudioSettings::saveConnection(const QString &name, const QString &url)
+{
+    QList<SavedConnection> saved = savedConnections();
+    const auto same = std::ranges::find_if(saved, [&name](const SavedConnection &c) { return c.name == name; });
+    if (same != saved.end())
+        same->url = withoutPassword(url);
+    else
+        saved << SavedConnection{name, withoutPassword(url)};
+    writeSaved(saved);
+}
+
+void StudioSettings::removeSavedConnection(const QString &name)
+{
+    QList<SavedConnection> saved = savedConnections();
+    saved.removeIf([&name](const SavedConnection &c) { return c.name == name; });
+    writeSaved(saved);
+}
+
+void StudioSettings::writeSaved(const QList<SavedConnection> &saved)
+{
+    QStringList names;
+    QStringList urls;
+    for (const SavedConnection &c : saved) {
+        names << c.name;
+        urls << c.url;
+    }
+    m_settings.setValue(u"connections/names"_s, names);
+    m_settings.setValue(u"connections/urls"_s, urls);
 }
 
 QString StudioSettings::connectionFor(const QString &projectDirectory) const

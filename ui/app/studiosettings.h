@@ -19,6 +19,17 @@ public:
     QStringList recentConnections() const;
     void addRecentConnection(const QString &url);
 
+    // Connections the user named and kept, in the order saved; URLs without passwords.
+    struct SavedConnection
+    {
+        QString name;
+        QString url;
+    };
+    QList<SavedConnection> savedConnections() const;
+    // Adds it, or replaces the one of that name.
+    void saveConnection(const QString &name, const QString &url);
+    void removeSavedConnection(const QString &name);
+
     QString connectionFor(const QString &projectDirectory) const;
     void setConnectionFor(const QString &projectDirectory, const QString &url);
 
@@ -31,6 +42,8 @@ public:
 private:
     QStringList recent(const QString &key) const;
     void addRecent(const QString &key, const QString &value);
+
+    void writeSaved(const QList<SavedConnection> &saved);
 
     QSettings m_settings;
 };

@@ -35,4 +35,10 @@ QThreadPool *lintPool()
     return singleThreadPool(pool);
 }
 
+QThreadPool *databasePool()
+{
+    static QPointer<QThreadPool> pool;
+    return singleThreadPool(pool);
+}
+
 } // namespace strata::ui

@@ -13,5 +13,7 @@ namespace strata::ui {
 QThreadPool *previewPool();
 // Lint of the whole history, which may take minutes on a large project.
 QThreadPool *lintPool();
+// The database view's reading of sizes and drift, beside runs and previews.
+QThreadPool *databasePool();
 
 } // namespace strata::ui

@@ -2,6 +2,7 @@
 
 #include "db/connection.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -9,12 +10,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPointer>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QFileInfo>
 #include <QThread>
+#include <QRegularExpression>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -25,10 +28,25 @@ namespace {
 
 enum Kind { SqliteTab, PostgresTab, UrlTab };
 
+const QStringList sslModes{u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s, u"verify-ca"_s, u"verify-full"_s};
+
+// "a=1&b=2" (or separated by blanks, as libpq's own strings) -> {a: 1, b: 2}.
+QMap<QString, QString> parseOptions(const QString &text)
+{
+    QMap<QString, QString> options;
+    for (const QString &pair : text.split(QRegularExpression(u"[&\\s]+"_s), Qt::SkipEmptyParts)) {
+        const qsizetype eq = pair.indexOf(u'=');
+        options.insert(pair.left(eq).trimmed(), eq < 0 ? QString() : pair.mid(eq + 1).trimmed());
+    }
+    return options;
+}
+
 } // namespace
 
 ConnectionDialog::ConnectionDialog(const QStringList &recentUrls, QWidget *parent)
-    : QDialog(parent), m_recent(new QComboBox(this)), m_kind(new QTabWidget(this)), m_sqlitePath(new QLineEdit(this)),
+    : QDialog(parent), m_saved(new QListWidget(this)), m_saveName(new QLineEdit(this)), m_recent(new QComboBox(this)),
+      m_sslMode(new QComboBox(this)), m_options(new QLineEdit(this)),
+      m_remember(new QCheckBox(tr("Remember the password in the desktop keychain"), this)), m_kind(new QTabWidget(this)), m_sqlitePath(new QLineEdit(this)),
       m_host(new QLineEdit(this)), m_port(new QSpinBox(this)), m_database(new QLineEdit(this)),
       m_user(new QLineEdit(this)), m_password(new QLineEdit(this)), m_urlText(new QLineEdit(this)),
       m_result(new QLabel(this)), m_test(new QPushButton(tr("Test connection"), this))
@@ -63,12 +81,25 @@ ConnectionDialog::ConnectionDialog(const QStringList &recentUrls, QWidget *paren
     m_port->setRange(1, 65535);
     m_port->setValue(5432);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setToolTip(tr("Kept in memory for this session only; never saved"));
+    m_password->setToolTip(tr("Kept in memory for this session; in the desktop keychain if you ask, never in "
+                              "the settings"));
+    m_sslMode->setObjectName(u"sslModeCombo"_s);
+    m_sslMode->addItem(tr("libpq's default (prefer)"), QString());
+    for (const QString &mode : sslModes)
+        m_sslMode->addItem(mode, mode);
+    m_options->setObjectName(u"libpqOptions"_s);
+    m_options->setPlaceholderText(u"connect_timeout=10&application_name=strata&schema=app"_s);
+    m_options->setToolTip(tr("Other libpq connection options (sslrootcert, sslcert, target_session_attrs, ...), "
+                             "and Strata's own schema=NAME"));
+    m_remember->setObjectName(u"rememberPassword"_s);
     pgForm->addRow(tr("Host:"), m_host);
     pgForm->addRow(tr("Port:"), m_port);
     pgForm->addRow(tr("Database:"), m_database);
     pgForm->addRow(tr("User:"), m_user);
     pgForm->addRow(tr("Password:"), m_password);
+    pgForm->addRow(QString(), m_remember);
+    pgForm->addRow(tr("SSL mode:"), m_sslMode);
+    pgForm->addRow(tr("Options:"), m_options);
 
     auto *urlPage = new QWidget(this);
     auto *urlForm = new QFormLayout(urlPage);
@@ -93,12 +124,50 @@ ConnectionDialog::ConnectionDialog(const QStringList &recentUrls, QWidget *paren
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
 
+    m_saved->setObjectName(u"savedConnections"_s);
+    m_saved->setToolTip(tr("Saved connections: click one to fill the fields"));
+    connect(m_saved, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
+        if (!item)
+            return;
+        if (auto parsed = DatabaseUrl::parse(item->data(Qt::UserRole).toString())) {
+            setUrl(*parsed);
+            m_saveName->setText(item->text());
+        }
+    });
+    auto *remove = new QPushButton(tr("Remove"), this);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        if (QListWidgetItem *item = m_saved->currentItem()) {
+            Q_EMIT removeRequested(item->text());
+            delete item;
+        }
+    });
+    auto *savedPane = new QVBoxLayout;
+    savedPane->addWidget(new QLabel(tr("Saved connections"), this));
+    savedPane->addWidget(m_saved, 1);
+    savedPane->addWidget(remove);
+
+    m_saveName->setObjectName(u"saveName"_s);
+    m_saveName->setPlaceholderText(tr("a name, e.g. staging"));
+    auto *save = new QPushButton(tr("Save"), this);
+    save->setToolTip(tr("Keep these settings in the list under this name (without the password)"));
+    connect(save, &QPushButton::clicked, this, &ConnectionDialog::saveCurrent);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addWidget(new QLabel(tr("Save as:"), this));
+    saveRow->addWidget(m_saveName, 1);
+    saveRow->addWidget(save);
+
+    auto *fields = new QVBoxLayout;
+    fields->addWidget(m_recent);
+    fields->addWidget(m_kind);
+    fields->addLayout(saveRow);
+    fields->addWidget(m_result);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(savedPane, 1);
+    columns->addLayout(fields, 3);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_recent);
-    layout->addWidget(m_kind);
-    layout->addWidget(m_result);
+    layout->addLayout(columns, 1);
     layout->addWidget(buttons);
-    resize(520, sizeHint().height());
+    resize(720, sizeHint().height());
 }
 
 ConnectionDialog::~ConnectionDialog()
@@ -118,6 +187,12 @@ void ConnectionDialog::setUrl(const DatabaseUrl &url)
         m_database->setText(url.database);
         m_user->setText(url.user);
         m_password->setText(url.password);
+        QMap<QString, QString> options = url.options;
+        m_sslMode->setCurrentIndex(std::max(0, m_sslMode->findData(options.take(u"sslmode"_s))));
+        QStringList rest;
+        for (auto it = options.cbegin(); it != options.cend(); ++it)
+            rest << it.key() + u'=' + it.value();
+        m_options->setText(rest.join(u'&'));
         m_kind->setCurrentIndex(PostgresTab);
     }
 }
@@ -145,6 +220,12 @@ Result<DatabaseUrl> ConnectionDialog::url() const
         url.database = m_database->text().trimmed();
         url.user = m_user->text().trimmed();
         url.password = m_password->text();
+        url.options = parseOptions(m_options->text());
+        if (url.options.contains(u"password"_s))
+            return fail(Error::Code::Usage, tr("the password goes in its own field, not among the options"),
+                        tr("Options"), tr("type it under Password"));
+        if (const QString mode = m_sslMode->currentData().toString(); !mode.isEmpty())
+            url.options.insert(u"sslmode"_s, mode);
         return url;
     }
     default:
@@ -168,6 +249,57 @@ void ConnectionDialog::accept()
         return;
     }
     QDialog::accept();
+}
+
+void ConnectionDialog::setSavedConnections(const QStringList &names, const QStringList &urls)
+{
+    m_saved->clear();
+    for (qsizetype i = 0; i < std::min(names.size(), urls.size()); ++i) {
+        auto *item = new QListWidgetItem(names.at(i), m_saved);
+        item->setData(Qt::UserRole, urls.at(i));
+        item->setToolTip(urls.at(i));
+    }
+}
+
+QStringList ConnectionDialog::savedNames() const
+{
+    QStringList names;
+    for (int row = 0; row < m_saved->count(); ++row)
+        names << m_saved->item(row)->text();
+    return names;
+}
+
+bool ConnectionDialog::rememberPassword() const
+{
+    return m_remember->isEnabled() && m_remember->isChecked() && m_kind->currentIndex() != SqliteTab;
+}
+
+void ConnectionDialog::setKeychainUnavailable(const QString &why)
+{
+    m_remember->setChecked(false);
+    m_remember->setEnabled(false);
+    m_remember->setToolTip(why);
+}
+
+void ConnectionDialog::saveCurrent()
+{
+    const QString name = m_saveName->text().trimmed();
+    auto parsed = url();
+    if (name.isEmpty() || !parsed) {
+        m_result->setText(!parsed ? parsed.error().toString() : tr("Give the connection a name to save it."));
+        return;
+    }
+    const QString stored = [&] {
+        DatabaseUrl shown = *parsed;
+        shown.password.clear();
+        return shown.toString();
+    }();
+    const QList<QListWidgetItem *> same = m_saved->findItems(name, Qt::MatchExactly);
+    QListWidgetItem *item = same.isEmpty() ? new QListWidgetItem(name, m_saved) : same.first();
+    item->setData(Qt::UserRole, stored);
+    item->setToolTip(stored);
+    Q_EMIT saveRequested(name, *parsed);
+    m_result->setText(tr("Saved as \"%1\" (without the password).").arg(name));
 }
 
 void ConnectionDialog::browseSqlite()

@@ -4,7 +4,9 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
+class QListWidget;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -13,9 +15,11 @@ class QTabWidget;
 
 namespace strata::ui {
 
-// Picks a database: an SQLite file (chosen or created), a PostgreSQL server
-// (host, port, database, user, password), or a URL pasted whole; "Test
-// connection" opens it on a worker thread and says what happened.
+// Picks a database: a saved connection from the list, an SQLite file (chosen
+// or created), a PostgreSQL server (host, port, database, user, password,
+// SSL mode and other libpq options), or a URL pasted whole; "Test
+// connection" opens it on a worker thread and says what happened. "Save"
+// names the connection for the list (the owner keeps it, without password).
 class ConnectionDialog : public QDialog
 {
     Q_OBJECT
@@ -30,12 +34,30 @@ public:
 
     void accept() override;
 
+    // The saved connections (names and URLs without password) for the list.
+    void setSavedConnections(const QStringList &names, const QStringList &urls);
+    QStringList savedNames() const;
+    // Whether the user asked for the password to be kept in the desktop keychain.
+    bool rememberPassword() const;
+    // Disables "remember" with the reason (no keychain in this build).
+    void setKeychainUnavailable(const QString &why);
+
+Q_SIGNALS:
+    void saveRequested(const QString &name, const strata::DatabaseUrl &url);
+    void removeRequested(const QString &name);
+
 private:
     void browseSqlite();
     void useUrlText();
     void testConnection();
+    void saveCurrent();
 
+    QListWidget *m_saved;
+    QLineEdit *m_saveName;
     QComboBox *m_recent;
+    QComboBox *m_sslMode;
+    QLineEdit *m_options;
+    QCheckBox *m_remember;
     QTabWidget *m_kind;
     QLineEdit *m_sqlitePath;
     QLineEdit *m_host;

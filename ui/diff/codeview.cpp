@@ -3,6 +3,9 @@
 #include "theme/themecolors.h"
 
 #include <QFontDatabase>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QScrollBar>
 #include <QPainter>
 #include <QTextBlock>
 
@@ -81,6 +84,31 @@ void CodeView::changeEvent(QEvent *event)
     QPlainTextEdit::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         updateGutterWidth();
+}
+
+void CodeView::showBlockAtTop(int block, int above)
+{
+    setTextCursor(QTextCursor(document()->findBlockByNumber(block)));
+    // Without wrapping a plain-text document scrolls by block: the bar's value is the first block shown.
+    verticalScrollBar()->setValue(std::max(0, block - above));
+}
+
+int CodeView::firstVisibleBlockNumber() const { return firstVisibleBlock().blockNumber(); }
+
+void CodeView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QPlainTextEdit::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton && !textCursor().hasSelection())
+        Q_EMIT blockActivated(cursorForPosition(event->position().toPoint()).blockNumber());
+}
+
+void CodeView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) {
+        Q_EMIT blockActivated(textCursor().blockNumber());
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
 }
 
 void CodeView::paintGutter(QPaintEvent *event)

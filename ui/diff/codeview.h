@@ -19,8 +19,18 @@ public:
     const QList<int> &lineNumbers() const { return m_numbers; }
     int gutterWidth() const;
     void paintGutter(QPaintEvent *event);
+    // Puts the cursor on the block and scrolls so it is shown with `above`
+    // blocks over it (or as near as the end of the text allows).
+    void showBlockAtTop(int block, int above = 0);
+    int firstVisibleBlockNumber() const;
+
+Q_SIGNALS:
+    // A click on a block that did not select text, or Return on it: folds open that way.
+    void blockActivated(int block);
 
 protected:
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 

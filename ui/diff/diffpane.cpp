@@ -3,6 +3,7 @@
 #include "diff/codeview.h"
 #include "diff/sidebysidediff.h"
 #include "diff/sqlhighlighter.h"
+#include "diff/sqlscriptview.h"
 #include "dialect/dialect.h"
 #include "safety/lintview.h"
 #include "safety/severitystyle.h"
@@ -18,7 +19,10 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScrollBar>
+#include <QShortcut>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -37,10 +41,11 @@ QString dialectTitle(const QString &name)
 
 DiffPane::DiffPane(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_dialect(new QComboBox(this)),
-      m_fold(new QCheckBox(tr("Fold unchanged"), this)), m_copy(new QPushButton(tr("Copy"), this)),
+      m_fold(new QCheckBox(tr("Fold unchanged"), this)), m_unified(new QCheckBox(tr("Unified"), this)),
+      m_previous(new QToolButton(this)), m_next(new QToolButton(this)), m_copy(new QPushButton(tr("Copy"), this)),
       m_save(new QPushButton(tr("Save as…"), this)), m_openFile(new QPushButton(tr("Open in editor"), this)),
-      m_tabs(new QTabWidget(this)), m_schema(new SideBySideDiff(this)), m_upgrade(new CodeView(this)),
-      m_downgrade(new CodeView(this)), m_file(new CodeView(this)), m_lint(new LintView(this)),
+      m_tabs(new QTabWidget(this)), m_schema(new SideBySideDiff(this)), m_upgrade(new SqlScriptView(this)),
+      m_downgrade(new SqlScriptView(this)), m_file(new CodeView(this)), m_lint(new LintView(this)),
       m_filePath(new QLabel(this))
 {
     setObjectName(u"diffPane"_s);
@@ -58,9 +63,26 @@ DiffPane::DiffPane(QWidget *parent)
         m_dialect->addItem(dialectTitle(name), name);
     connect(m_dialect, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT dialectChanged(dialect()); });
+    m_fold->setObjectName(u"foldCheck"_s);
     m_fold->setChecked(true);
     m_fold->setToolTip(tr("Show only the changed lines of the schema and a few around them"));
     connect(m_fold, &QCheckBox::toggled, this, &DiffPane::refold);
+    m_unified->setObjectName(u"unifiedCheck"_s);
+    m_unified->setToolTip(tr("One column: removed lines marked -, added lines marked +"));
+    connect(m_unified, &QCheckBox::toggled, m_schema, &SideBySideDiff::setUnified);
+    connect(m_schema, &SideBySideDiff::foldActivated, this, &DiffPane::openFold);
+    const auto navigation = [this](QToolButton *button, Qt::ArrowType arrow, const QString &tip, const QKeySequence &keys,
+                                   bool (DiffPane::*go)()) {
+        button->setArrowType(arrow);
+        button->setAutoRaise(true);
+        button->setToolTip(u"%1 (%2)"_s.arg(tip, keys.toString(QKeySequence::NativeText)));
+        connect(button, &QToolButton::clicked, this, go);
+        auto *shortcut = new QShortcut(keys, this);
+        shortcut->setContext(Qt::WindowShortcut);
+        connect(shortcut, &QShortcut::activated, this, go);
+    };
+    navigation(m_previous, Qt::UpArrow, tr("Previous change"), QKeySequence(Qt::ALT | Qt::Key_Up), &DiffPane::previousChange);
+    navigation(m_next, Qt::DownArrow, tr("Next change"), QKeySequence(Qt::ALT | Qt::Key_Down), &DiffPane::nextChange);
     m_copy->setIcon(QIcon(u":/icons/copy.svg"_s));
     m_copy->setToolTip(tr("Copy the text of this tab"));
     connect(m_copy, &QPushButton::clicked, this, &DiffPane::copy);
@@ -103,11 +125,19 @@ DiffPane::DiffPane(QWidget *parent)
     QSizePolicy keepSpace = m_fold->sizePolicy();
     keepSpace.setRetainSizeWhenHidden(true);
     m_fold->setSizePolicy(keepSpace);
-    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) { m_fold->setVisible(tab == SchemaTab); });
+    for (QWidget *w : std::initializer_list<QWidget *>{m_unified, m_previous, m_next})
+        w->setSizePolicy(keepSpace);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        for (QWidget *w : std::initializer_list<QWidget *>{m_fold, m_unified, m_previous, m_next})
+            w->setVisible(tab == SchemaTab);
+    });
 
     // The title gets a row of its own so a narrow window does not clip it.
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_fold);
+    bar->addWidget(m_unified);
+    bar->addWidget(m_previous);
+    bar->addWidget(m_next);
     bar->addStretch(1);
     bar->addWidget(new QLabel(tr("Dialect:"), this));
     bar->addWidget(m_dialect);
@@ -131,6 +161,7 @@ void DiffPane::setPreview(const RevisionPreview &preview)
 {
     m_preview = preview;
     m_hasPreview = true;
+    m_openFolds.clear();
     if (preview.rangeStart.isEmpty()) {
         m_title->setText(preview.revisionId.left(12) + u"  "_s + preview.message);
         m_title->setToolTip(preview.revisionId + u'\n' + preview.message);
@@ -145,11 +176,11 @@ void DiffPane::setPreview(const RevisionPreview &preview)
                                 .arg(preview.beforeLabel, preview.revisionId, preview.rangeStart));
     }
     refold();
-    m_upgrade->setPlainText(sqlText(preview.upgradeSql));
-    m_downgrade->setPlainText(sqlText(preview.downgradeSql));
+    m_upgrade->setScript(sqlText(preview.upgradeSql));
+    m_downgrade->setScript(sqlText(preview.downgradeSql));
     m_file->setPlainText(preview.fileText);
     m_filePath->setText(preview.filePath);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_copy, m_save, m_openFile, m_fold})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_copy, m_save, m_openFile, m_fold, m_unified, m_previous, m_next})
         w->setEnabled(true);
 }
 
@@ -157,9 +188,33 @@ void DiffPane::refold()
 {
     if (!m_hasPreview)
         return;
-    const QList<DiffRow> rows = m_fold->isChecked() ? foldUnchanged(m_preview.rows, 3) : m_preview.rows;
+    const QList<DiffRow> rows = m_fold->isChecked() ? foldUnchanged(m_preview.rows, 3, m_openFolds) : m_preview.rows;
     const QString after = m_preview.revisionId.left(12);
     m_schema->setRows(rows, tr("Before (%1)").arg(m_preview.beforeLabel), tr("After (%1)").arg(after));
+}
+
+void DiffPane::openFold(int foldedFrom)
+{
+    // Only that fold opens; the view stays where it was, the hidden lines appear in place.
+    CodeView *view = m_schema->isUnified() ? m_schema->unified() : m_schema->left();
+    const int scroll = view->verticalScrollBar()->value();
+    m_openFolds << foldedFrom;
+    refold();
+    view->verticalScrollBar()->setValue(scroll);
+}
+
+void DiffPane::setUnified(bool unified) { m_unified->setChecked(unified); }
+
+bool DiffPane::nextChange()
+{
+    m_tabs->setCurrentIndex(SchemaTab);
+    return m_schema->nextChange();
+}
+
+bool DiffPane::previousChange()
+{
+    m_tabs->setCurrentIndex(SchemaTab);
+    return m_schema->previousChange();
 }
 
 void DiffPane::showMessage(const QString &text)
@@ -169,14 +224,14 @@ void DiffPane::showMessage(const QString &text)
     m_title->setText(text);
     m_title->setToolTip(text);
     m_schema->clear();
-    m_upgrade->clear();
-    m_downgrade->clear();
+    m_upgrade->clearScript();
+    m_downgrade->clearScript();
     m_file->clear();
     m_filePath->clear();
     m_lint->clear();
     m_tabs->setTabText(LintTab, tr("Lint"));
     m_tabs->setTabIcon(LintTab, {});
-    for (QWidget *w : std::initializer_list<QWidget *>{m_copy, m_save, m_openFile, m_fold})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_copy, m_save, m_openFile, m_fold, m_unified, m_previous, m_next})
         w->setEnabled(false);
 }
 
@@ -212,8 +267,8 @@ void DiffPane::setDialect(const QString &name)
     m_dialect->setCurrentIndex(index);
 }
 
-QString DiffPane::upgradeText() const { return m_upgrade->toPlainText(); }
-QString DiffPane::downgradeText() const { return m_downgrade->toPlainText(); }
+QString DiffPane::upgradeText() const { return m_upgrade->script(); }
+QString DiffPane::downgradeText() const { return m_downgrade->script(); }
 QString DiffPane::fileText() const { return m_file->toPlainText(); }
 
 QString DiffPane::currentText() const

@@ -10,12 +10,14 @@ class QComboBox;
 class QLabel;
 class QPushButton;
 class QTabWidget;
+class QToolButton;
 
 namespace strata::ui {
 
 class CodeView;
 class LintView;
 class SideBySideDiff;
+class SqlScriptView;
 
 // The right side of the window: for the selected revision, the schema
 // before and after side by side, the upgrade and downgrade SQL for the
@@ -47,6 +49,14 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     SideBySideDiff *schemaDiff() const { return m_schema; }
     LintView *lintView() const { return m_lint; }
+    SqlScriptView *upgradeView() const { return m_upgrade; }
+    SqlScriptView *downgradeView() const { return m_downgrade; }
+    // The schema tab: unified (one column) instead of side by side.
+    void setUnified(bool unified);
+    // Next/previous change of the schema diff (Alt+Down, Alt+Up); false when there is none.
+    bool nextChange();
+    bool previousChange();
+    // The whole scripts, version-table set-up included, whatever the tabs fold.
     QString upgradeText() const;
     QString downgradeText() const;
     QString fileText() const;
@@ -58,6 +68,7 @@ Q_SIGNALS:
 
 private:
     void refold();
+    void openFold(int foldedFrom);
     void copy();
     void saveAs();
     static QString sqlText(const Result<QString> &sql);
@@ -65,18 +76,22 @@ private:
     QLabel *m_title;
     QComboBox *m_dialect;
     QCheckBox *m_fold;
+    QCheckBox *m_unified;
+    QToolButton *m_previous;
+    QToolButton *m_next;
     QPushButton *m_copy;
     QPushButton *m_save;
     QPushButton *m_openFile;
     QTabWidget *m_tabs;
     SideBySideDiff *m_schema;
-    CodeView *m_upgrade;
-    CodeView *m_downgrade;
+    SqlScriptView *m_upgrade;
+    SqlScriptView *m_downgrade;
     CodeView *m_file;
     LintView *m_lint;
     QLabel *m_filePath;
     RevisionPreview m_preview;
     bool m_hasPreview = false;
+    QList<int> m_openFolds;   // the folds opened by a click, by foldedFrom
 };
 
 } // namespace strata::ui

@@ -47,14 +47,29 @@ RoundtripView::RoundtripView(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
+    clear();
+}
+
+void RoundtripView::clear()
+{
+    m_table->clear();
+    m_summary->setStyleSheet({});
     m_summary->setText(tr("No round-trip yet. Select a revision and use Revision > Round-trip selected: every step up "
                           "to it is upgraded, downgraded and upgraded again on a scratch copy, and compared with the "
                           "schema its revisions describe."));
 }
 
+void RoundtripView::showFailure(const QString &cause)
+{
+    m_table->clear();
+    m_summary->setStyleSheet(u"color: %1"_s.arg(ThemeColors::error(palette()).name()));
+    m_summary->setText(tr("The round-trip did not run: %1").arg(cause));
+}
+
 void RoundtripView::showRunning(const QString &description)
 {
     m_table->clear();
+    m_summary->setStyleSheet({});
     m_summary->setText(description + u"…"_s);
 }
 
@@ -74,9 +89,14 @@ void RoundtripView::setReport(const RoundTripOutcome &report)
         text = tr("%1 of %1 steps passed up to %2.").arg(total).arg(report.target.left(12));
     else
         text = tr("%1 of %2 steps failed up to %3.").arg(failed).arg(total).arg(report.target.left(12));
+    // Why it ended where it did, when a step could not even run.
+    if (total > 0 && failed == 0 && report.error)   // with failed steps the error only sums them up
+        text += u' ' + tr("It stopped: %1").arg(report.error->toString());
     text += u' ' + (report.onScratchCopy ? tr("Ran on a %1, dropped afterwards; the database was not touched.")
                                              .arg(report.where)
                                        : tr("Ran on the real database %1.").arg(report.where));
+    m_summary->setStyleSheet(failed > 0 || report.error
+                                 ? u"color: %1"_s.arg(ThemeColors::error(palette()).name()) : QString());
     m_summary->setText(text);
 
     for (const RoundtripStep &step : report.steps) {

@@ -20,6 +20,11 @@ public:
 
     void setReport(const RoundTripOutcome &report);
     void showRunning(const QString &description);
+    // The run ended without a report (no scratch copy could be made, the
+    // database went away): the cause, in place of the running line.
+    void showFailure(const QString &cause);
+    // Back to the explanation shown before any round-trip (a new project).
+    void clear();
 
     QString summary() const;
     QTreeWidget *table() const { return m_table; }

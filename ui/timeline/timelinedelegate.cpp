@@ -111,11 +111,27 @@ void TimelineDelegate::paintGraph(QPainter *painter, const QStyleOptionViewItem 
         painter->drawEllipse(QPointF(nodeX, cy), radius, radius);
 }
 
-int TimelineDelegate::paintBadge(QPainter *painter, const QStyleOptionViewItem &option, int x,
-                                 const QString &text, const QColor &colour, bool filled) const
+namespace {
+
+QFont badgeFont(const QStyleOptionViewItem &option)
 {
     QFont font = option.font;
     font.setPointSizeF(font.pointSizeF() * 0.85);
+    return font;
+}
+
+// The room a badge takes, its gap after it included.
+int badgeWidth(const QStyleOptionViewItem &option, const QString &text)
+{
+    return QFontMetrics(badgeFont(option)).horizontalAdvance(text) + 10 + 6;
+}
+
+} // namespace
+
+int TimelineDelegate::paintBadge(QPainter *painter, const QStyleOptionViewItem &option, int x,
+                                 const QString &text, const QColor &colour, bool filled) const
+{
+    const QFont font = badgeFont(option);
     const QFontMetrics metrics(font);
     const int height = metrics.height() + 2;
     const QRect box(x, option.rect.center().y() - height / 2 + 1, metrics.horizontalAdvance(text) + 10, height);
@@ -160,20 +176,40 @@ void TimelineDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &
     painter->setFont(option.font);
     int x = area.left() + idWidth + 8;
 
+    struct Badge
+    {
+        QString text;
+        QColor colour;
+        bool filled;
+    };
+    QList<Badge> badges;
     if (index.data(TimelineModel::IsCurrentRole).toBool())
-        x = paintBadge(painter, option, x, tr("database"), ThemeColors::current(option.palette), true);
+        badges << Badge{tr("database"), ThemeColors::current(option.palette), true};
     if (index.data(TimelineModel::IsHeadRole).toBool())
-        x = paintBadge(painter, option, x, tr("head"), selected ? text : ThemeColors::lane(option.palette, 0), false);
+        badges << Badge{tr("head"), selected ? text : ThemeColors::lane(option.palette, 0), false};
     const QStringList labels = index.data(TimelineModel::BranchLabelsRole).toStringList();
     for (const QString &label : labels)
-        x = paintBadge(painter, option, x, label, selected ? text : ThemeColors::lane(option.palette, 3), false);
+        badges << Badge{label, selected ? text : ThemeColors::lane(option.palette, 3), false};
     if (index.data(TimelineModel::IsEditedRole).toBool())
-        x = paintBadge(painter, option, x, tr("edited"), ThemeColors::warning(option.palette), true);
+        badges << Badge{tr("edited"), ThemeColors::warning(option.palette), true};
     if (const QVariant lint = index.data(TimelineModel::LintSeverityRole); lint.isValid()) {
         const auto count = index.data(TimelineModel::LintFindingsRole).toStringList().size();
         const QColor colour = severityColour(option.palette, Issue::Severity(lint.toInt()));
-        x = paintBadge(painter, option, x, count == 1 ? tr("lint") : tr("lint %1").arg(count),
-                       selected ? text : colour, false);
+        badges << Badge{count == 1 ? tr("lint") : tr("lint %1").arg(count), selected ? text : colour, false};
+    }
+    // The message keeps room for a few words: badges that would take it are
+    // counted in a last "+N" badge instead (the tooltip lists everything).
+    const int messageRoom = std::min(area.right() - x, option.fontMetrics.averageCharWidth() * 18);
+    const int badgeLimit = area.right() - messageRoom;
+    for (qsizetype i = 0; i < badges.size(); ++i) {
+        const qsizetype left = badges.size() - i - 1;
+        const int more = left > 0 ? badgeWidth(option, u"+%1"_s.arg(left + 1)) : 0;
+        if (x + badgeWidth(option, badges[i].text) + more > badgeLimit) {
+            x = paintBadge(painter, option, x, u"+%1"_s.arg(left + 1), selected ? text : ThemeColors::dimText(option.palette),
+                           false);
+            break;
+        }
+        x = paintBadge(painter, option, x, badges[i].text, badges[i].colour, badges[i].filled);
     }
 
     QRect messageArea = area;

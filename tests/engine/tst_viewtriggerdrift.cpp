@@ -7,7 +7,7 @@
 #include "testprojects.h"
 
 #include "workflow/databasestatus.h"
-#include "workflow/objectdrift.h"
+#include "workflow/viewtriggerdrift.h"
 
 using namespace Qt::StringLiterals;
 using namespace strata;
@@ -86,7 +86,7 @@ QString handTrigger(bool sqlite, const QString &name)
 
 } // namespace
 
-class TestObjectDrift : public QObject
+class TestViewTriggerDrift : public QObject
 {
     Q_OBJECT
 
@@ -99,7 +99,7 @@ private:
     TestProject m_project;
 };
 
-void TestObjectDrift::initTestCase()
+void TestViewTriggerDrift::initTestCase()
 {
     QVERIFY(m_project.isValid());
     QVERIFY(!m_project.writeRevision(u"abab00000001_item"_s, itemTable).isEmpty());
@@ -108,7 +108,7 @@ void TestObjectDrift::initTestCase()
     QVERIFY(!m_project.writeRevision(u"abab00000004_drop_log"_s, dropLog).isEmpty());
 }
 
-void TestObjectDrift::drift_data()
+void TestViewTriggerDrift::drift_data()
 {
     QTest::addColumn<QString>("dialect");
     QTest::addColumn<QString>("target");
@@ -134,7 +134,7 @@ void TestObjectDrift::drift_data()
     }
 }
 
-void TestObjectDrift::drift()
+void TestViewTriggerDrift::drift()
 {
     QFETCH(QString, dialect);
     QFETCH(QString, target);
@@ -168,5 +168,5 @@ void TestObjectDrift::drift()
     QCOMPARE(status->issuesWithCode(u"drift"_s).size(), expected.size());
 }
 
-QTEST_GUILESS_MAIN(TestObjectDrift)
-#include "tst_objectdrift.moc"
+QTEST_GUILESS_MAIN(TestViewTriggerDrift)
+#include "tst_viewtriggerdrift.moc"

@@ -50,6 +50,6 @@ Result<QList<SchemaObject>> liveObjects(Connection &connection, const Project &p
 
 // Drift lines, the replayed history -> the live database: objects the
 // database has that no applied revision makes, and the reverse.
-Result<QStringList> objectDrift(Connection &connection, const Project &project, const QStringList &heads);
+Result<QStringList> viewTriggerDrift(Connection &connection, const Project &project, const QStringList &heads);
 
 } // namespace strata

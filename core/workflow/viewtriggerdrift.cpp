@@ -1,4 +1,4 @@
-#include "workflow/objectdrift.h"
+#include "workflow/viewtriggerdrift.h"
 
 #include "alembic/alembictranslate.h"
 #include "db/connection.h"
@@ -246,7 +246,7 @@ Result<QList<SchemaObject>> liveObjects(Connection &connection, const Project &p
     return objects;
 }
 
-Result<QStringList> objectDrift(Connection &connection, const Project &project, const QStringList &heads)
+Result<QStringList> viewTriggerDrift(Connection &connection, const Project &project, const QStringList &heads)
 {
     const QString dialect = connection.dialect().name();
     const bool caseInsensitive = dialect == "sqlite"_L1;
