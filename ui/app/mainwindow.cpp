@@ -35,7 +35,6 @@
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
-#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
