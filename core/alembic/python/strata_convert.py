@@ -5,9 +5,12 @@ accepts, extended as /work/notes/contract.md says: `string` without a length,
 `char(n)`, `{enum: ...}`, `{raw: ...}`, constraints without a name and
 `use_alter` foreign keys.
 """
+import decimal
+
 import sqlalchemy as sa
 from alembic.operations import ops as alops
 from sqlalchemy.dialects import postgresql as pg
+from sqlalchemy.sql import sqltypes, visitors
 
 
 class Untranslatable(Exception):
@@ -78,13 +81,45 @@ def column_type(type_, dialect):
         return "date"
     if isinstance(t, sa.Time) and not t.timezone:
         return "time"
+    if isinstance(t, pg.JSONB):
+        return "jsonb"
     if isinstance(t, sa.JSON):
+        # sa.JSON is PostgreSQL's json, not jsonb (that is postgresql.JSONB).
         return "json"
     if isinstance(t, sa.LargeBinary):
         return "binary"
     if isinstance(t, pg.UUID) or type(t).__name__ == "UUID":
         return "uuid"
     return {"raw": t.compile(dialect=dialect)}
+
+
+# Python values whose SQL literal does not depend on when or where the script
+# runs: these may be written into the recorded SQL.
+_STABLE_VALUES = (bool, int, float, str, decimal.Decimal)
+
+
+def literal_typed(operation):
+    """(operation, None): the execute with each untyped bound value typed from
+    its Python value, so that offline mode can write it as a literal; (None,
+    why) when a value's literal is not fixed (a datetime is the time of the
+    recording) or the statement is not a SQLAlchemy expression."""
+    element = getattr(operation, "sqltext", None)
+    if element is None or isinstance(element, str) or not hasattr(element, "_clone"):
+        return None, "not an SQL expression"
+    unstable = []
+
+    def retype(bind):
+        if not isinstance(bind.type, sa.types.NullType) or bind.value is None:
+            return
+        if not isinstance(bind.value, _STABLE_VALUES) or callable(bind.value):
+            unstable.append(type(bind.value).__name__)
+            return
+        bind.type = sqltypes._resolve_value_to_type(bind.value)
+
+    clone = visitors.cloned_traverse(element, {}, {"bindparam": retype})
+    if unstable:
+        return None, "a %s value, which is the time or state of the recording" % unstable[0]
+    return alops.ExecuteSQLOp(clone, execution_options=operation.execution_options), None
 
 
 def sql_text(element, dialect):
