@@ -226,13 +226,14 @@ private Q_SLOTS:
             << u"postgresql"_s << fill
             << QStringList{u"{\"execute\":{\"sql\":\"UPDATE \\\"user\\\" SET confirmed=false\"}}"_s,
                            uR"j({"alter_column":{"column":"confirmed","nullable":false,"table":"user"}})j"_s};
-        QTest::newRow("a datetime of the run: a data step, the DDL after it recorded")
-            << u"sqlite"_s
+        QTest::newRow("an untyped datetime: its ISO text, as alembic --sql would write it")
+            << u"postgresql"_s
             << QByteArray("    import datetime\n"
                           "    t = sa.sql.table('c', sa.sql.column('at'))\n"
-                          "    op.execute(t.update().values(at=datetime.datetime.utcnow()))\n"
+                          "    op.execute(t.update().values(at=datetime.datetime(2017, 6, 30, 9, 17)))\n"
                           "    op.alter_column('c', 'at', nullable=False)\n")
-            << QStringList{uR"j({"alter_column":{"column":"at","nullable":false,"table":"c"}})j"_s};
+            << QStringList{uR"j({"execute":{"sql":"UPDATE c SET at='2017-06-30 09:17:00'"}})j"_s,
+                           uR"j({"alter_column":{"column":"at","nullable":false,"table":"c"}})j"_s};
         // ihatemoney: an empty batch whose only effect is the rebuild with AUTOINCREMENT.
         const QByteArray autoincrement("    with op.batch_alter_table('bill', recreate='%1', "
                                        "table_kwargs={'sqlite_autoincrement': True}):\n        pass\n");
@@ -302,8 +303,8 @@ private Q_SLOTS:
         Q_UNUSED(notes);
     }
 
-    // What the recording can't hold whole runs through Alembic: a value only a
-    // live run binds, and a function that stops with an exception (Alembic
+    // What the recording can't hold whole runs through Alembic: a value SQL
+    // text can't spell, and a function that stops with an exception (Alembic
     // then fails where the script fails).
     void incompleteRecordingsAreDataSteps()
     {
@@ -312,9 +313,9 @@ private Q_SLOTS:
                                                           "    op.add_column('c', sa.Column('at', sa.DateTime()))\n"));
         folder.write(u"b2_fill.py"_s,
                      script(u"b2"_s, u"a1"_s,
-                            "    import datetime\n"
+                            "    import uuid\n"
                             "    t = sa.sql.table('c', sa.sql.column('at'))\n"
-                            "    op.execute(t.update().values(at=datetime.datetime.utcnow()))\n"
+                            "    op.execute(t.update().values(at=uuid.uuid4()))\n"
                             "    op.alter_column('c', 'at', nullable=False)\n",
                             "    raise NotImplementedError('no way back')\n"));
         auto project = Project::open(folder.path());
@@ -323,7 +324,7 @@ private Q_SLOTS:
         const Revision *fill = project->graph().find(u"b2"_s);
         QVERIFY(fill->upgradeData.needed);
         QVERIFY2(fill->upgradeData.uses.join(u", "_s).contains(u"b2_fill.py:33: op.execute that only a live run can bind: "
-                                                                "a datetime value"_s),
+                                                                "a UUID value"_s),
                  qPrintable(fill->upgradeData.uses.join(u", "_s)));
         auto schema = project->schemaAt({u"b2"_s});
         QVERIFY(schema);

@@ -5,6 +5,7 @@ accepts, extended as /work/notes/contract.md says: `string` without a length,
 `char(n)`, `{enum: ...}`, `{raw: ...}`, constraints without a name and
 `use_alter` foreign keys.
 """
+import datetime
 import decimal
 
 import sqlalchemy as sa
@@ -93,16 +94,16 @@ def column_type(type_, dialect):
     return {"raw": t.compile(dialect=dialect)}
 
 
-# Python values whose SQL literal does not depend on when or where the script
-# runs: these may be written into the recorded SQL.
+# Python values with a literal of their own in the recorded SQL.
 _STABLE_VALUES = (bool, int, float, str, decimal.Decimal)
 
 
 def literal_typed(operation):
     """(operation, None): the execute with each untyped bound value typed from
     its Python value, so that offline mode can write it as a literal; (None,
-    why) when a value's literal is not fixed (a datetime is the time of the
-    recording) or the statement is not a SQLAlchemy expression."""
+    why) when the statement is not a SQLAlchemy expression or a value has no
+    literal. A date or time is written as its ISO text, as `alembic upgrade
+    --sql` would have to: a datetime.utcnow() is the time of the recording."""
     element = getattr(operation, "sqltext", None)
     if element is None or isinstance(element, str) or not hasattr(element, "_clone"):
         return None, "not an SQL expression"
@@ -111,14 +112,18 @@ def literal_typed(operation):
     def retype(bind):
         if not isinstance(bind.type, sa.types.NullType) or bind.value is None:
             return
-        if not isinstance(bind.value, _STABLE_VALUES) or callable(bind.value):
-            unstable.append(type(bind.value).__name__)
-            return
-        bind.type = sqltypes._resolve_value_to_type(bind.value)
+        value = bind.value
+        if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+            bind.value = value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
+            bind.type = sa.String()
+        elif isinstance(value, _STABLE_VALUES) and not callable(value):
+            bind.type = sqltypes._resolve_value_to_type(value)
+        else:
+            unstable.append(type(value).__name__)
 
     clone = visitors.cloned_traverse(element, {}, {"bindparam": retype})
     if unstable:
-        return None, "a %s value, which is the time or state of the recording" % unstable[0]
+        return None, "a %s value, which SQL text can't spell" % unstable[0]
     return alops.ExecuteSQLOp(clone, execution_options=operation.execution_options), None
 
 

@@ -154,9 +154,9 @@ class Recorder:
         Offline mode writes values as literals, and SQLAlchemy has no literal
         for a value whose column has no type (`sa.sql.column('x')`, the usual
         data fix in a migration): such values are typed from the Python value,
-        as the driver would bind them online. A value only a live run can bind
-        (a datetime taken when the script runs) makes the revision a data
-        step rather than an error: online, Alembic runs it fine.
+        as the driver would bind them online (a date or time as its ISO text).
+        A value with no literal at all makes the revision a data step rather
+        than an error: online, Alembic runs it fine.
         """
         try:
             statements = self.alembic_sql(operation)
