@@ -126,8 +126,10 @@ Result<ColumnType> columnType(const PyValue &value)
     }
     if (upper == u"DATETIME"_s || upper == u"TIMESTAMP"_s)
         return simple(isTrue(value.keyword(u"timezone")) ? Kind::TimestampTz : Kind::DateTime);
-    if (upper == u"JSON"_s || upper == u"JSONB"_s)
+    if (upper == u"JSON"_s)
         return simple(Kind::Json);
+    if (upper == u"JSONB"_s)
+        return simple(Kind::JsonB);
     if (upper == u"LARGEBINARY"_s || upper == u"BLOB"_s || upper == u"BYTEA"_s)
         return simple(Kind::Binary);
     if (upper == u"UUID"_s)

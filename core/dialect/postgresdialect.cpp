@@ -27,7 +27,8 @@ QString PostgresDialect::typeName(const ColumnType &type) const
     case Kind::Time: return u"time"_s;
     case Kind::DateTime: return u"timestamp"_s;
     case Kind::TimestampTz: return u"timestamptz"_s;
-    case Kind::Json: return u"jsonb"_s;
+    case Kind::Json: return u"json"_s;
+    case Kind::JsonB: return u"jsonb"_s;
     case Kind::Binary: return u"bytea"_s;
     case Kind::Uuid: return u"uuid"_s;
     case Kind::Char: return type.length > 0 ? u"char(%1)"_s.arg(type.length) : u"char"_s;

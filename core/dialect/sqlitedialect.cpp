@@ -75,7 +75,7 @@ QString defaultExpression(const QString &expression)
 //   float FLOAT, double DOUBLE                             -> REAL affinity
 //   binary BLOB                                            -> BLOB affinity
 //   boolean BOOLEAN, numeric(p,s) NUMERIC(p,s), date DATE, time TIME,
-//   datetime DATETIME, timestamptz TIMESTAMPTZ, json JSON, uuid UUID
+//   datetime DATETIME, timestamptz TIMESTAMPTZ, json JSON, jsonb JSONB, uuid UUID
 //                                                          -> NUMERIC affinity
 // NUMERIC affinity keeps ISO dates, JSON documents and hyphenated UUIDs as
 // text: it converts only text that reads as a number.
@@ -99,6 +99,7 @@ QString SqliteDialect::typeName(const ColumnType &type) const
     case Kind::DateTime: return u"DATETIME"_s;
     case Kind::TimestampTz: return u"TIMESTAMPTZ"_s;
     case Kind::Json: return u"JSON"_s;
+    case Kind::JsonB: return u"JSONB"_s;
     case Kind::Binary: return u"BLOB"_s;
     case Kind::Uuid: return u"UUID"_s;
     case Kind::Char: return type.length > 0 ? u"CHAR(%1)"_s.arg(type.length) : u"CHAR"_s;

@@ -1,6 +1,7 @@
 #include "ops/executeop.h"
 
 #include "dialect/dialect.h"
+#include "ops/executeddl.h"
 #include "ops/opsupport.h"
 #include "ops/sqlstatements.h"
 
@@ -27,10 +28,14 @@ QString Execute::describe() const
     return u"execute %1"_s.arg(text);
 }
 
-Status Execute::apply(Schema &) const
+Status Execute::apply(Schema &schema) const
 {
-    // Raw SQL is opaque to the replay; a revision that changes the schema this
-    // way should say so with operations as well.
+    // Raw SQL is mostly opaque to the replay, but an index or a rename made
+    // here (Alembic scripts do: op.execute("CREATE INDEX ...")) must be found
+    // by a later drop_index or rename, as the database finds it. Per-dialect
+    // variants may make different things: only SQL common to all is read.
+    if (variants.isEmpty())
+        learnFromSql(schema, sql);
     return {};
 }
 

@@ -7,7 +7,7 @@
 namespace strata {
 
 // The escape hatch: SQL as written, optionally one variant per dialect.
-// It does not change the replayed schema.
+// The replayed schema learns only the simple DDL in it (see executeddl.h).
 class Execute : public Operation
 {
 public:

@@ -1,6 +1,7 @@
 #include "ops/operation.h"
 
 #include "dialect/dialect.h"
+#include "ops/altertableop.h"
 #include "ops/columnops.h"
 #include "ops/constraintops.h"
 #include "ops/executeop.h"
@@ -30,6 +31,7 @@ constexpr KindParser parsers[] = {
     {"create_table"_L1, &CreateTable::fromYaml},
     {"drop_table"_L1, &DropTable::fromYaml},
     {"rename_table"_L1, &RenameTable::fromYaml},
+    {"alter_table"_L1, &AlterTable::fromYaml},
     {"add_column"_L1, &AddColumn::fromYaml},
     {"drop_column"_L1, &DropColumn::fromYaml},
     {"alter_column"_L1, &AlterColumn::fromYaml},

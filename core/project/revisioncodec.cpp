@@ -1,5 +1,6 @@
 #include "project/revisioncodec.h"
 
+#include "ops/altertableop.h"
 #include "ops/columnops.h"
 #include "ops/constraintops.h"
 #include "ops/executeop.h"
@@ -27,7 +28,7 @@ static_assert(sizeof(CreateTable) == 208 && sizeof(DropTable) == 48 && sizeof(Re
                   && sizeof(AddColumn) == 184 && sizeof(DropColumn) == 64 && sizeof(AlterColumn) == 216
                   && sizeof(CreateIndex) == 120 && sizeof(DropIndex) == 64 && sizeof(CreateUnique) == 96
                   && sizeof(CreateForeignKey) == 192 && sizeof(CreateCheck) == 96 && sizeof(DropConstraint) == 64
-                  && sizeof(Execute) == 48,
+                  && sizeof(Execute) == 48 && sizeof(AlterTable) == 48,
               "an operation changed: update the codec in revisioncodec.cpp");
 #endif
 
@@ -122,6 +123,7 @@ void fields(Stream &&io, Op &op)
     if constexpr (std::is_same_v<T, CreateTable>) io(op.table);
     else if constexpr (std::is_same_v<T, DropTable>) { io(op.name); io(op.keepReferences); }
     else if constexpr (std::is_same_v<T, RenameTable>) { io(op.from); io(op.to); }
+    else if constexpr (std::is_same_v<T, AlterTable>) { io(op.name); io(op.sqliteAutoincrement); }
     else if constexpr (std::is_same_v<T, AddColumn>) { io(op.table); io(op.column); }
     else if constexpr (std::is_same_v<T, DropColumn>) { io(op.table); io(op.column); }
     else if constexpr (std::is_same_v<T, AlterColumn>) {
@@ -145,6 +147,7 @@ bool visitKind(const QString &kind, F &&f)
     if (kind == u"create_table"_s) f(static_cast<CreateTable *>(nullptr));
     else if (kind == u"drop_table"_s) f(static_cast<DropTable *>(nullptr));
     else if (kind == u"rename_table"_s) f(static_cast<RenameTable *>(nullptr));
+    else if (kind == u"alter_table"_s) f(static_cast<AlterTable *>(nullptr));
     else if (kind == u"add_column"_s) f(static_cast<AddColumn *>(nullptr));
     else if (kind == u"drop_column"_s) f(static_cast<DropColumn *>(nullptr));
     else if (kind == u"alter_column"_s) f(static_cast<AlterColumn *>(nullptr));

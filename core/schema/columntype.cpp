@@ -34,6 +34,7 @@ constexpr std::array canonicalNames{
     TypeName{"datetime"_L1, ColumnType::Kind::DateTime},
     TypeName{"timestamptz"_L1, ColumnType::Kind::TimestampTz},
     TypeName{"json"_L1, ColumnType::Kind::Json},
+    TypeName{"jsonb"_L1, ColumnType::Kind::JsonB},
     TypeName{"binary"_L1, ColumnType::Kind::Binary},
     TypeName{"uuid"_L1, ColumnType::Kind::Uuid},
     TypeName{"char"_L1, ColumnType::Kind::Char},
@@ -57,7 +58,6 @@ constexpr std::array aliases{
     TypeName{"float8"_L1, ColumnType::Kind::Double},
     TypeName{"timestamp"_L1, ColumnType::Kind::DateTime},
     TypeName{"timestamp with time zone"_L1, ColumnType::Kind::TimestampTz},
-    TypeName{"jsonb"_L1, ColumnType::Kind::Json},
     TypeName{"blob"_L1, ColumnType::Kind::Binary},
     TypeName{"bytea"_L1, ColumnType::Kind::Binary},
 };

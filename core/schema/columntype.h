@@ -17,6 +17,9 @@ struct ColumnType
         Char,   // char(n); length 0 is CHAR alone, which both databases read as char(1)
         Enum,   // a named list of values: a PostgreSQL enum type, a VARCHAR elsewhere
         Raw,    // a type Strata has no word for, written as given on every dialect
+        // PostgreSQL's binary jsonb; `json` is PostgreSQL's json, as sa.JSON
+        // makes it. Both are JSON on SQLite. (Last, so cached kinds keep their numbers.)
+        JsonB,
     };
 
     Kind kind = Kind::Text;

@@ -212,6 +212,44 @@ private Q_SLOTS:
                           "    op.bulk_insert(t, [{'id': 1, 'name': \"it's\"}, {'id': 2, 'name': 'b'}])\n")
             << QStringList{uR"j({"execute":{"sql":"INSERT INTO a (id, name) VALUES (1, 'it''s')"}})j"_s,
                            uR"j({"execute":{"sql":"INSERT INTO a (id, name) VALUES (2, 'b')"}})j"_s};
+        // powerdnsadmin, flaskbb: an untyped table() has no literal offline; the
+        // operations after it must still be recorded (the NOT NULL).
+        const QByteArray fill("    with op.batch_alter_table('user') as batch_op:\n"
+                              "        user = sa.sql.table('user', sa.sql.column('confirmed'))\n"
+                              "        batch_op.execute(user.update().values(confirmed=False))\n"
+                              "        batch_op.alter_column('confirmed', nullable=False, existing_nullable=True)\n");
+        QTest::newRow("untyped value in an update, sqlite: typed from the value")
+            << u"sqlite"_s << fill
+            << QStringList{uR"j({"execute":{"sql":"UPDATE user SET confirmed=0"}})j"_s,
+                           uR"j({"alter_column":{"column":"confirmed","nullable":false,"table":"user"}})j"_s};
+        QTest::newRow("untyped value in an update, postgresql")
+            << u"postgresql"_s << fill
+            << QStringList{u"{\"execute\":{\"sql\":\"UPDATE \\\"user\\\" SET confirmed=false\"}}"_s,
+                           uR"j({"alter_column":{"column":"confirmed","nullable":false,"table":"user"}})j"_s};
+        QTest::newRow("an untyped datetime: its ISO text, as alembic --sql would write it")
+            << u"postgresql"_s
+            << QByteArray("    import datetime\n"
+                          "    t = sa.sql.table('c', sa.sql.column('at'))\n"
+                          "    op.execute(t.update().values(at=datetime.datetime(2017, 6, 30, 9, 17)))\n"
+                          "    op.alter_column('c', 'at', nullable=False)\n")
+            << QStringList{uR"j({"execute":{"sql":"UPDATE c SET at='2017-06-30 09:17:00'"}})j"_s,
+                           uR"j({"alter_column":{"column":"at","nullable":false,"table":"c"}})j"_s};
+        // ihatemoney: an empty batch whose only effect is the rebuild with AUTOINCREMENT.
+        const QByteArray autoincrement("    with op.batch_alter_table('bill', recreate='%1', "
+                                       "table_kwargs={'sqlite_autoincrement': True}):\n        pass\n");
+        QTest::newRow("empty batch, recreate always, sqlite_autoincrement: alter_table")
+            << u"sqlite"_s << QByteArray(autoincrement).replace("%1", "always")
+            << QStringList{uR"j({"alter_table":{"name":"bill","sqlite_autoincrement":true}})j"_s};
+        QTest::newRow("empty batch, recreate auto: no rebuild, nothing")
+            << u"sqlite"_s << QByteArray(autoincrement).replace("%1", "auto") << QStringList{};
+        QTest::newRow("sqlite_autoincrement, postgresql: nothing")
+            << u"postgresql"_s << QByteArray(autoincrement).replace("%1", "always") << QStringList{};
+        QTest::newRow("sa.JSON is json, postgresql.JSONB is jsonb")
+            << u"postgresql"_s
+            << QByteArray("    op.add_column('a', sa.Column('j', sa.JSON()))\n"
+                          "    op.add_column('a', sa.Column('b', sa.JSON().with_variant(postgresql.JSONB(), 'postgresql')))\n")
+            << QStringList{uR"j({"add_column":{"column":{"name":"j","type":"json"},"table":"a"}})j"_s,
+                           uR"j({"add_column":{"column":{"name":"b","type":"jsonb"},"table":"a"}})j"_s};
     }
 
     void records()
@@ -263,6 +301,37 @@ private Q_SLOTS:
         QVERIFY(schema);
         QVERIFY(schema->table(u"a"_s)->column(u"n"_s));
         Q_UNUSED(notes);
+    }
+
+    // What the recording can't hold whole runs through Alembic: a value SQL
+    // text can't spell, and a function that stops with an exception (Alembic
+    // then fails where the script fails).
+    void incompleteRecordingsAreDataSteps()
+    {
+        AlembicFolder folder;
+        folder.write(u"a1_base.py"_s, script(u"a1"_s, {}, "    make_table('c')\n"
+                                                          "    op.add_column('c', sa.Column('at', sa.DateTime()))\n"));
+        folder.write(u"b2_fill.py"_s,
+                     script(u"b2"_s, u"a1"_s,
+                            "    import uuid\n"
+                            "    t = sa.sql.table('c', sa.sql.column('at'))\n"
+                            "    op.execute(t.update().values(at=uuid.uuid4()))\n"
+                            "    op.alter_column('c', 'at', nullable=False)\n",
+                            "    raise NotImplementedError('no way back')\n"));
+        auto project = Project::open(folder.path());
+        QVERIFY2(project, qPrintable(project ? QString() : project.error().toString()));
+        (void)project->evaluateFor(u"sqlite"_s);
+        const Revision *fill = project->graph().find(u"b2"_s);
+        QVERIFY(fill->upgradeData.needed);
+        QVERIFY2(fill->upgradeData.uses.join(u", "_s).contains(u"b2_fill.py:33: op.execute that only a live run can bind: "
+                                                                "a UUID value"_s),
+                 qPrintable(fill->upgradeData.uses.join(u", "_s)));
+        auto schema = project->schemaAt({u"b2"_s});
+        QVERIFY(schema);
+        QCOMPARE(schema->table(u"c"_s)->column(u"at"_s)->nullable, false);   // the DDL after the update is replayed
+        QVERIFY(fill->downgradeData.needed);
+        QVERIFY2(fill->downgradeData.uses.join(u", "_s).contains(u"NotImplementedError: no way back"_s),
+                 qPrintable(fill->downgradeData.uses.join(u", "_s)));
     }
 
     // A second reading takes the recordings from the cache and starts no Python.

@@ -49,7 +49,7 @@ void TestColumnType::parse_data()
     QTest::newRow("timestamp alias") << u"timestamp"_s << int(Kind::DateTime) << 0 << 0 << 0 << u"datetime"_s;
     QTest::newRow("timestamp with time zone alias") << u"timestamp with time zone"_s << int(Kind::TimestampTz) << 0 << 0 << 0 << u"timestamptz"_s;
     QTest::newRow("blob alias") << u"blob"_s << int(Kind::Binary) << 0 << 0 << 0 << u"binary"_s;
-    QTest::newRow("jsonb alias") << u"jsonb"_s << int(Kind::Json) << 0 << 0 << 0 << u"json"_s;
+    QTest::newRow("jsonb") << u"jsonb"_s << int(Kind::JsonB) << 0 << 0 << 0 << u"jsonb"_s;
     QTest::newRow("uuid") << u"uuid"_s << int(Kind::Uuid) << 0 << 0 << 0 << u"uuid"_s;
     QTest::newRow("varchar without length (sa.String())") << u"VARCHAR"_s << int(Kind::String) << 0 << 0 << 0 << u"string"_s;
     QTest::newRow("PostgreSQL's character varying without length") << u"character varying"_s << int(Kind::String) << 0 << 0 << 0 << u"string"_s;

@@ -138,7 +138,8 @@ void tst_Dialect::typeName_data()
     QTest::newRow("time") << u"time"_s << u"TIME"_s << u"time"_s;
     QTest::newRow("datetime") << u"datetime"_s << u"DATETIME"_s << u"timestamp"_s;
     QTest::newRow("timestamptz") << u"timestamptz"_s << u"TIMESTAMPTZ"_s << u"timestamptz"_s;
-    QTest::newRow("json") << u"json"_s << u"JSON"_s << u"jsonb"_s;
+    QTest::newRow("json") << u"json"_s << u"JSON"_s << u"json"_s;
+    QTest::newRow("jsonb") << u"jsonb"_s << u"JSONB"_s << u"jsonb"_s;
     QTest::newRow("binary") << u"binary"_s << u"BLOB"_s << u"bytea"_s;
     QTest::newRow("uuid") << u"uuid"_s << u"UUID"_s << u"uuid"_s;
     QTest::newRow("char(n)") << u"char(2)"_s << u"CHAR(2)"_s << u"char(2)"_s;

@@ -5,9 +5,13 @@ accepts, extended as /work/notes/contract.md says: `string` without a length,
 `char(n)`, `{enum: ...}`, `{raw: ...}`, constraints without a name and
 `use_alter` foreign keys.
 """
+import datetime
+import decimal
+
 import sqlalchemy as sa
 from alembic.operations import ops as alops
 from sqlalchemy.dialects import postgresql as pg
+from sqlalchemy.sql import sqltypes, visitors
 
 
 class Untranslatable(Exception):
@@ -78,13 +82,49 @@ def column_type(type_, dialect):
         return "date"
     if isinstance(t, sa.Time) and not t.timezone:
         return "time"
+    if isinstance(t, pg.JSONB):
+        return "jsonb"
     if isinstance(t, sa.JSON):
+        # sa.JSON is PostgreSQL's json, not jsonb (that is postgresql.JSONB).
         return "json"
     if isinstance(t, sa.LargeBinary):
         return "binary"
     if isinstance(t, pg.UUID) or type(t).__name__ == "UUID":
         return "uuid"
     return {"raw": t.compile(dialect=dialect)}
+
+
+# Python values with a literal of their own in the recorded SQL.
+_STABLE_VALUES = (bool, int, float, str, decimal.Decimal)
+
+
+def literal_typed(operation):
+    """(operation, None): the execute with each untyped bound value typed from
+    its Python value, so that offline mode can write it as a literal; (None,
+    why) when the statement is not a SQLAlchemy expression or a value has no
+    literal. A date or time is written as its ISO text, as `alembic upgrade
+    --sql` would have to: a datetime.utcnow() is the time of the recording."""
+    element = getattr(operation, "sqltext", None)
+    if element is None or isinstance(element, str) or not hasattr(element, "_clone"):
+        return None, "not an SQL expression"
+    unstable = []
+
+    def retype(bind):
+        if not isinstance(bind.type, sa.types.NullType) or bind.value is None:
+            return
+        value = bind.value
+        if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
+            bind.value = value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
+            bind.type = sa.String()
+        elif isinstance(value, _STABLE_VALUES) and not callable(value):
+            bind.type = sqltypes._resolve_value_to_type(value)
+        else:
+            unstable.append(type(value).__name__)
+
+    clone = visitors.cloned_traverse(element, {}, {"bindparam": retype})
+    if unstable:
+        return None, "a %s value, which SQL text can't spell" % unstable[0]
+    return alops.ExecuteSQLOp(clone, execution_options=operation.execution_options), None
 
 
 def sql_text(element, dialect):

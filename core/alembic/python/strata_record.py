@@ -148,13 +148,40 @@ class Recorder:
         terminator = impl.command_terminator
         return [s[: -len(terminator)] if s.endswith(terminator) else s for s in statements]
 
+    def record_sql(self, operation, line):
+        """op.execute / op.bulk_insert as the SQL Alembic's offline mode renders.
+
+        Offline mode writes values as literals, and SQLAlchemy has no literal
+        for a value whose column has no type (`sa.sql.column('x')`, the usual
+        data fix in a migration): such values are typed from the Python value,
+        as the driver would bind them online (a date or time as its ISO text).
+        A value with no literal at all makes the revision a data step rather
+        than an error: online, Alembic runs it fine.
+        """
+        try:
+            statements = self.alembic_sql(operation)
+        except Exception as exc:  # noqa: BLE001 - any compile failure
+            statements, why = None, "%s: %s" % (type(exc).__name__, str(exc).split("\n")[0][:100])
+            retyped, unstable = strata_convert.literal_typed(operation)
+            if retyped is not None:
+                try:
+                    statements = self.alembic_sql(retyped)
+                except Exception as again:  # noqa: BLE001
+                    why = "%s: %s" % (type(again).__name__, str(again).split("\n")[0][:100])
+            elif unstable:
+                why = unstable
+            if statements is None:
+                self.mark_data("op.execute that only a live run can bind: %s" % why)
+                return
+        for sql in statements:
+            self.ops.append({"line": line, "op": {"execute": {"sql": sql}}})
+
     def record(self, operation):
         line = self.line()
         if isinstance(operation, strata_convert.IGNORED):
             return
         if isinstance(operation, (alops.ExecuteSQLOp, alops.BulkInsertOp)):
-            for sql in self.alembic_sql(operation):
-                self.ops.append({"line": line, "op": {"execute": {"sql": sql}}})
+            self.record_sql(operation, line)
             return
         try:
             for op in strata_convert.convert(operation, self.context.dialect):
@@ -198,10 +225,24 @@ class RecordingOperations(Operations):
         return BindProxy(self._recorder, self.migration_context.dialect)
 
     @contextlib.contextmanager
-    def batch_alter_table(self, table_name, schema=None, *args, **kw):
+    def batch_alter_table(self, table_name, schema=None, recreate="auto", *args, **kw):
         # The inner operations, each with the table; no reflection, no flush:
         # Strata's SQLite dialect rebuilds the table where ALTER can't.
+        first = len(self._recorder.ops)
         yield RecordingBatch(self.migration_context, self._recorder, table_name, schema)
+        table_kwargs = kw.get("table_kwargs") or {}
+        if "sqlite_autoincrement" not in table_kwargs or self.migration_context.dialect.name != "sqlite":
+            return
+        # Alembic applies table_kwargs when it rebuilds the table (on SQLite:
+        # recreate="always", or "auto" with an operation ALTER can't do); an
+        # empty batch that rebuilds records nothing else.
+        inner = [next(iter(entry["op"])) for entry in self._recorder.ops[first:]]
+        rebuilds = recreate == "always" or (
+            recreate == "auto" and any(k not in ("add_column", "create_index", "drop_index", "execute")
+                                       for k in inner))
+        if rebuilds:
+            self._recorder.ops.append({"line": self._recorder.line(), "op": {"alter_table": {
+                "name": table_name, "sqlite_autoincrement": bool(table_kwargs["sqlite_autoincrement"])}}})
 
 
 class _BatchTarget:
@@ -247,7 +288,13 @@ def _record_direction(module, name, path, dialect_name):
         fn()
     except BaseException as exc:  # noqa: BLE001 - the team's code may raise anything
         out["partial"] = True
-        recorder.problems.append(exception_problem(exc, path))
+        failure = exception_problem(exc, path)
+        recorder.problems.append(failure)
+        # The operations after the failure were never recorded: running the
+        # rest would be neither the script nor Alembic. Alembic runs this
+        # revision itself, and fails where the script fails, if it does.
+        recorder.data_uses.append({"what": "the recording stopped here (%s); Alembic runs this revision"
+                                   % failure["message"][:160], "line": failure["line"]})
     finally:
         operations._remove_proxy()
         if environment is not None:

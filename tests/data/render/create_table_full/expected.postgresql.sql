@@ -6,7 +6,7 @@ CREATE TABLE "order" (
     "say ""hi""" text,
     "token" uuid,
     "placed_at" timestamptz NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "payload" jsonb,
+    "payload" json,
     "data" bytea,
     "gift" boolean NOT NULL DEFAULT false,
     "rating" real,

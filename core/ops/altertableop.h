@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ops/operation.h"
+
+namespace strata {
+
+// A table option, as SQLAlchemy's `table_kwargs` of a batch rebuild gives it.
+// sqlite_autoincrement: on SQLite the table is rebuilt with (or without)
+// AUTOINCREMENT on its one integer key column (rowids never reused, a
+// sqlite_sequence row); in the replay that key becomes `autoincrement: true`
+// (on) or `autoincrement: serial` (off). PostgreSQL has no such option: nothing
+// runs there. Alembic folders record it only for SQLite, where their scripts
+// ask for it; a YAML project that runs on both databases keeps it out of
+// revisions PostgreSQL replays, since the replayed key would read as an identity.
+class AlterTable : public Operation
+{
+public:
+    QString name;
+    bool sqliteAutoincrement = false;
+    QString kind() const override { return QStringLiteral("alter_table"); }
+    QString describe() const override;
+    Status apply(Schema &schema) const override;
+    Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    YAML::Node toYaml() const override;
+    bool equals(const Operation &other) const override;
+    static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
+};
+
+} // namespace strata
