@@ -367,8 +367,8 @@ Status Runner::checkUnversioned(const Plan &plan)
     const QSet<QString> present = lowerNames(*existing);
     bool collides = false;
     for (const OperationPtr &op : plan.steps.first().operations()) {
-        if (const auto *create = dynamic_cast<const CreateTable *>(op.get()))
-            collides = collides || present.contains(create->table.name.toLower());
+        for (const QString &created : op->createdTables())
+            collides = collides || present.contains(created.toLower());
     }
     if (!collides)
         return {};

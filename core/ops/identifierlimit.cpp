@@ -63,7 +63,7 @@ Status checkIdentifierLengths(const Project &project, const Plan &plan, const Di
         for (const OperationPtr &op : step.operations()) {
             // drop_table: name and friends are scalars at the top.
             const YAML::Node node = op->toYaml();
-            const QString name = tooLong(node, node.IsScalar() && op->kind() != u"execute"_s);
+            const QString name = tooLong(node, node.IsScalar() && !op->rawSql());
             if (name.isEmpty())
                 continue;
             const qsizetype bytes = name.toUtf8().size();
