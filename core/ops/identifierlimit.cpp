@@ -57,7 +57,7 @@ QString tooLong(const YAML::Node &node, bool nameContext)
 
 Status checkIdentifierLengths(const Project &project, const Plan &plan, const Dialect &dialect)
 {
-    if (dialect.name() != u"postgresql"_s)
+    if (dialect.kind() != Dialect::Kind::Postgresql)
         return {};
     for (const PlanStep &step : plan.steps) {
         for (const OperationPtr &op : step.operations()) {
