@@ -105,8 +105,8 @@ OperationPtr placeholderOperation(const QString &message)
 
 bool isPlaceholder(const Operation &op)
 {
-    const auto *execute = dynamic_cast<const Execute *>(&op);
-    return execute && execute->sql.startsWith(u"SELECT * FROM \"STRATA PLACEHOLDER"_s);
+    const std::optional<QString> sql = op.rawSql();
+    return sql && sql->startsWith(u"SELECT * FROM \"STRATA PLACEHOLDER"_s);
 }
 
 TranslatedBody translateBody(const AlembicScript &script, const QList<PyStatement> &body)

@@ -101,7 +101,7 @@ QSqlDatabase Connection::database() const
 
 bool Connection::isSqlite() const
 {
-    return m_url.dialect == u"sqlite"_s;
+    return m_dialect->kind() == Dialect::Kind::Sqlite;
 }
 
 Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, Options options)
@@ -110,7 +110,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, Opt
     if (!dialect)
         return fail(Error::Code::Usage, u"unknown database kind '%1'"_s.arg(url.dialect), url.redacted(),
                     u"use a sqlite:// or postgresql:// URL"_s);
-    const bool sqlite = url.dialect == u"sqlite"_s;
+    const bool sqlite = dialect->kind() == Dialect::Kind::Sqlite;
     if (sqlite && !url.isMemory()) {
         const QDir parent = QFileInfo(url.path).absoluteDir();
         if (!parent.exists())

@@ -1,7 +1,6 @@
 #include "db/offlinescript.h"
 
 #include "alembic/datastep.h"
-#include "dialect/sqlitedialect.h"
 #include "ops/identifierlimit.h"
 #include "project/project.h"
 
@@ -18,16 +17,26 @@ QString headsText(const QStringList &heads)
     return heads.isEmpty() ? u"<base>"_s : heads.join(u", "_s);
 }
 
-QStringList versionMoves(const Dialect &dialect, const QString &versionTable, const PlanStep &step)
+StatementList versionMoves(const Dialect &dialect, const QString &versionTable, const PlanStep &step)
 {
+    constexpr auto data = Statement::Kind::Data;
     if (step.deleteVersions.size() == 1 && step.insertVersions.size() == 1)
-        return {dialect.updateVersion(versionTable, step.deleteVersions.first(), step.insertVersions.first())};
-    QStringList moves;
+        return {Statement(dialect.updateVersion(versionTable, step.deleteVersions.first(), step.insertVersions.first()), data)};
+    StatementList moves;
     for (const QString &id : step.deleteVersions)
-        moves << dialect.deleteVersion(versionTable, id);
+        moves << Statement(dialect.deleteVersion(versionTable, id), data);
     for (const QString &id : step.insertVersions)
-        moves << dialect.insertVersion(versionTable, id);
+        moves << Statement(dialect.insertVersion(versionTable, id), data);
     return moves;
+}
+
+StatementList typed(const Dialect &dialect, const QStringList &statements)
+{
+    StatementList list;
+    list.reserve(statements.size());
+    for (const QString &sql : statements)
+        list << dialect.typed(sql);
+    return list;
 }
 
 // A statement as a script line: a trailing ';' unless it already has one.
@@ -92,13 +101,12 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
             error.code = Error::Code::Input;
             return std::unexpected(error.withHint(fitHint()));
         }
-        RenderedOperation done{op.get(), *statements, {}};
-        if (dialect.name() == u"sqlite"_s) {
-            for (const QString &sql : std::as_const(*statements)) {
-                const QString name = SqliteDialect::rebuiltTable(sql);
-                if (const Table *table = name.isEmpty() ? nullptr : rendered.after.table(name))
-                    done.rebuilds << RenderedOperation::Rebuild{*table, *table};
-            }
+        RenderedOperation done{op.get(), typed(dialect, *statements), {}};
+        for (const Statement &statement : std::as_const(done.statements)) {
+            const Table *table = statement.kind == Statement::Kind::TableRebuild ? rendered.after.table(statement.table)
+                                                                                 : nullptr;
+            if (table)
+                done.rebuilds << RenderedOperation::Rebuild{*table, *table};
         }
         if (auto applied = op->apply(rendered.after); !applied) {
             Error error = applied.error().wrappedIn(
@@ -116,7 +124,7 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
     // use_alter foreign keys: once every table of the revision exists.
     for (const OperationPtr &op : step.operations()) {
         if (QStringList late = op->renderLate(dialect, rendered.after); !late.isEmpty())
-            rendered.operations << RenderedOperation{op.get(), late};
+            rendered.operations << RenderedOperation{op.get(), typed(dialect, late)};
     }
     rendered.versionMoves = versionMoves(dialect, project.config().versionTable, step);
     return rendered;
@@ -129,9 +137,13 @@ Result<QStringList> stepStatements(const Project &project, const PlanStep &step,
     if (!rendered)
         return std::unexpected(rendered.error());
     QStringList statements;
-    for (const RenderedOperation &op : rendered->operations)
-        statements << op.statements;
-    return statements << rendered->versionMoves;
+    for (const RenderedOperation &op : rendered->operations) {
+        for (const Statement &statement : op.statements)
+            statements << statement.sql;
+    }
+    for (const Statement &move : rendered->versionMoves)
+        statements << move.sql;
+    return statements;
 }
 
 Status checkAtomicPlan(const Project &project, const Plan &plan)
@@ -168,10 +180,8 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
     QStringList lines;
     lines << u"-- Strata offline SQL: %1 -> %2 (%3)"_s.arg(headsText(plan.fromHeads), headsText(plan.toHeads),
                                                           dialect.name());
-    if (dialect.name() == u"sqlite"_s) {
-        // As on a live connection: a table rebuild drops the old table, which must cascade nothing.
-        lines << u"PRAGMA foreign_keys = OFF;"_s;
-    }
+    for (const Statement &setting : dialect.scriptPreamble())
+        lines << terminated(setting.sql);
     lines << QString();
     for (const QString &sql : dialect.createVersionTables(config.versionTable, config.historyTable))
         lines << terminated(sql);
@@ -198,13 +208,13 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
         if (transactional && !atomic)
             lines << terminated(dialect.beginTransaction());
         for (const RenderedOperation &op : rendered->operations) {
-            for (const QString &sql : op.statements)
-                lines << terminated(sql);
+            for (const Statement &statement : op.statements)
+                lines << terminated(statement.sql);
         }
         if (!transactional)
             lines << terminated(dialect.beginTransaction());
-        for (const QString &sql : rendered->versionMoves)
-            lines << terminated(sql);
+        for (const Statement &move : rendered->versionMoves)
+            lines << terminated(move.sql);
         HistoryEntry entry;
         entry.revision = step.revision->id;
         entry.direction = upgrade ? u"upgrade"_s : u"downgrade"_s;

@@ -11,7 +11,7 @@ class Project;
 struct RenderedOperation
 {
     const Operation *operation = nullptr;
-    QStringList statements;
+    StatementList statements;
     // SQLite: each table the statements rebuild, as the replayed schema has it
     // before and after the operation; the runner compares `before` with the
     // live table and carries over what the revisions do not know.
@@ -28,7 +28,7 @@ struct RenderedOperation
 struct RenderedStep
 {
     QList<RenderedOperation> operations;
-    QStringList versionMoves;     // the version-row statements
+    StatementList versionMoves;   // the version-row statements (Statement::Kind::Data)
     Schema after;                 // the schema once the step's operations are applied
 };
 

@@ -257,7 +257,7 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     // SQLite: foreign keys off for the whole step whatever an earlier step's
     // `execute:` set, so that a rebuild's DROP TABLE cascades nothing. It has to
     // happen before BEGIN (the pragma is a no-op inside a transaction).
-    const bool sqlite = m_connection.dialect().name() == u"sqlite"_s;
+    const bool sqlite = m_connection.dialect().kind() == Dialect::Kind::Sqlite;
     SqliteRebuildGuard rebuildGuard(m_connection);
     bool foreignKeysWereOn = false;
     if (sqlite) {
@@ -268,7 +268,7 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     }
     const auto restoreForeignKeys = qScopeGuard(
         [&rebuildGuard, foreignKeysWereOn] { (void)rebuildGuard.restoreForeignKeys(foreignKeysWereOn); });
-    const SqliteRebuildGuard::Execute executeOne = [this](const QString &sql) { return execute(sql); };
+    const SqliteRebuildGuard::Execute executeOne = [this](const Statement &statement) { return execute(statement); };
     if (transactional) {
         if (auto begun = beginStep(); !begun)
             return std::unexpected(begun.error());
@@ -311,11 +311,11 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     entry.appliedAt = QDateTime::currentDateTimeUtc();
     entry.durationMs = timer.elapsed();
     entry.appliedBy = appliedBy();
-    QStringList bookkeeping = rendered->versionMoves;
+    StatementList bookkeeping = rendered->versionMoves;
     if (m_keepsHistory)
-        bookkeeping << m_connection.dialect().insertHistory(config.historyTable, entry);
-    for (const QString &sql : bookkeeping) {
-        if (auto done = execute(sql); !done) {
+        bookkeeping << Statement(m_connection.dialect().insertHistory(config.historyTable, entry), Statement::Kind::Data);
+    for (const Statement &statement : std::as_const(bookkeeping)) {
+        if (auto done = execute(statement); !done) {
             rollbackStep();
             return std::unexpected(stepError(done.error(), step, u"version table "_s + config.versionTable));
         }
@@ -327,11 +327,12 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     return std::move(rendered->after);
 }
 
-Status Runner::execute(const QString &sql)
+Status Runner::execute(const Statement &statement)
 {
+    const QString &sql = statement.sql;
     Q_EMIT statementStarted(sql);
     // A rebuild ends with this check: any row it returns is a broken reference.
-    if (!sql.trimmed().startsWith(u"PRAGMA foreign_key_check"_s, Qt::CaseInsensitive))
+    if (statement.kind != Statement::Kind::ForeignKeyCheck)
         return m_connection.exec(sql);
     auto rows = m_connection.select(sql);
     if (!rows)
@@ -367,8 +368,8 @@ Status Runner::checkUnversioned(const Plan &plan)
     const QSet<QString> present = lowerNames(*existing);
     bool collides = false;
     for (const OperationPtr &op : plan.steps.first().operations()) {
-        if (const auto *create = dynamic_cast<const CreateTable *>(op.get()))
-            collides = collides || present.contains(create->table.name.toLower());
+        for (const QString &created : op->createdTables())
+            collides = collides || present.contains(created.toLower());
     }
     if (!collides)
         return {};

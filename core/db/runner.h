@@ -56,7 +56,7 @@ private:
     Result<Schema> runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads);
     // Inside the step's transaction (under the write lock): the version rows are still the plan's.
     Status checkHeads(const QStringList &expectedHeads);
-    Status execute(const QString &sql);
+    Status execute(const Statement &statement);
     Status runAtomically(const Plan &plan, Schema &schema);
     // A step's own transaction; in an atomic run the run's one transaction stands in for it.
     Status beginStep() { return m_atomic ? Status() : m_connection.begin(); }

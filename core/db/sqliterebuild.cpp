@@ -170,8 +170,8 @@ Status SqliteRebuildGuard::runInside(const RenderedOperation &operation, const E
             return std::unexpected(rows.error());
         brokenBefore.insert(rebuild.after.name, rows->size());
     }
-    for (const QString &sql : operation.statements) {
-        if (auto done = execute(sql); !done)
+    for (const Statement &statement : operation.statements) {
+        if (auto done = execute(statement); !done)
             return done;
     }
     for (const SchemaObject &object : std::as_const(carried)) {

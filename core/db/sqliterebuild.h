@@ -20,7 +20,7 @@ namespace strata {
 class SqliteRebuildGuard
 {
 public:
-    using Execute = std::function<Status(const QString &sql)>;
+    using Execute = std::function<Status(const Statement &statement)>;
 
     explicit SqliteRebuildGuard(Connection &connection) : m_connection(connection) {}
     ~SqliteRebuildGuard();

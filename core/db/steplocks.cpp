@@ -12,7 +12,7 @@ StepLockTimeout::~StepLockTimeout()
 
 Status StepLockTimeout::apply()
 {
-    if (m_connection.dialect().name() != u"postgresql"_s || m_connection.options().busyTimeoutMs <= 0)
+    if (m_connection.dialect().kind() != Dialect::Kind::Postgresql || m_connection.options().busyTimeoutMs <= 0)
         return {};
     if (auto set = m_connection.exec(u"SET lock_timeout = %1"_s.arg(m_connection.options().busyTimeoutMs)); !set)
         return set;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialect/statement.h"
 #include "error.h"
 #include "schema/schema.h"
 
@@ -95,6 +96,13 @@ public:
 
     virtual QString beginTransaction() const { return QStringLiteral("BEGIN"); }
     virtual QString commitTransaction() const { return QStringLiteral("COMMIT"); }
+
+    // What a statement this dialect rendered is. Asked once, where a step is
+    // rendered (renderStep), so the runner and the offline writer decide by
+    // the kind; the dialect is the one that knows its own SQL.
+    virtual Statement typed(const QString &sql) const { return Statement(sql); }
+    // The settings an offline script starts with, as a run's connection has them.
+    virtual StatementList scriptPreamble() const { return {}; }
 
     // A statement as the dialect runs it: surrounding blanks and trailing ';' removed.
     static QString trimStatement(const QString &sql);

@@ -267,6 +267,31 @@ QString SqliteDialect::rebuiltTable(const QString &statement)
     return {};
 }
 
+Statement SqliteDialect::typed(const QString &sql) const
+{
+    if (const QString table = rebuiltTable(sql); !table.isEmpty())
+        return Statement(sql, Statement::Kind::TableRebuild, table);
+    // PRAGMA [schema.]foreign_key_check[(table)]: rebuild() ends with one; an
+    // execute: may run one too, and either way its rows are broken references.
+    static const QRegularExpression pragma(
+        uR"(^\s*PRAGMA\s+(?:\w+\s*\.\s*)?(\w+)\s*(?:\(\s*("(?:[^"]|"")*"|\w+)\s*\))?)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pragma.match(sql);
+    if (!match.hasMatch())
+        return Statement(sql);
+    if (match.captured(1).compare("foreign_key_check"_L1, Qt::CaseInsensitive) != 0)
+        return Statement(sql, Statement::Kind::Setting);
+    QString table = match.captured(2);
+    if (table.startsWith(u'"'))
+        table = table.mid(1, table.size() - 2).replace(u"\"\""_s, u"\""_s);
+    return Statement(sql, Statement::Kind::ForeignKeyCheck, table);
+}
+
+StatementList SqliteDialect::scriptPreamble() const
+{
+    return {Statement(u"PRAGMA foreign_keys = OFF"_s, Statement::Kind::Setting)};
+}
+
 QStringList SqliteDialect::rebuild(const Table &before, const Table &after,
                                    const QMap<QString, QString> &renamed) const
 {

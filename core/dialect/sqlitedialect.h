@@ -42,6 +42,10 @@ public:
     // The table a statement rebuilds when it is the first statement of a
     // rebuild(), else an empty string: the runner reads the live table first.
     static QString rebuiltTable(const QString &statement);
+    // A rebuild's opening and its closing foreign key check, and PRAGMAs, by kind.
+    Statement typed(const QString &sql) const override;
+    // Foreign keys off, as on a live connection: a rebuild's DROP TABLE must cascade nothing.
+    StatementList scriptPreamble() const override;
 
 protected:
     QString primaryKeyClause(const Table &table) const override;

@@ -10,7 +10,7 @@ namespace strata {
 
 std::unique_ptr<Introspector> Introspector::forConnection(Connection &connection)
 {
-    if (connection.dialect().name() == "sqlite"_L1)
+    if (connection.dialect().kind() == Dialect::Kind::Sqlite)
         return std::make_unique<SqliteIntrospector>(connection);
     return std::make_unique<PostgresIntrospector>(connection);
 }

@@ -7,6 +7,8 @@ using namespace Qt::StringLiterals;
 
 namespace strata {
 
+STRATA_CACHED_SIZE(AlterTable, 48);
+
 QString AlterTable::describe() const
 {
     return u"alter table %1 (sqlite_autoincrement %2)"_s.arg(name, sqliteAutoincrement ? u"on"_s : u"off"_s);
@@ -43,6 +45,24 @@ Result<QStringList> AlterTable::render(const Dialect &dialect, const Schema &bef
         return QStringList();
     return static_cast<const SqliteDialect &>(dialect).rebuild(tables->before, tables->after);
 }
+
+// Back to what the table was: AUTOINCREMENT on its key, or a plain rowid key.
+Result<OperationPtr> AlterTable::inverse(const Schema &before) const
+{
+    const Table *table = before.table(name);
+    if (!table)
+        return std::unexpected(ops::noInverse(*this, u"table %1 does not exist before it"_s.arg(name)));
+    const Column *key = table->primaryKey.size() == 1 ? table->column(table->primaryKey.first()) : nullptr;
+    auto back = std::make_shared<AlterTable>();
+    back->name = name;
+    back->sqliteAutoincrement = key && key->autoincrement && !key->serial;
+    return back;
+}
+
+// A rebuild on SQLite, where a write locks the whole file anyway; nothing on PostgreSQL.
+QList<LintFinding> AlterTable::lint(const LintContext &) const { return {}; }
+
+QStringList AlterTable::detectedLines(const Operation *) const { return {describe()}; }
 
 YAML::Node AlterTable::toYaml() const
 {

@@ -3,6 +3,7 @@
 #include "dialect/dialect.h"
 #include "ops/opsupport.h"
 #include "schema/defaultexpression.h"
+#include "ops/typenarrowing.h"
 
 using namespace Qt::StringLiterals;
 
@@ -457,6 +458,122 @@ Result<std::shared_ptr<Operation>> AlterColumn::fromYaml(const YAML::Node &value
             u"give at least one of type, nullable, default (null drops it), new_name"_s));
     }
     return op;
+}
+
+// --- what each column operation means beyond its SQL
+
+STRATA_CACHED_SIZE(AddColumn, 184);
+STRATA_CACHED_SIZE(DropColumn, 64);
+STRATA_CACHED_SIZE(AlterColumn, 216);
+
+Result<OperationPtr> AddColumn::inverse(const Schema &) const
+{
+    auto drop = std::make_shared<DropColumn>();
+    drop->table = table;
+    drop->column = column.name;
+    return drop;
+}
+
+QList<LintFinding> AddColumn::lint(const LintContext &context) const
+{
+    if (column.nullable || column.defaultValue || !context.start.table(table))
+        return {};
+    return {{LintFinding::Severity::Error, u"not-null-without-default"_s,
+             u"add column %1.%2 NOT NULL without a default fails on a table with rows; give it a default, "
+             "or add it nullable, fill it, then set NOT NULL"_s.arg(table, column.name)}};
+}
+
+QStringList AddColumn::detectedLines(const Operation *) const
+{
+    return {u"Detected added column '%1.%2'"_s.arg(table, column.name)};
+}
+
+Result<OperationPtr> DropColumn::inverse(const Schema &before) const
+{
+    const Table *found = before.table(table);
+    const Column *dropped = found ? found->column(column) : nullptr;
+    if (!dropped)
+        return std::unexpected(ops::noInverse(*this, u"column '%1.%2' does not exist"_s.arg(table, column)));
+    auto add = std::make_shared<AddColumn>();
+    add->table = table;
+    add->column = *dropped;
+    return add;
+}
+
+QList<LintFinding> DropColumn::lint(const LintContext &) const
+{
+    return {ops::dataLoss(u"drop-column"_s, u"drop column %1.%2 deletes its data"_s.arg(table, column))};
+}
+
+QStringList DropColumn::detectedLines(const Operation *) const
+{
+    return {u"Detected removed column '%1.%2'"_s.arg(table, column)};
+}
+
+Result<OperationPtr> AlterColumn::inverse(const Schema &before) const
+{
+    const Table *found = before.table(table);
+    const Column *old = found ? found->column(column) : nullptr;
+    if (!old)
+        return std::unexpected(ops::noInverse(*this, u"column '%1.%2' does not exist"_s.arg(table, column)));
+    auto undo = std::make_shared<AlterColumn>();
+    undo->table = table;
+    undo->column = newName.value_or(column);
+    if (type)
+        undo->type = old->type;
+    if (nullable)
+        undo->nullable = old->nullable;
+    if (changeDefault) {
+        undo->changeDefault = true;
+        undo->defaultValue = old->defaultValue;
+    }
+    if (newName && *newName != column)
+        undo->newName = column;
+    return undo;
+}
+
+QList<LintFinding> AlterColumn::lint(const LintContext &context) const
+{
+    // A table the revision creates is empty: nothing in it to narrow or to be NULL.
+    if (!context.start.table(table))
+        return {};
+    const Table *found = context.before.table(table);
+    const Column *old = found ? found->column(column) : nullptr;
+    QList<LintFinding> findings;
+    if (type && old && typeNarrows(old->type, *type))
+        findings << LintFinding{LintFinding::Severity::Warning, u"type-narrowing"_s,
+                                u"alter column %1.%2 from %3 to %4 may not fit the values it holds (truncation or "
+                                "failure)"_s.arg(table, column, old->type.toString(), type->toString())};
+    if (nullable == false && old && old->nullable
+        && !(changeDefault ? defaultValue.has_value() : old->defaultValue.has_value()))
+        findings << LintFinding{LintFinding::Severity::Error, u"not-null-without-default"_s,
+                                u"alter column %1.%2 to NOT NULL fails if a row holds NULL; fill the column first"_s
+                                    .arg(table, column)};
+    if (newName)
+        findings << LintFinding{LintFinding::Severity::Warning, u"rename"_s,
+                                u"rename column %1.%2 to %3 breaks code still using the old name; add the new column, "
+                                "write both, then drop the old one"_s.arg(table, column, *newName)};
+    return findings;
+}
+
+QStringList AlterColumn::detectedLines(const Operation *undo) const
+{
+    // The undo is this class's own inverse: it holds the old values.
+    const auto *old = dynamic_cast<const AlterColumn *>(undo);
+    const auto shownDefault = [](const std::optional<QString> &value) { return value ? *value : u"none"_s; };
+    const QString where = u"'%1.%2'"_s.arg(table, column);
+    QStringList lines;
+    if (type) {
+        lines << u"Detected type change from %1 to %2 on %3"_s.arg(
+            old && old->type ? old->type->toString() : u"?"_s, type->toString(), where);
+    }
+    if (nullable)
+        lines << u"Detected %1 on column %2"_s.arg(*nullable ? u"NULL"_s : u"NOT NULL"_s, where);
+    if (changeDefault) {
+        lines << u"Detected default change from %1 to %2 on %3"_s.arg(
+            shownDefault(old ? old->defaultValue : std::nullopt), shownDefault(defaultValue), where);
+    }
+    return lines;
 }
 
 } // namespace strata

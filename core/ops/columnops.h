@@ -11,13 +11,21 @@ class AddColumn : public Operation
 public:
     QString table;
     Column column;
-    QString kind() const override { return QStringLiteral("add_column"); }
+    QString kind() const override;
+    Result<OperationPtr> inverse(const Schema &before) const override;
+    QList<LintFinding> lint(const LintContext &context) const override;
+    QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
+    // Its data for the revision cache, in one order for writing and reading.
+    template <typename Self, typename Io> static void fields(Self &op, Io &&io)
+    {
+        io(op.table); io(op.column);
+    }
 };
 
 class DropColumn : public Operation
@@ -25,7 +33,10 @@ class DropColumn : public Operation
 public:
     QString table;
     QString column;
-    QString kind() const override { return QStringLiteral("drop_column"); }
+    QString kind() const override;
+    Result<OperationPtr> inverse(const Schema &before) const override;
+    QList<LintFinding> lint(const LintContext &context) const override;
+    QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
@@ -33,6 +44,11 @@ public:
     QList<DroppedData> droppedData(const Dialect &) const override { return {{table, column, false}}; }
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
+    // Its data for the revision cache, in one order for writing and reading.
+    template <typename Self, typename Io> static void fields(Self &op, Io &&io)
+    {
+        io(op.table); io(op.column);
+    }
 };
 
 // Changes any of type, nullability, default and name of one column.
@@ -46,13 +62,22 @@ public:
     bool changeDefault = false;             // true: set defaultValue (nullopt drops the default)
     std::optional<QString> defaultValue;
     std::optional<QString> newName;
-    QString kind() const override { return QStringLiteral("alter_column"); }
+    QString kind() const override;
+    Result<OperationPtr> inverse(const Schema &before) const override;
+    QList<LintFinding> lint(const LintContext &context) const override;
+    QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
+    // Its data for the revision cache, in one order for writing and reading.
+    template <typename Self, typename Io> static void fields(Self &op, Io &&io)
+    {
+        io(op.table); io(op.column); io(op.type); io(op.nullable); io(op.changeDefault); io(op.defaultValue);
+        io(op.newName);
+    }
 };
 
 } // namespace strata

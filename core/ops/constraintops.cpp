@@ -458,4 +458,101 @@ Result<std::shared_ptr<Operation>> DropConstraint::fromYaml(const YAML::Node &va
     return op;
 }
 
+// --- what each constraint operation means beyond its SQL
+
+STRATA_CACHED_SIZE(CreateUnique, 96);
+STRATA_CACHED_SIZE(CreateForeignKey, 192);
+STRATA_CACHED_SIZE(CreateCheck, 96);
+STRATA_CACHED_SIZE(DropConstraint, 64);
+
+namespace {
+
+OperationPtr dropOf(const QString &table, const QString &name)
+{
+    auto drop = std::make_shared<DropConstraint>();
+    drop->table = table;
+    drop->name = name;
+    return drop;
+}
+
+// A constraint of `table` in `before` named `name`, as the operation that creates it.
+template <typename Create, typename Element>
+OperationPtr recreated(const QString &table, const QString &name, const QList<Element> &elements,
+                       Element Create::*member)
+{
+    for (const Element &element : elements) {
+        if (element.name == name) {
+            auto create = std::make_shared<Create>();
+            create->table = table;
+            (*create).*member = element;
+            return create;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+Result<OperationPtr> CreateUnique::inverse(const Schema &before) const
+{
+    return dropOf(table, ops::appliedName(*this, table, constraint, &Table::uniques, before));
+}
+
+QList<LintFinding> CreateUnique::lint(const LintContext &) const { return {}; }
+
+QStringList CreateUnique::detectedLines(const Operation *) const
+{
+    return {u"Detected added unique constraint '%1' on '%2' %3"_s.arg(constraint.name, table,
+                                                                     ops::columnsText(constraint.columns))};
+}
+
+Result<OperationPtr> CreateForeignKey::inverse(const Schema &before) const
+{
+    return dropOf(table, ops::appliedName(*this, table, foreignKey, &Table::foreignKeys, before));
+}
+
+QList<LintFinding> CreateForeignKey::lint(const LintContext &) const { return {}; }
+
+QStringList CreateForeignKey::detectedLines(const Operation *) const
+{
+    return {u"Detected added foreign key '%1' on '%2' %3 -> %4%5"_s.arg(
+        foreignKey.name, table, ops::columnsText(foreignKey.columns), foreignKey.refTable,
+        ops::columnsText(foreignKey.refColumns))};
+}
+
+Result<OperationPtr> CreateCheck::inverse(const Schema &before) const
+{
+    return dropOf(table, ops::appliedName(*this, table, check, &Table::checks, before));
+}
+
+QList<LintFinding> CreateCheck::lint(const LintContext &) const { return {}; }
+
+QStringList CreateCheck::detectedLines(const Operation *) const
+{
+    return {u"Detected added check constraint '%1' on '%2'"_s.arg(check.name, table)};
+}
+
+Result<OperationPtr> DropConstraint::inverse(const Schema &before) const
+{
+    const Table *found = before.table(table);
+    if (!found)
+        return std::unexpected(ops::noInverse(*this, u"table '%1' does not exist"_s.arg(table)));
+    if (OperationPtr unique = recreated(table, name, found->uniques, &CreateUnique::constraint))
+        return unique;
+    if (OperationPtr fk = recreated(table, name, found->foreignKeys, &CreateForeignKey::foreignKey))
+        return fk;
+    if (OperationPtr check = recreated(table, name, found->checks, &CreateCheck::check))
+        return check;
+    return std::unexpected(ops::noInverse(*this, u"table '%1' has no constraint '%2'"_s.arg(table, name)));
+}
+
+QList<LintFinding> DropConstraint::lint(const LintContext &) const { return {}; }
+
+QStringList DropConstraint::detectedLines(const Operation *undo) const
+{
+    // The undo re-creates what this drops, so it knows what kind of constraint it was.
+    const QString what = undo && !undo->addedElement().isEmpty() ? undo->addedElement() : u"constraint"_s;
+    return {u"Detected removed %1 '%2' on '%3'"_s.arg(what, name, table)};
+}
+
 } // namespace strata

@@ -81,7 +81,7 @@ QList<DroppedData> Execute::droppedData(const Dialect &dialect) const
     return dropped;
 }
 
-Status Execute::checkStatements(bool transactional, const QString &file) const
+Status Execute::checkInRevision(bool transactional, const QString &file) const
 {
     QStringList texts{sql};
     texts << variants.values();
@@ -144,5 +144,19 @@ Result<std::shared_ptr<Operation>> Execute::fromYaml(const YAML::Node &value, co
     }
     return op;
 }
+
+// --- what raw SQL means beyond its text
+
+STRATA_CACHED_SIZE(Execute, 48);
+
+Result<OperationPtr> Execute::inverse(const Schema &) const
+{
+    return std::unexpected(ops::noInverse(*this, u"only schema operations can be undone automatically"_s));
+}
+
+// Lint judges raw SQL as a whole revision (execute-without-downgrade), not statement by statement.
+QList<LintFinding> Execute::lint(const LintContext &) const { return {}; }
+
+QStringList Execute::detectedLines(const Operation *) const { return {describe()}; }
 
 } // namespace strata

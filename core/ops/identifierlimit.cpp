@@ -57,13 +57,13 @@ QString tooLong(const YAML::Node &node, bool nameContext)
 
 Status checkIdentifierLengths(const Project &project, const Plan &plan, const Dialect &dialect)
 {
-    if (dialect.name() != u"postgresql"_s)
+    if (dialect.kind() != Dialect::Kind::Postgresql)
         return {};
     for (const PlanStep &step : plan.steps) {
         for (const OperationPtr &op : step.operations()) {
             // drop_table: name and friends are scalars at the top.
             const YAML::Node node = op->toYaml();
-            const QString name = tooLong(node, node.IsScalar() && op->kind() != u"execute"_s);
+            const QString name = tooLong(node, node.IsScalar() && !op->rawSql());
             if (name.isEmpty())
                 continue;
             const qsizetype bytes = name.toUtf8().size();

@@ -222,4 +222,56 @@ Result<std::shared_ptr<Operation>> DropIndex::fromYaml(const YAML::Node &value, 
     return op;
 }
 
+// --- what each index operation means beyond its SQL
+
+STRATA_CACHED_SIZE(CreateIndex, 120);
+STRATA_CACHED_SIZE(DropIndex, 64);
+
+Result<OperationPtr> CreateIndex::inverse(const Schema &) const
+{
+    auto drop = std::make_shared<DropIndex>();
+    drop->table = table;
+    drop->name = index.name;
+    return drop;
+}
+
+QList<LintFinding> CreateIndex::lint(const LintContext &context) const
+{
+    if (context.dialect != Dialect::Kind::Postgresql || !context.start.table(table))
+        return {};
+    return {{LintFinding::Severity::Warning, u"non-concurrent-index"_s,
+             u"create index %1 on the existing table %2 blocks writes to it while it builds on PostgreSQL; "
+             "for a large table use execute: CREATE INDEX CONCURRENTLY in a revision with "
+             "transactional: false"_s.arg(index.name, table)}};
+}
+
+QStringList CreateIndex::detectedLines(const Operation *) const
+{
+    return {u"Detected added %1index '%2' on '%3' %4"_s.arg(index.unique ? u"unique "_s : QString(), index.name,
+                                                             table, ops::columnsText(index.columns))};
+}
+
+Result<OperationPtr> DropIndex::inverse(const Schema &before) const
+{
+    const Table *found = table.isEmpty() ? before.tableOfIndex(name) : before.table(table);
+    if (found) {
+        for (const Index &existing : found->indexes) {
+            if (existing.name == name) {
+                auto create = std::make_shared<CreateIndex>();
+                create->table = found->name;
+                create->index = existing;
+                return create;
+            }
+        }
+    }
+    return std::unexpected(ops::noInverse(*this, u"index '%1' does not exist"_s.arg(name)));
+}
+
+QList<LintFinding> DropIndex::lint(const LintContext &) const { return {}; }
+
+QStringList DropIndex::detectedLines(const Operation *) const
+{
+    return {u"Detected removed index '%1' on '%2'"_s.arg(name, table)};
+}
+
 } // namespace strata

@@ -1,13 +1,8 @@
 #include "ops/operation.h"
 
 #include "dialect/dialect.h"
-#include "ops/altertableop.h"
-#include "ops/columnops.h"
-#include "ops/constraintops.h"
-#include "ops/executeop.h"
-#include "ops/indexops.h"
+#include "ops/operationkinds.h"
 #include "ops/opsupport.h"
-#include "ops/tableops.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -19,31 +14,6 @@ namespace strata {
 
 namespace {
 
-using Parser = Result<std::shared_ptr<Operation>> (*)(const YAML::Node &, const QString &);
-
-struct KindParser
-{
-    QLatin1StringView kind;
-    Parser parse;
-};
-
-constexpr KindParser parsers[] = {
-    {"create_table"_L1, &CreateTable::fromYaml},
-    {"drop_table"_L1, &DropTable::fromYaml},
-    {"rename_table"_L1, &RenameTable::fromYaml},
-    {"alter_table"_L1, &AlterTable::fromYaml},
-    {"add_column"_L1, &AddColumn::fromYaml},
-    {"drop_column"_L1, &DropColumn::fromYaml},
-    {"alter_column"_L1, &AlterColumn::fromYaml},
-    {"create_index"_L1, &CreateIndex::fromYaml},
-    {"drop_index"_L1, &DropIndex::fromYaml},
-    {"create_unique"_L1, &CreateUnique::fromYaml},
-    {"create_foreign_key"_L1, &CreateForeignKey::fromYaml},
-    {"create_check"_L1, &CreateCheck::fromYaml},
-    {"drop_constraint"_L1, &DropConstraint::fromYaml},
-    {"execute"_L1, &Execute::fromYaml},
-};
-
 QStringList keysOf(const YAML::Node &map)
 {
     QStringList keys;
@@ -53,14 +23,6 @@ QStringList keysOf(const YAML::Node &map)
 }
 
 } // namespace
-
-QStringList operationKinds()
-{
-    QStringList kinds;
-    for (const auto &entry : parsers)
-        kinds << entry.kind;
-    return kinds;
-}
 
 Result<OperationPtr> parseOperation(const YAML::Node &item, const QString &file)
 {
@@ -82,10 +44,11 @@ Result<OperationPtr> parseOperation(const YAML::Node &item, const QString &file)
     const auto entry = item.begin();
     const YAML::Node keyNode = entry->first;   // a copy: -> yields a temporary proxy
     const QString kind = keyNode.IsScalar() ? yaml::toQString(keyNode) : QString();
-    for (const auto &candidate : parsers) {
-        if (candidate.kind != kind)
-            continue;
-        auto op = candidate.parse(entry->second, file);
+    Result<std::shared_ptr<Operation>> op;
+    const bool known = visitOperationKind(kind, [&](auto *type) {
+        op = std::remove_pointer_t<decltype(type)>::fromYaml(entry->second, file);
+    });
+    if (known) {
         if (!op)
             return std::unexpected(op.error());
         (*op)->line = item.Mark().is_null() ? 0 : item.Mark().line + 1;
@@ -116,6 +79,22 @@ Result<Schema> replay(Schema schema, const OperationList &ops)
 }
 
 namespace ops {
+
+Error noInverse(const Operation &op, const QString &why)
+{
+    return Error::make(Error::Code::Conflict, u"cannot undo '%1': %2"_s.arg(op.describe(), why));
+}
+
+LintFinding dataLoss(const QString &code, const QString &text)
+{
+    return {LintFinding::Severity::Warning, code,
+            text + u"; if intended, add {code: %1, reason: ...} to lint_ignore"_s.arg(code)};
+}
+
+QString columnsText(const QStringList &columns)
+{
+    return u"("_s + columns.join(u", "_s) + u')';
+}
 
 Error conflict(const QString &where, const QString &message, const QString &hint)
 {

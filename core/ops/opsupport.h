@@ -8,7 +8,39 @@
 #include "ops/operation.h"
 #include "ops/yamlread.h"
 
+// The revision cache writes an operation through its fields(): these sizes
+// (x86-64 and AArch64 with libstdc++) turn a field added without it into a
+// compile error in the operation's own file.
+#if defined(__GLIBCXX__) && (defined(__x86_64__) || defined(__aarch64__))
+#define STRATA_CACHED_SIZE(Class, bytes) \
+    static_assert(sizeof(Class) == (bytes), #Class " changed: update " #Class "::fields (the revision cache)")
+#else
+#define STRATA_CACHED_SIZE(Class, bytes)
+#endif
+
 namespace strata::ops {
+
+// --- knowledge every operation answers (operation.cpp)
+
+// "cannot undo '<op>': <why>", for an inverse() that has none.
+Error noInverse(const Operation &op, const QString &why);
+// Lint's finding for data an operation deletes, with how to silence it.
+LintFinding dataLoss(const QString &code, const QString &text);
+// "(a, b)", as autogenerate lists columns.
+QString columnsText(const QStringList &columns);
+
+// The name a constraint gets when `op` applies: its own, or the one the
+// replay (as PostgreSQL) chooses for an unnamed one.
+template <typename Element>
+QString appliedName(const Operation &op, const QString &tableName, const Element &element,
+                    QList<Element> Table::*list, const Schema &before)
+{
+    if (!element.name.isEmpty())
+        return element.name;
+    Schema after = before;
+    const Table *table = op.apply(after) ? after.table(tableName) : nullptr;
+    return table && !(table->*list).isEmpty() ? (table->*list).last().name : QString();
+}
 
 // --- fitting the schema (operation.cpp); failures are Code::Conflict with
 // where = "table" or "table.column".

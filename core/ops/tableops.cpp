@@ -437,4 +437,61 @@ Result<std::shared_ptr<Operation>> RenameTable::fromYaml(const YAML::Node &value
     return op;
 }
 
+// --- what each table operation means beyond its SQL
+
+STRATA_CACHED_SIZE(CreateTable, 208);
+STRATA_CACHED_SIZE(DropTable, 48);
+STRATA_CACHED_SIZE(RenameTable, 64);
+
+Result<OperationPtr> CreateTable::inverse(const Schema &) const
+{
+    auto drop = std::make_shared<DropTable>();
+    drop->name = table.name;
+    return drop;
+}
+
+QList<LintFinding> CreateTable::lint(const LintContext &) const { return {}; }
+
+QStringList CreateTable::detectedLines(const Operation *) const
+{
+    return {u"Detected added table '%1'"_s.arg(table.name)};
+}
+
+Result<OperationPtr> DropTable::inverse(const Schema &before) const
+{
+    const Table *table = before.table(name);
+    if (!table)
+        return std::unexpected(ops::noInverse(*this, u"table '%1' does not exist"_s.arg(name)));
+    auto create = std::make_shared<CreateTable>();
+    create->table = *table;
+    return create;
+}
+
+QList<LintFinding> DropTable::lint(const LintContext &) const
+{
+    return {ops::dataLoss(u"drop-table"_s, u"drop table %1 deletes its rows"_s.arg(name))};
+}
+
+QStringList DropTable::detectedLines(const Operation *) const
+{
+    return {u"Detected removed table '%1'"_s.arg(name)};
+}
+
+Result<OperationPtr> RenameTable::inverse(const Schema &) const
+{
+    auto back = std::make_shared<RenameTable>();
+    back->from = to;
+    back->to = from;
+    return back;
+}
+
+QList<LintFinding> RenameTable::lint(const LintContext &) const
+{
+    return {{LintFinding::Severity::Warning, u"rename"_s,
+             u"rename table %1 to %2 breaks code still using the old name; deploy code that reads both "
+             "first (a view under the old name gives a compatibility window)"_s.arg(from, to)}};
+}
+
+QStringList RenameTable::detectedLines(const Operation *) const { return {describe()}; }
+
 } // namespace strata

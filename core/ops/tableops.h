@@ -8,14 +8,23 @@ class CreateTable : public Operation
 {
 public:
     Table table;     // columns, primary key, uniques, foreign keys, checks; indexes too (rendered after the table)
-    QString kind() const override { return QStringLiteral("create_table"); }
+    QString kind() const override;
+    Result<OperationPtr> inverse(const Schema &before) const override;
+    QList<LintFinding> lint(const LintContext &context) const override;
+    QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     QStringList renderLate(const Dialect &dialect, const Schema &after) const override;
+    QStringList createdTables() const override { return {table.name}; }
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
+    // Its data for the revision cache, in one order for writing and reading.
+    template <typename Self, typename Io> static void fields(Self &op, Io &&io)
+    {
+        io(op.table);
+    }
 };
 
 class DropTable : public Operation
@@ -27,7 +36,10 @@ public:
     // this for SQLite so the replay is no stricter than the database. Those
     // keys stay, naming a missing table, as they do in the database.
     bool keepReferences = false;
-    QString kind() const override { return QStringLiteral("drop_table"); }
+    QString kind() const override;
+    Result<OperationPtr> inverse(const Schema &before) const override;
+    QList<LintFinding> lint(const LintContext &context) const override;
+    QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
@@ -35,6 +47,11 @@ public:
     QList<DroppedData> droppedData(const Dialect &) const override { return {{name, {}, false}}; }
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
+    // Its data for the revision cache, in one order for writing and reading.
+    template <typename Self, typename Io> static void fields(Self &op, Io &&io)
+    {
+        io(op.name); io(op.keepReferences);
+    }
 };
 
 class RenameTable : public Operation
@@ -42,13 +59,21 @@ class RenameTable : public Operation
 public:
     QString from;
     QString to;
-    QString kind() const override { return QStringLiteral("rename_table"); }
+    QString kind() const override;
+    Result<OperationPtr> inverse(const Schema &before) const override;
+    QList<LintFinding> lint(const LintContext &context) const override;
+    QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
+    // Its data for the revision cache, in one order for writing and reading.
+    template <typename Self, typename Io> static void fields(Self &op, Io &&io)
+    {
+        io(op.from); io(op.to);
+    }
 };
 
 // The table shape shared by create_table and models.yaml:

@@ -178,10 +178,8 @@ Result<Revision> readRevision(const YAML::Node &root, const QString &file)
     r.downgrade = *downgrade;
     for (const OperationList *ops : {&r.upgrade, &r.downgrade}) {
         for (const OperationPtr &op : *ops) {
-            if (const auto *execute = dynamic_cast<const Execute *>(op.get())) {
-                if (auto allowed = execute->checkStatements(r.transactional, file); !allowed)
-                    return std::unexpected(allowed.error());
-            }
+            if (auto allowed = op->checkInRevision(r.transactional, file); !allowed)
+                return std::unexpected(allowed.error());
         }
     }
     return r;
