@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/connection.h"
-#include "project/project.h"
+#include "core/db/connection.h"
+#include "core/project/project.h"
 
 #include <QTextStream>
 

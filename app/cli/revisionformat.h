@@ -1,6 +1,6 @@
 #pragma once
 
-#include "graph/revisiongraph.h"
+#include "core/graph/revisiongraph.h"
 
 #include <QSet>
 

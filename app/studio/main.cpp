@@ -1,10 +1,10 @@
 #include "strata_buildinfo.h"
-#include "app/mainwindow.h"
-#include "app/studioautomation.h"
-#include "diff/diffpane.h"
-#include "generate/generatedialog.h"
-#include "timeline/timelinepanel.h"
-#include "theme/studiotheme.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/studioautomation.h"
+#include "ui/diff/diffpane.h"
+#include "ui/generate/generatedialog.h"
+#include "ui/timeline/timelinepanel.h"
+#include "ui/theme/studiotheme.h"
 #include "firstpaintprobe.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
-#include "alembic/alembicevaluation.h"
+#include "core/alembic/alembicevaluation.h"
 
-#include "alembic/alembictranslate.h"
-#include "alembic/pythonbridge.h"
+#include "core/alembic/alembictranslate.h"
+#include "core/alembic/pythonbridge.h"
 
 #include <yaml-cpp/yaml.h>
 

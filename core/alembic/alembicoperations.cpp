@@ -1,11 +1,11 @@
-#include "alembic/alembicoperations.h"
+#include "core/alembic/alembicoperations_p.h"
 
-#include "alembic/sqlalchemyschema.h"
-#include "ops/columnops.h"
-#include "ops/constraintops.h"
-#include "ops/executeop.h"
-#include "ops/indexops.h"
-#include "ops/tableops.h"
+#include "core/alembic/sqlalchemyschema_p.h"
+#include "core/ops/columnops.h"
+#include "core/ops/constraintops.h"
+#include "core/ops/executeop.h"
+#include "core/ops/indexops.h"
+#include "core/ops/tableops.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "alembic/alembicproject.h"
+#include "core/alembic/alembicproject.h"
 
-#include "alembic/alembictranslate.h"
+#include "core/alembic/alembictranslate.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "project/revision.h"
+#include "core/revision/revision.h"
 
 namespace strata::alembic {
 

@@ -1,4 +1,4 @@
-#include "alembic/alembicscript.h"
+#include "core/alembic/alembicscript.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "alembic/pythonsyntax.h"
+#include "core/alembic/pythonsyntax_p.h"
 
 #include <QDateTime>
 

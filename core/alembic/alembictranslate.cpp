@@ -1,7 +1,7 @@
-#include "alembic/alembictranslate.h"
+#include "core/alembic/alembictranslate.h"
 
-#include "alembic/alembicoperations.h"
-#include "ops/executeop.h"
+#include "core/alembic/alembicoperations_p.h"
+#include "core/ops/executeop.h"
 
 #include <QFileInfo>
 

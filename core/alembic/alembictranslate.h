@@ -1,7 +1,7 @@
 #pragma once
 
-#include "alembic/alembicscript.h"
-#include "ops/operation.h"
+#include "core/alembic/alembicscript.h"
+#include "core/ops/operation.h"
 
 namespace strata::alembic {
 

@@ -1,6 +1,6 @@
-#include "alembic/flaskmigrate.h"
+#include "core/alembic/flaskmigrate.h"
 
-#include "alembic/pythonbridge.h"
+#include "core/alembic/pythonbridge.h"
 
 #include <QDir>
 #include <QFileInfo>

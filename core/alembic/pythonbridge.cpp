@@ -1,4 +1,4 @@
-#include "alembic/pythonbridge.h"
+#include "core/alembic/pythonbridge.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "alembic/pythonlexer.h"
+#include "core/alembic/pythonlexer_p.h"
 
 using namespace Qt::StringLiterals;
 

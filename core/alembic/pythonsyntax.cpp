@@ -1,4 +1,4 @@
-#include "alembic/pythonsyntax.h"
+#include "core/alembic/pythonsyntax_p.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,4 +1,4 @@
-#include "alembic/sqlalchemyschema.h"
+#include "core/alembic/sqlalchemyschema_p.h"
 
 using namespace Qt::StringLiterals;
 

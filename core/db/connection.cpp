@@ -1,4 +1,4 @@
-#include "db/connection.h"
+#include "core/db/connection.h"
 
 #include <QAtomicInteger>
 #include <algorithm>

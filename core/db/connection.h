@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/databaseurl.h"
-#include "dialect/dialect.h"
+#include "core/db/databaseurl.h"
+#include "core/dialect/dialect.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

@@ -1,4 +1,4 @@
-#include "db/databaseurl.h"
+#include "core/db/databaseurl.h"
 
 #include <algorithm>
 

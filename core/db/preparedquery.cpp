@@ -1,4 +1,4 @@
-#include "db/preparedquery.h"
+#include "core/db/preparedquery.h"
 
 #include <QSqlError>
 #include <QSqlRecord>

@@ -1,4 +1,4 @@
-#include "db/versionstore.h"
+#include "core/db/versionstore.h"
 
 #include <QScopeGuard>
 

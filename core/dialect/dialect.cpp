@@ -1,9 +1,9 @@
-#include "dialect/dialect.h"
+#include "core/dialect/dialect.h"
 
-#include "dialect/postgresdialect.h"
-#include "dialect/sqlitedialect.h"
-#include "ops/executeop.h"
-#include "ops/sqlstatements.h"
+#include "core/dialect/postgresdialect.h"
+#include "core/dialect/sqlitedialect.h"
+#include "core/ops/executeop.h"
+#include "core/ops/sqlstatements.h"
 
 using namespace Qt::StringLiterals;
 

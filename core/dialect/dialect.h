@@ -1,8 +1,8 @@
 #pragma once
 
-#include "dialect/statement.h"
-#include "error.h"
-#include "schema/schema.h"
+#include "core/dialect/statement.h"
+#include "core/error.h"
+#include "core/schema/schema.h"
 
 #include <QDateTime>
 #include <QStringList>

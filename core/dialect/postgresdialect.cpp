@@ -1,6 +1,6 @@
-#include "dialect/postgresdialect.h"
+#include "core/dialect/postgresdialect.h"
 
-#include "ops/columnops.h"
+#include "core/ops/columnops.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "dialect/sqlitedialect.h"
+#include "core/dialect/sqlitedialect.h"
 
-#include "ops/columnops.h"
+#include "core/ops/columnops.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dialect/dialect.h"
+#include "core/dialect/dialect.h"
 
 #include <QMap>
 

@@ -1,8 +1,8 @@
-#include "diff/autogenerate.h"
+#include "core/diff/autogenerate.h"
 
-#include "ops/columnops.h"
-#include "ops/tableops.h"
-#include "project/project.h"
+#include "core/ops/columnops.h"
+#include "core/ops/tableops.h"
+#include "core/project/project.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,10 +1,10 @@
-#include "diff/baseline.h"
+#include "core/diff/baseline.h"
 
-#include "db/versionstore.h"
-#include "diff/autogenerate.h"
-#include "diff/schemasource.h"
-#include "project/models.h"
-#include "project/project.h"
+#include "core/db/versionstore.h"
+#include "core/diff/autogenerate.h"
+#include "core/diff/schemasource.h"
+#include "core/project/models.h"
+#include "core/project/project.h"
 
 #include <QSaveFile>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diff/schemadiff.h"
-#include "project/revision.h"
+#include "core/diff/schemadiff.h"
+#include "core/revision/revision.h"
 
 namespace strata {
 

@@ -2,12 +2,12 @@
 // that goes away (foreign keys, then tables, then indexes and constraints),
 // then everything that comes (tables, columns, indexes and constraints,
 // foreign keys last, when every key they point at exists).
-#include "diff/diffplanner.h"
+#include "core/diff/diffplanner_p.h"
 
-#include "ops/columnops.h"
-#include "ops/constraintops.h"
-#include "ops/indexops.h"
-#include "ops/tableops.h"
+#include "core/ops/columnops.h"
+#include "core/ops/constraintops.h"
+#include "core/ops/indexops.h"
+#include "core/ops/tableops.h"
 
 using namespace Qt::StringLiterals;
 

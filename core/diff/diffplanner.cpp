@@ -1,10 +1,10 @@
-#include "diff/diffplanner.h"
+#include "core/diff/diffplanner_p.h"
 
-#include "diff/inverse.h"
-#include "ops/columnops.h"
-#include "ops/constraintops.h"
-#include "ops/indexops.h"
-#include "ops/tableops.h"
+#include "core/diff/inverse.h"
+#include "core/ops/columnops.h"
+#include "core/ops/constraintops.h"
+#include "core/ops/indexops.h"
+#include "core/ops/tableops.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "diff/inverse.h"
+#include "core/diff/inverse.h"
 
 namespace strata {
 

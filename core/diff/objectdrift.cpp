@@ -1,6 +1,6 @@
-#include "diff/objectdrift.h"
+#include "core/diff/objectdrift.h"
 
-#include "diff/schemanormalize.h"
+#include "core/introspect/schemanormalize.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "diff/schemacompare.h"
+#include "core/diff/schemacompare_p.h"
 
 namespace strata {
 

@@ -1,6 +1,6 @@
-#include "diff/schemacompare.h"
+#include "core/diff/schemacompare_p.h"
 
-#include "diff/schemanormalize.h"
+#include "core/introspect/schemanormalize.h"
 
 #include <algorithm>
 

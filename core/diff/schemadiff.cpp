@@ -1,7 +1,7 @@
-#include "diff/schemadiff.h"
+#include "core/diff/schemadiff.h"
 
-#include "diff/diffplanner.h"
-#include "diff/schemanormalize.h"
+#include "core/diff/diffplanner_p.h"
+#include "core/introspect/schemanormalize.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diff/schemacompare.h"
-#include "ops/operation.h"
+#include "core/diff/schemacompare_p.h"
+#include "core/ops/operation.h"
 
 namespace strata {
 

@@ -1,10 +1,10 @@
-#include "diff/schemasource.h"
+#include "core/diff/schemasource.h"
 
-#include "db/connection.h"
-#include "diff/schemanormalize.h"
-#include "introspect/introspector.h"
-#include "project/models.h"
-#include "project/project.h"
+#include "core/db/connection.h"
+#include "core/introspect/schemanormalize.h"
+#include "core/introspect/introspector.h"
+#include "core/project/models.h"
+#include "core/project/project.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "diff/schemadiff.h"
+#include "core/diff/schemadiff.h"
 
 namespace strata {
 

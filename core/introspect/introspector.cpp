@@ -1,8 +1,8 @@
-#include "introspect/introspector.h"
+#include "core/introspect/introspector.h"
 
-#include "introspect/postgresintrospector.h"
-#include "introspect/sqliteintrospector.h"
-#include "project/config.h"
+#include "core/introspect/postgresintrospector.h"
+#include "core/introspect/sqliteintrospector.h"
+#include "core/project/config.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/connection.h"
-#include "schema/schema.h"
+#include "core/db/connection.h"
+#include "core/schema/schema.h"
 
 #include <memory>
 

@@ -1,7 +1,7 @@
-#include "introspect/postgresintrospector.h"
+#include "core/introspect/postgresintrospector.h"
 
-#include "diff/schemanormalize.h"
-#include "schema/constraintnames.h"
+#include "core/introspect/schemanormalize.h"
+#include "core/schema/constraintnames.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "introspect/introspector.h"
+#include "core/introspect/introspector.h"
 
 #include <QHash>
 

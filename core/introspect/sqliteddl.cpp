@@ -1,6 +1,6 @@
-#include "introspect/sqliteddl.h"
+#include "core/introspect/sqliteddl_p.h"
 
-#include "diff/sqltokens.h"
+#include "core/dialect/sqltokens.h"
 
 using namespace Qt::StringLiterals;
 

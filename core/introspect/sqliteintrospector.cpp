@@ -1,7 +1,7 @@
-#include "introspect/sqliteintrospector.h"
+#include "core/introspect/sqliteintrospector.h"
 
-#include "diff/schemanormalize.h"
-#include "introspect/sqliteddl.h"
+#include "core/introspect/schemanormalize.h"
+#include "core/introspect/sqliteddl_p.h"
 
 #include <QRegularExpression>
 

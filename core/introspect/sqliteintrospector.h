@@ -1,7 +1,7 @@
 #pragma once
 
-#include "introspect/introspector.h"
-#include "introspect/sqliteddl.h"
+#include "core/introspect/introspector.h"
+#include "core/introspect/sqliteddl_p.h"
 
 #include <QHash>
 

@@ -1,4 +1,4 @@
-#include "introspect/tablefootprint.h"
+#include "core/introspect/tablefootprint.h"
 
 #include <QHash>
 

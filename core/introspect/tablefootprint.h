@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/connection.h"
+#include "core/db/connection.h"
 
 namespace strata {
 

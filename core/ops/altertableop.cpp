@@ -1,7 +1,7 @@
-#include "ops/altertableop.h"
+#include "core/ops/altertableop.h"
 
-#include "dialect/sqlitedialect.h"
-#include "ops/opsupport.h"
+#include "core/dialect/sqlitedialect.h"
+#include "core/ops/opsupport_p.h"
 
 using namespace Qt::StringLiterals;
 

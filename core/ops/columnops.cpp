@@ -1,9 +1,9 @@
-#include "ops/columnops.h"
+#include "core/ops/columnops.h"
 
-#include "dialect/dialect.h"
-#include "ops/opsupport.h"
-#include "schema/defaultexpression.h"
-#include "ops/typenarrowing.h"
+#include "core/dialect/dialect.h"
+#include "core/ops/opsupport_p.h"
+#include "core/schema/defaultexpression.h"
+#include "core/ops/typenarrowing.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ops/operation.h"
+#include "core/ops/operation.h"
 
 namespace strata {
 

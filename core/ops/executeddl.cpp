@@ -1,10 +1,10 @@
-#include "ops/executeddl.h"
+#include "core/ops/executeddl.h"
 
-#include "diff/sqltokens.h"
-#include "ops/columnops.h"
-#include "ops/indexops.h"
-#include "ops/sqlstatements.h"
-#include "ops/tableops.h"
+#include "core/dialect/sqltokens.h"
+#include "core/ops/columnops.h"
+#include "core/ops/indexops.h"
+#include "core/ops/sqlstatements.h"
+#include "core/ops/tableops.h"
 
 #include <optional>
 

@@ -1,9 +1,9 @@
-#include "ops/executeop.h"
+#include "core/ops/executeop.h"
 
-#include "dialect/dialect.h"
-#include "ops/executeddl.h"
-#include "ops/opsupport.h"
-#include "ops/sqlstatements.h"
+#include "core/dialect/dialect.h"
+#include "core/ops/executeddl.h"
+#include "core/ops/opsupport_p.h"
+#include "core/ops/sqlstatements.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
-#include "ops/indexops.h"
+#include "core/ops/indexops.h"
 
-#include "dialect/dialect.h"
-#include "ops/opsupport.h"
+#include "core/dialect/dialect.h"
+#include "core/ops/opsupport_p.h"
 
 #include <algorithm>
 

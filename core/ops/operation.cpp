@@ -1,8 +1,8 @@
-#include "ops/operation.h"
+#include "core/ops/operation.h"
 
-#include "dialect/dialect.h"
-#include "ops/operationkinds.h"
-#include "ops/opsupport.h"
+#include "core/dialect/dialect.h"
+#include "core/ops/operationkinds.h"
+#include "core/ops/opsupport_p.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "dialect/dialect.h"
-#include "error.h"
-#include "schema/schema.h"
+#include "core/dialect/dialect.h"
+#include "core/error.h"
+#include "core/schema/schema.h"
 
 #include <QList>
 #include <QStringList>

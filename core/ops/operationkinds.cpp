@@ -1,4 +1,4 @@
-#include "ops/operationkinds.h"
+#include "core/ops/operationkinds.h"
 
 namespace strata {
 

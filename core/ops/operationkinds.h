@@ -6,12 +6,12 @@
 // operation is its class (with fromYaml, fields, inverse, lint and
 // detectedLines, which the compiler asks for), one line here and its tests.
 
-#include "ops/altertableop.h"
-#include "ops/columnops.h"
-#include "ops/constraintops.h"
-#include "ops/executeop.h"
-#include "ops/indexops.h"
-#include "ops/tableops.h"
+#include "core/ops/altertableop.h"
+#include "core/ops/columnops.h"
+#include "core/ops/constraintops.h"
+#include "core/ops/executeop.h"
+#include "core/ops/indexops.h"
+#include "core/ops/tableops.h"
 
 #include <QStringView>
 

@@ -1,6 +1,6 @@
-#include "ops/sqlstatements.h"
+#include "core/ops/sqlstatements.h"
 
-#include "diff/sqltokens.h"
+#include "core/dialect/sqltokens.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
-#include "ops/tableops.h"
+#include "core/ops/tableops.h"
 
-#include "dialect/dialect.h"
-#include "ops/opsupport.h"
-#include "schema/constraintnames.h"
+#include "core/dialect/dialect.h"
+#include "core/ops/opsupport_p.h"
+#include "core/schema/constraintnames.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "ops/typenarrowing.h"
+#include "core/ops/typenarrowing.h"
 
 #include <algorithm>
 

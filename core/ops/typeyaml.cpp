@@ -1,4 +1,4 @@
-#include "ops/opsupport.h"
+#include "core/ops/opsupport_p.h"
 
 #include <QSet>
 

@@ -1,4 +1,4 @@
-#include "ops/yamlbounds.h"
+#include "core/ops/yamlbounds.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/mark.h>

@@ -1,4 +1,4 @@
-#include "ops/yamlread.h"
+#include "core/ops/yamlread.h"
 
 #include <QList>
 #include <QSet>

@@ -1,8 +1,8 @@
 #include "config.h"
 
-#include "ops/yamlbounds.h"
-#include "ops/yamlread.h"
-#include "project/revision.h"
+#include "core/ops/yamlbounds.h"
+#include "core/ops/yamlread.h"
+#include "core/revision/revision.h"
 
 #include <yaml-cpp/yaml.h>
 

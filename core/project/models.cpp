@@ -1,8 +1,8 @@
-#include "project/models.h"
+#include "core/project/models.h"
 
-#include "ops/tableops.h"
-#include "ops/yamlbounds.h"
-#include "ops/yamlread.h"
+#include "core/ops/tableops.h"
+#include "core/ops/yamlbounds.h"
+#include "core/ops/yamlread.h"
 
 #include <QFile>
 

@@ -1,11 +1,11 @@
 #include "project.h"
 
-#include "alembic/alembicevaluation.h"
-#include "alembic/alembicproject.h"
-#include "alembic/alembictranslate.h"
-#include "db/databaseurl.h"
-#include "project/revisioncache.h"
-#include "project/revisionloader.h"
+#include "core/alembic/alembicevaluation.h"
+#include "core/alembic/alembicproject.h"
+#include "core/alembic/alembictranslate.h"
+#include "core/db/databaseurl.h"
+#include "core/revision/revisioncache.h"
+#include "core/revision/revisionloader.h"
 
 #include <QFile>
 #include <QFileInfo>

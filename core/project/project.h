@@ -1,8 +1,8 @@
 #pragma once
 
-#include "graph/revisiongraph.h"
-#include "project/config.h"
-#include "project/revision.h"
+#include "core/graph/revisiongraph.h"
+#include "core/project/config.h"
+#include "core/revision/revision.h"
 
 #include <QDir>
 

@@ -1,4 +1,4 @@
-#include "safety/appliedhistory.h"
+#include "core/safety/appliedhistory.h"
 
 #include <QDateTime>
 #include <QSysInfo>

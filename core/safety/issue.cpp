@@ -1,4 +1,4 @@
-#include "safety/issue.h"
+#include "core/safety/issue.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
-#include "safety/lint.h"
+#include "core/safety/lint.h"
 
-#include "diff/schemadiff.h"
-#include "project/project.h"
-#include "safety/lintignore.h"
+#include "core/diff/schemadiff.h"
+#include "core/project/project.h"
+#include "core/revision/lintignore.h"
 
 #include <QDir>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "schema/columntype.h"
+#include "core/schema/columntype.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "schema/constraintnames.h"
+#include "core/schema/constraintnames.h"
 
 #include <QSet>
 

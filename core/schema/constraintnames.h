@@ -1,6 +1,6 @@
 #pragma once
 
-#include "schema/schema.h"
+#include "core/schema/schema.h"
 
 namespace strata {
 

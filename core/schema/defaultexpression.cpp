@@ -1,4 +1,4 @@
-#include "schema/defaultexpression.h"
+#include "core/schema/defaultexpression.h"
 
 #include <QRegularExpression>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "schema/schema.h"
+#include "core/schema/schema.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "schema/columntype.h"
+#include "core/schema/columntype.h"
 
 #include <QList>
 #include <QMap>

@@ -1,8 +1,8 @@
-#include "workflow/checksumrepair.h"
+#include "core/workflow/checksumrepair.h"
 
-#include "project/project.h"
-#include "safety/appliedhistory.h"
-#include "workflow/databasestatus.h"
+#include "core/project/project.h"
+#include "core/safety/appliedhistory.h"
+#include "core/workflow/databasestatus.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
-#include "workflow/databaseheads.h"
+#include "core/workflow/databaseheads.h"
 
-#include "db/versionstore.h"
-#include "project/project.h"
+#include "core/db/versionstore.h"
+#include "core/project/project.h"
 
 #include <QSet>
 

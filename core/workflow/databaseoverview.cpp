@@ -1,8 +1,8 @@
-#include "workflow/databaseoverview.h"
+#include "core/workflow/databaseoverview.h"
 
-#include "db/versionstore.h"
-#include "diff/schemasource.h"
-#include "project/project.h"
+#include "core/db/versionstore.h"
+#include "core/diff/schemasource.h"
+#include "core/project/project.h"
 
 using namespace Qt::StringLiterals;
 

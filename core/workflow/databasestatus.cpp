@@ -1,10 +1,10 @@
-#include "workflow/databasestatus.h"
+#include "core/workflow/databasestatus.h"
 
-#include "db/versionstore.h"
-#include "diff/autogenerate.h"
-#include "diff/schemasource.h"
-#include "project/project.h"
-#include "workflow/viewtriggerdrift.h"
+#include "core/db/versionstore.h"
+#include "core/diff/autogenerate.h"
+#include "core/diff/schemasource.h"
+#include "core/project/project.h"
+#include "core/workflow/viewtriggerdrift.h"
 
 #include <QDir>
 #include <QFileInfo>

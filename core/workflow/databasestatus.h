@@ -1,8 +1,8 @@
 #pragma once
 
-#include "graph/plan.h"
-#include "safety/appliedhistory.h"
-#include "safety/issue.h"
+#include "core/graph/plan.h"
+#include "core/safety/appliedhistory.h"
+#include "core/safety/issue.h"
 
 #include <QHash>
 

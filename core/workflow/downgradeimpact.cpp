@@ -1,9 +1,9 @@
-#include "workflow/downgradeimpact.h"
+#include "core/workflow/downgradeimpact.h"
 
-#include "db/connection.h"
-#include "graph/plan.h"
-#include "project/project.h"
-#include "workflow/databaseheads.h"
+#include "core/db/connection.h"
+#include "core/graph/plan.h"
+#include "core/project/project.h"
+#include "core/workflow/databaseheads.h"
 
 using namespace Qt::StringLiterals;
 

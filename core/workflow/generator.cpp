@@ -1,10 +1,10 @@
-#include "workflow/generator.h"
+#include "core/workflow/generator.h"
 
-#include "dialect/dialect.h"
-#include "diff/autogenerate.h"
-#include "diff/schemasource.h"
-#include "project/project.h"
-#include "safety/lint.h"
+#include "core/dialect/dialect.h"
+#include "core/diff/autogenerate.h"
+#include "core/diff/schemasource.h"
+#include "core/project/project.h"
+#include "core/safety/lint.h"
 
 #include <QFile>
 

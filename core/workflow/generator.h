@@ -1,8 +1,8 @@
 #pragma once
 
-#include "diff/schemadiff.h"
-#include "error.h"
-#include "safety/issue.h"
+#include "core/diff/schemadiff.h"
+#include "core/error.h"
+#include "core/safety/issue.h"
 
 #include <QStringList>
 

@@ -1,11 +1,11 @@
-#include "workflow/migrator.h"
+#include "core/workflow/migrator.h"
 
-#include "db/connection.h"
-#include "db/runner.h"
-#include "project/project.h"
-#include "workflow/databasestatus.h"
-#include "workflow/databaseheads.h"
-#include "workflow/workflowobserver.h"
+#include "core/db/connection.h"
+#include "core/run/runner.h"
+#include "core/project/project.h"
+#include "core/workflow/databasestatus.h"
+#include "core/workflow/databaseheads.h"
+#include "core/workflow/workflowobserver.h"
 
 #include <QElapsedTimer>
 #include <QScopeGuard>

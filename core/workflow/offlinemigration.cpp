@@ -1,8 +1,8 @@
-#include "workflow/offlinemigration.h"
+#include "core/workflow/offlinemigration.h"
 
-#include "db/offlinescript.h"
-#include "project/project.h"
-#include "workflow/databaseheads.h"
+#include "core/run/offlinescript.h"
+#include "core/project/project.h"
+#include "core/workflow/databaseheads.h"
 
 using namespace Qt::StringLiterals;
 

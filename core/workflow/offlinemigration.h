@@ -1,6 +1,6 @@
 #pragma once
 
-#include "graph/plan.h"
+#include "core/graph/plan.h"
 
 namespace strata {
 

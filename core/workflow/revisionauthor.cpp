@@ -1,10 +1,10 @@
-#include "workflow/revisionauthor.h"
+#include "core/workflow/revisionauthor.h"
 
-#include "db/connection.h"
-#include "db/versionstore.h"
-#include "graph/plan.h"
-#include "project/project.h"
-#include "workflow/databaseheads.h"
+#include "core/db/connection.h"
+#include "core/db/versionstore.h"
+#include "core/graph/plan.h"
+#include "core/project/project.h"
+#include "core/workflow/databaseheads.h"
 
 #include <QFile>
 

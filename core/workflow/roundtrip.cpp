@@ -1,9 +1,9 @@
-#include "workflow/roundtrip.h"
+#include "core/workflow/roundtrip.h"
 
-#include "project/project.h"
-#include "workflow/databaseheads.h"
-#include "workflow/migrator.h"
-#include "workflow/workflowobserver.h"
+#include "core/project/project.h"
+#include "core/workflow/databaseheads.h"
+#include "core/workflow/migrator.h"
+#include "core/workflow/workflowobserver.h"
 
 using namespace Qt::StringLiterals;
 

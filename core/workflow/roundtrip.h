@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/databaseurl.h"
-#include "safety/roundtrip.h"
+#include "core/db/databaseurl.h"
+#include "core/workflow/roundtripverifier.h"
 
 #include <atomic>
 #include <optional>

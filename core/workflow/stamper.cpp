@@ -1,10 +1,10 @@
-#include "workflow/stamper.h"
+#include "core/workflow/stamper.h"
 
-#include "db/connection.h"
-#include "db/versionstore.h"
-#include "project/project.h"
-#include "workflow/databaseheads.h"
-#include "workflow/workflowobserver.h"
+#include "core/db/connection.h"
+#include "core/db/versionstore.h"
+#include "core/project/project.h"
+#include "core/workflow/databaseheads.h"
+#include "core/workflow/workflowobserver.h"
 
 using namespace Qt::StringLiterals;
 

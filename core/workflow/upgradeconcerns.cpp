@@ -1,11 +1,11 @@
-#include "workflow/upgradeconcerns.h"
+#include "core/workflow/upgradeconcerns.h"
 
-#include "db/connection.h"
-#include "graph/plan.h"
-#include "project/project.h"
-#include "safety/lint.h"
-#include "schema/schema.h"
-#include "workflow/databaseheads.h"
+#include "core/db/connection.h"
+#include "core/graph/plan.h"
+#include "core/project/project.h"
+#include "core/safety/lint.h"
+#include "core/schema/schema.h"
+#include "core/workflow/databaseheads.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,11 +1,11 @@
-#include "workflow/viewtriggerdrift.h"
+#include "core/workflow/viewtriggerdrift.h"
 
-#include "alembic/alembictranslate.h"
-#include "db/connection.h"
-#include "diff/sqltokens.h"
-#include "ops/executeop.h"
-#include "ops/sqlstatements.h"
-#include "project/project.h"
+#include "core/alembic/alembictranslate.h"
+#include "core/db/connection.h"
+#include "core/dialect/sqltokens.h"
+#include "core/ops/executeop.h"
+#include "core/ops/sqlstatements.h"
+#include "core/project/project.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "graph/plan.h"
-#include "safety/issue.h"
+#include "core/graph/plan.h"
+#include "core/safety/issue.h"
 
 namespace strata {
 

@@ -5,9 +5,9 @@
 #include "benchtools.h"
 #include "scratchdatabase.h"
 
-#include "diff/schemasource.h"
-#include "introspect/introspector.h"
-#include "project/config.h"
+#include "core/diff/schemasource.h"
+#include "core/introspect/introspector.h"
+#include "core/project/config.h"
 
 #include <QElapsedTimer>
 #include <QTest>

@@ -9,9 +9,9 @@
 #include "benchreport.h"
 #include "scratchdatabase.h"
 
-#include "app/mainwindow.h"
-#include "app/studioactions.h"
-#include "app/studiosession.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/studioactions.h"
+#include "ui/app/studiosession.h"
 
 #include <QAction>
 #include <QElapsedTimer>

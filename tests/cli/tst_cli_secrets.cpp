@@ -8,7 +8,7 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "db/databaseurl.h"
+#include "core/db/databaseurl.h"
 
 #include <QDirIterator>
 #include <QFile>

@@ -4,7 +4,7 @@
 // an autoincrement key, a unique email, an indexed "select" column and a
 // checked score; "habit" with a foreign key to it.
 
-#include "schema/schema.h"
+#include "core/schema/schema.h"
 
 #include <QMetaType>
 

@@ -6,7 +6,7 @@
 // label, "@n" a creation time n minutes after a fixed instant (without it the
 // revision has no date, so ties fall back to the id).
 
-#include "graph/revisiongraph.h"
+#include "core/graph/revisiongraph.h"
 
 #include <QRegularExpression>
 #include <QTest>

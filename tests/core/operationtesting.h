@@ -4,8 +4,8 @@
 // a revision file's upgrade list is read, and print schemas and operations as
 // YAML when a QCOMPARE fails.
 
-#include "ops/operation.h"
-#include "ops/tableops.h"
+#include "core/ops/operation.h"
+#include "core/ops/tableops.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ops/operation.h"
-#include "project/revision.h"
+#include "core/ops/operation.h"
+#include "core/revision/revision.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -2,10 +2,10 @@
 // upgrade()/downgrade() run against a recording `op` by Debian's python3
 // (SQLAlchemy 1.4, Alembic 1.8), as Alembic itself would run them; what it
 // records, how Strata reads it back, the cache, and the errors a user sees.
-#include "alembic/alembicevaluation.h"
-#include "alembic/alembictranslate.h"
-#include "alembic/pythonbridge.h"
-#include "project/project.h"
+#include "core/alembic/alembicevaluation.h"
+#include "core/alembic/alembictranslate.h"
+#include "core/alembic/pythonbridge.h"
+#include "core/project/project.h"
 #include "testprojects.h"
 
 #include <QCryptographicHash>

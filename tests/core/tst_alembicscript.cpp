@@ -7,10 +7,10 @@
 
 #include "inmemorysqlite.h"
 
-#include "alembic/alembicscript.h"
-#include "alembic/alembictranslate.h"
-#include "dialect/dialect.h"
-#include "ops/executeop.h"
+#include "core/alembic/alembicscript.h"
+#include "core/alembic/alembictranslate.h"
+#include "core/dialect/dialect.h"
+#include "core/ops/executeop.h"
 
 #include <yaml-cpp/yaml.h>
 

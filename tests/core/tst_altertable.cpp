@@ -5,8 +5,8 @@
 
 #include "operationtesting.h"
 
-#include "dialect/dialect.h"
-#include "ops/altertableop.h"
+#include "core/dialect/dialect.h"
+#include "core/ops/altertableop.h"
 
 using namespace Qt::StringLiterals;
 using namespace optest;

@@ -1,8 +1,8 @@
 // A column's `default:` must be an SQL expression: what would render as
 // something else than was meant (issue 14: `default: UTC` became DEFAULT (UTC))
 // is refused where it is read, with the file, the line and what to write.
-#include "project/revision.h"
-#include "schema/defaultexpression.h"
+#include "core/revision/revision.h"
+#include "core/schema/defaultexpression.h"
 
 #include <QTest>
 

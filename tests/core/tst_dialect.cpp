@@ -4,13 +4,13 @@
 // in the golden cases of tst_render.
 
 #include "dialectfixtures.h"
-#include "schema/constraintnames.h"
+#include "core/schema/constraintnames.h"
 #include "inmemorysqlite.h"
 
-#include "dialect/postgresdialect.h"
-#include "dialect/sqlitedialect.h"
-#include "ops/columnops.h"
-#include "ops/executeop.h"
+#include "core/dialect/postgresdialect.h"
+#include "core/dialect/sqlitedialect.h"
+#include "core/ops/columnops.h"
+#include "core/ops/executeop.h"
 
 #include <QTest>
 

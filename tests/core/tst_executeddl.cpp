@@ -5,7 +5,7 @@
 
 #include "operationtesting.h"
 
-#include "ops/executeop.h"
+#include "core/ops/executeop.h"
 
 using namespace Qt::StringLiterals;
 using namespace optest;

@@ -1,4 +1,4 @@
-#include "diff/linediff.h"
+#include "core/textdiff/linediff.h"
 
 #include <QTest>
 

@@ -3,8 +3,8 @@
 // bundled example project is clean.
 #include "testprojects.h"
 
-#include "project/project.h"
-#include "safety/lint.h"
+#include "core/project/project.h"
+#include "core/safety/lint.h"
 
 #include <QTest>
 

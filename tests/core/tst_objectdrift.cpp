@@ -1,8 +1,8 @@
 // Drift object by object (the studio's database view): history schema vs
 // database schema -> one entry per table, column, key, index or constraint
 // that is on one side only or differs, in table, kind, name order.
-#include "diff/objectdrift.h"
-#include "project/models.h"
+#include "core/diff/objectdrift.h"
+#include "core/project/models.h"
 
 #include <QFile>
 #include <QTemporaryDir>

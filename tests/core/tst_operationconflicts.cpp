@@ -5,7 +5,7 @@
 
 #include "operationtesting.h"
 
-#include "dialect/dialect.h"
+#include "core/dialect/dialect.h"
 
 using namespace Qt::StringLiterals;
 using namespace optest;

@@ -3,8 +3,8 @@
 // answers its own inverse, lint and autogenerate lines. A kind added to the
 // list without a row fails `everyKindHasARow`.
 
-#include "ops/operationkinds.h"
-#include "project/revisioncodec.h"
+#include "core/ops/operationkinds.h"
+#include "core/revision/revisioncodec.h"
 
 #include <yaml-cpp/yaml.h>
 

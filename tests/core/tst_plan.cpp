@@ -1,4 +1,4 @@
-#include "graph/plan.h"
+#include "core/graph/plan.h"
 #include "graphspec.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "project/project.h"
+#include "core/project/project.h"
 
 #include <QDir>
 #include <QFile>

@@ -18,8 +18,8 @@
 
 #include "inmemorysqlite.h"
 
-#include "dialect/dialect.h"
-#include "ops/operation.h"
+#include "core/dialect/dialect.h"
+#include "core/ops/operation.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -6,10 +6,10 @@
 #include "revisiondump.h"
 #include "testprojects.h"
 
-#include "project/project.h"
-#include "project/revisioncache.h"
-#include "project/revisioncodec.h"
-#include "project/revisionloader.h"
+#include "core/project/project.h"
+#include "core/revision/revisioncache.h"
+#include "core/revision/revisioncodec.h"
+#include "core/revision/revisionloader.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -1,4 +1,4 @@
-#include "project/revision.h"
+#include "core/revision/revision.h"
 
 #include <QDir>
 #include <QRegularExpression>

@@ -1,8 +1,8 @@
 // Schema vs schema -> operations: every kind of change gives the expected
 // upgrade, in dependency order, and a downgrade that is its exact inverse.
-#include "diff/schemadiff.h"
-#include "project/models.h"
-#include "project/revision.h"
+#include "core/diff/schemadiff.h"
+#include "core/project/models.h"
+#include "core/revision/revision.h"
 
 #include <yaml-cpp/yaml.h>
 

@@ -2,8 +2,8 @@
 // alter_column's rename of checks and index predicates, and the typo
 // suggestions of the YAML reader.
 
-#include "ops/yamlread.h"
-#include "schema/schema.h"
+#include "core/ops/yamlread.h"
+#include "core/schema/schema.h"
 
 #include <QTest>
 

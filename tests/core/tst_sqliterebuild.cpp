@@ -7,7 +7,7 @@
 #include "dialectfixtures.h"
 #include "inmemorysqlite.h"
 
-#include "dialect/sqlitedialect.h"
+#include "core/dialect/sqlitedialect.h"
 
 #include <QTest>
 

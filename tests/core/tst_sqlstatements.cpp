@@ -1,9 +1,9 @@
 // The statement guard of `execute:`: texts split at the ';' that end
 // statements (not those in strings, quoted names, comments, dollar quotes or
 // trigger bodies), and transaction control refused when the revision is read.
-#include "ops/executeop.h"
-#include "ops/sqlstatements.h"
-#include "project/revision.h"
+#include "core/ops/executeop.h"
+#include "core/ops/sqlstatements.h"
+#include "core/revision/revision.h"
 
 #include <QTest>
 

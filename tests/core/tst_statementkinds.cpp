@@ -5,8 +5,8 @@
 
 #include "dialectfixtures.h"
 
-#include "dialect/postgresdialect.h"
-#include "dialect/sqlitedialect.h"
+#include "core/dialect/postgresdialect.h"
+#include "core/dialect/sqlitedialect.h"
 
 #include <QTest>
 

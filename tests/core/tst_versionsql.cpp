@@ -5,7 +5,7 @@
 
 #include "inmemorysqlite.h"
 
-#include "dialect/sqlitedialect.h"
+#include "core/dialect/sqlitedialect.h"
 
 #include <QTest>
 #include <QTimeZone>

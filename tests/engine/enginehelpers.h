@@ -4,12 +4,12 @@
 // line does (the Migrator use case), and read back what the
 // database holds, in the same shape on SQLite and PostgreSQL.
 
-#include "db/connection.h"
-#include "db/runner.h"
-#include "db/versionstore.h"
-#include "graph/plan.h"
-#include "project/project.h"
-#include "workflow/migrator.h"
+#include "core/db/connection.h"
+#include "core/run/runner.h"
+#include "core/db/versionstore.h"
+#include "core/graph/plan.h"
+#include "core/project/project.h"
+#include "core/workflow/migrator.h"
 
 #include "resultcheck.h"
 

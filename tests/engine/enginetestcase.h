@@ -9,8 +9,8 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "db/offlinescript.h"
-#include "workflow/databasestatus.h"
+#include "core/run/offlinescript.h"
+#include "core/workflow/databasestatus.h"
 
 #include <QDir>
 #include <QFile>

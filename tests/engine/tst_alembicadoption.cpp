@@ -8,9 +8,9 @@
 #include "flaskapp.h"
 #include "scratchdatabase.h"
 
-#include "alembic/alembicimport.h"
-#include "diff/schemasource.h"
-#include "project/project.h"
+#include "core/workflow/alembicimport.h"
+#include "core/diff/schemasource.h"
+#include "core/project/project.h"
 
 #include <QDir>
 #include <QProcess>

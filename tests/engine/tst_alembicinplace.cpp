@@ -7,8 +7,8 @@
 #include "flaskapp.h"
 #include "scratchdatabase.h"
 
-#include "alembic/flaskmigrate.h"
-#include "project/project.h"
+#include "core/alembic/flaskmigrate.h"
+#include "core/project/project.h"
 
 #include <QDir>
 #include <QProcess>

@@ -8,10 +8,10 @@
 #include "enginehelpers.h"
 #include "scratchdatabase.h"
 
-#include "project/project.h"
-#include "safety/roundtrip.h"
+#include "core/project/project.h"
+#include "core/workflow/roundtripverifier.h"
 #include "testprojects.h"
-#include "workflow/databasestatus.h"
+#include "core/workflow/databasestatus.h"
 
 #include <QProcess>
 #include <QScopeGuard>

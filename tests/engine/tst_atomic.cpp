@@ -7,9 +7,9 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "db/offlinescript.h"
-#include "project/project.h"
-#include "workflow/migrator.h"
+#include "core/run/offlinescript.h"
+#include "core/project/project.h"
+#include "core/workflow/migrator.h"
 
 #include <QTest>
 

@@ -6,10 +6,10 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "diff/autogenerate.h"
-#include "diff/baseline.h"
-#include "diff/schemasource.h"
-#include "project/project.h"
+#include "core/diff/autogenerate.h"
+#include "core/diff/baseline.h"
+#include "core/diff/schemasource.h"
+#include "core/project/project.h"
 
 #include <QFile>
 #include <QTest>

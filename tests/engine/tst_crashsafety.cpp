@@ -11,9 +11,9 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "db/versionstore.h"
-#include "diff/schemasource.h"
-#include "project/project.h"
+#include "core/db/versionstore.h"
+#include "core/diff/schemasource.h"
+#include "core/project/project.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -5,7 +5,7 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "db/offlinescript.h"
+#include "core/run/offlinescript.h"
 
 using namespace Qt::StringLiterals;
 using namespace strata;

@@ -6,11 +6,11 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "diff/autogenerate.h"
-#include "diff/schemasource.h"
-#include "introspect/introspector.h"
-#include "project/models.h"
-#include "project/project.h"
+#include "core/diff/autogenerate.h"
+#include "core/diff/schemasource.h"
+#include "core/introspect/introspector.h"
+#include "core/project/models.h"
+#include "core/project/project.h"
 
 #include <QFile>
 #include <QTest>

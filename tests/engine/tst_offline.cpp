@@ -5,9 +5,9 @@
 // through sqlite3 and psql is covered by the engine tests.
 #include "testprojects.h"
 
-#include "db/offlinescript.h"
-#include "dialect/dialect.h"
-#include "project/project.h"
+#include "core/run/offlinescript.h"
+#include "core/dialect/dialect.h"
+#include "core/project/project.h"
 
 #include <QTest>
 

@@ -8,9 +8,9 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "diff/autogenerate.h"
-#include "diff/schemasource.h"
-#include "project/project.h"
+#include "core/diff/autogenerate.h"
+#include "core/diff/schemasource.h"
+#include "core/project/project.h"
 
 #include <QFile>
 #include <QTest>

@@ -6,8 +6,8 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include "workflow/databasestatus.h"
-#include "workflow/viewtriggerdrift.h"
+#include "core/workflow/databasestatus.h"
+#include "core/workflow/viewtriggerdrift.h"
 
 using namespace Qt::StringLiterals;
 using namespace strata;

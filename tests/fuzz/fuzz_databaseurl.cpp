@@ -1,6 +1,6 @@
 // libFuzzer target: the database URL parser must accept or reject any text
 // cleanly, and a parsed URL must never show its password when printed.
-#include "db/databaseurl.h"
+#include "core/db/databaseurl.h"
 
 #include <QString>
 

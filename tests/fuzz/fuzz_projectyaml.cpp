@@ -1,8 +1,8 @@
 // libFuzzer target: the project's other YAML files, models.yaml and
 // strata.yaml, read the same bytes. Each must give a value or an Error that
 // names the file, never a crash, a hang (aliases, nesting) or a leak.
-#include "project/config.h"
-#include "project/models.h"
+#include "core/project/config.h"
+#include "core/project/models.h"
 
 #include <QByteArray>
 #include <QString>

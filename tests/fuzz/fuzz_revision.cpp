@@ -1,6 +1,6 @@
 // libFuzzer target: the revision-file parser must turn any bytes into either a
 // Revision or an Error that says where, never a crash, a hang or a leak.
-#include "project/revision.h"
+#include "core/revision/revision.h"
 
 #include <QByteArray>
 #include <QString>

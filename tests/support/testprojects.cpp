@@ -1,6 +1,6 @@
 #include "testprojects.h"
 
-#include "project/project.h"
+#include "core/project/project.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The question before a downgrade of thousands of steps fits the screen: its
 // first lines, the count of the rest, and the whole list under Details.
 
-#include "app/confirmbox.h"
+#include "ui/app/confirmbox.h"
 
 #include <QApplication>
 #include <QMessageBox>

@@ -1,6 +1,6 @@
-#include "connection/connectiondialog.h"
+#include "ui/connection/connectiondialog.h"
 #include "studiotestsupport.h"
-#include "theme/studiotheme.h"
+#include "ui/theme/studiotheme.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -8,7 +8,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QTabWidget>
-#include "db/connection.h"
+#include "core/db/connection.h"
 
 #include <QFileInfo>
 #include <QTest>

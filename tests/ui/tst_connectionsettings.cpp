@@ -1,10 +1,10 @@
 // What the studio keeps of a connection: the saved and recent connections
 // and each project's last one, never with the password (which goes to the
 // desktop keychain when one answers, and nowhere when none does, saying so).
-#include "app/studioconnections.h"
-#include "app/studiosession.h"
-#include "app/studiosettings.h"
-#include "connection/passwordstore.h"
+#include "ui/app/studioconnections.h"
+#include "ui/app/studiosession.h"
+#include "ui/app/studiosettings.h"
+#include "ui/connection/passwordstore.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"
 

@@ -1,12 +1,12 @@
 // The Database tab: the tables with their rows and sizes, and drift object by
 // object, read off the window's thread on SQLite and PostgreSQL, read again
 // after runs, and marked stale when a read fails.
-#include "app/mainwindow.h"
-#include "app/studioactions.h"
-#include "app/studioautomation.h"
-#include "app/studiosession.h"
-#include "database/databaseview.h"
-#include "database/overviewmodels.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/studioactions.h"
+#include "ui/app/studioautomation.h"
+#include "ui/app/studiosession.h"
+#include "ui/database/databaseview.h"
+#include "ui/database/overviewmodels.h"
 #include "scratchdatabase.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"

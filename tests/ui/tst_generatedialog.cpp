@@ -1,10 +1,10 @@
-#include "app/mainwindow.h"
-#include "generate/generatedialog.h"
-#include "project/project.h"
+#include "ui/app/mainwindow.h"
+#include "ui/generate/generatedialog.h"
+#include "core/project/project.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"
-#include "timeline/timelinemodel.h"
-#include "timeline/timelinepanel.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QFile>
 #include <QLineEdit>

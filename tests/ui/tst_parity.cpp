@@ -9,10 +9,10 @@
 #include "studiotestsupport.h"
 #include "testprojects.h"
 
-#include "project/project.h"
-#include "run/runjob.h"
-#include "workflow/databasestatus.h"
-#include "workflow/migrator.h"
+#include "core/project/project.h"
+#include "ui/run/runjob.h"
+#include "core/workflow/databasestatus.h"
+#include "core/workflow/migrator.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 // The diff pane's preview: at once on a small project, on a pool thread past
 // PreviewLoader::backgroundThreshold revisions, and only the newest request
 // answered when several are in flight.
-#include "diff/previewloader.h"
-#include "project/project.h"
+#include "ui/diff/previewloader.h"
+#include "core/project/project.h"
 #include "testprojects.h"
 
 #include <QSignalSpy>

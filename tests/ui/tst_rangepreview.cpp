@@ -1,14 +1,14 @@
-#include "app/mainwindow.h"
-#include "db/offlinescript.h"
-#include "diff/codeview.h"
-#include "diff/diffpane.h"
-#include "diff/sidebysidediff.h"
-#include "dialect/dialect.h"
-#include "graph/plan.h"
-#include "project/project.h"
+#include "ui/app/mainwindow.h"
+#include "core/run/offlinescript.h"
+#include "ui/diff/codeview.h"
+#include "ui/diff/diffpane.h"
+#include "ui/diff/sidebysidediff.h"
+#include "core/dialect/dialect.h"
+#include "core/graph/plan.h"
+#include "core/project/project.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"
-#include "timeline/timelinepanel.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QCheckBox>
 #include <QLabel>

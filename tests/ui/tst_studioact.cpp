@@ -3,21 +3,21 @@
 // several heads says which rows go and which stay, new revision / merge heads
 // / repair / open in editor / delete through core/workflow, and Generate's
 // preview (downgrade, file, lint) and refusal of a default that is not SQL.
-#include "app/logpane.h"
-#include "app/mainwindow.h"
-#include "app/revisioncommands.h"
-#include "app/studioactions.h"
-#include "app/studiosession.h"
-#include "db/connection.h"
-#include "db/versionstore.h"
-#include "generate/generatedialog.h"
-#include "project/project.h"
-#include "safety/lintrunner.h"
+#include "ui/app/logpane.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/revisioncommands.h"
+#include "ui/app/studioactions.h"
+#include "ui/app/studiosession.h"
+#include "core/db/connection.h"
+#include "core/db/versionstore.h"
+#include "ui/generate/generatedialog.h"
+#include "core/project/project.h"
+#include "ui/safety/lintrunner.h"
 #include "scratchdatabase.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"
-#include "workflow/databasestatus.h"
-#include "workflow/migrator.h"
+#include "core/workflow/databasestatus.h"
+#include "core/workflow/migrator.h"
 
 #include <QAction>
 #include <QFile>

@@ -3,17 +3,17 @@
 // (so `flask db current` agrees), and "Generate migration" is the team's
 // own `flask db migrate`, whose new file is then selected for review.
 
-#include "app/generatecommands.h"
-#include "app/logpane.h"
-#include "app/mainwindow.h"
-#include "app/studioactions.h"
-#include "app/studiosession.h"
-#include "generate/flaskgeneration.h"
-#include "project/project.h"
+#include "ui/app/generatecommands.h"
+#include "ui/app/logpane.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/studioactions.h"
+#include "ui/app/studiosession.h"
+#include "ui/generate/flaskgeneration.h"
+#include "core/project/project.h"
 #include "flaskapp.h"
 #include "scratchdatabase.h"
 #include "studiotestsupport.h"
-#include "timeline/timelinepanel.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QAction>
 #include <QFile>

@@ -3,12 +3,12 @@
 // "migrations" folder every project has; the run's progress text is not
 // clipped; the round-trip tab says why a round-trip stopped and forgets the
 // result when another project opens.
-#include "app/mainwindow.h"
-#include "app/statuspanel.h"
-#include "app/studioautomation.h"
-#include "workflow/roundtrip.h"
-#include "safety/roundtripview.h"
-#include "run/runrequest.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/statuspanel.h"
+#include "ui/app/studioautomation.h"
+#include "core/workflow/roundtrip.h"
+#include "ui/safety/roundtripview.h"
+#include "ui/run/runrequest.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"
 

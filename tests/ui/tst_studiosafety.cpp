@@ -2,23 +2,23 @@
 // lint and edited badges on the timeline, the Lint tab of the diff pane,
 // the round-trip result view (scratch copies on both databases), and a
 // reload that does not block the window.
-#include "app/mainwindow.h"
-#include "app/statuspanel.h"
-#include "app/studioactions.h"
-#include "app/studiosession.h"
-#include "diff/diffpane.h"
-#include "project/project.h"
-#include "safety/lint.h"
-#include "safety/lintrunner.h"
-#include "safety/lintview.h"
-#include "safety/roundtripview.h"
-#include "safety/severitystyle.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/statuspanel.h"
+#include "ui/app/studioactions.h"
+#include "ui/app/studiosession.h"
+#include "ui/diff/diffpane.h"
+#include "core/project/project.h"
+#include "core/safety/lint.h"
+#include "ui/safety/lintrunner.h"
+#include "ui/safety/lintview.h"
+#include "ui/safety/roundtripview.h"
+#include "ui/safety/severitystyle.h"
 #include "scratchdatabase.h"
 #include "studiotestsupport.h"
 #include "testprojects.h"
-#include "timeline/timelinedelegate.h"
-#include "timeline/timelinemodel.h"
-#include "timeline/timelinepanel.h"
+#include "ui/timeline/timelinedelegate.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,7 +1,7 @@
-#include "project/project.h"
+#include "core/project/project.h"
 #include "testprojects.h"
-#include "timeline/timelinefilter.h"
-#include "timeline/timelinemodel.h"
+#include "ui/timeline/timelinefilter.h"
+#include "ui/timeline/timelinemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

@@ -1,7 +1,7 @@
-#include "graph/revisiongraph.h"
-#include "timeline/timelinedelegate.h"
-#include "timeline/timelinemodel.h"
-#include "timeline/timelinepanel.h"
+#include "core/graph/revisiongraph.h"
+#include "ui/timeline/timelinedelegate.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QElapsedTimer>
 #include <QListView>

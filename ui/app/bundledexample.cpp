@@ -1,4 +1,4 @@
-#include "app/bundledexample.h"
+#include "ui/app/bundledexample.h"
 
 #include <QCoreApplication>
 #include <QDir>

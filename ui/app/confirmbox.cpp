@@ -1,4 +1,4 @@
-#include "app/confirmbox.h"
+#include "ui/app/confirmbox.h"
 
 #include <QMessageBox>
 

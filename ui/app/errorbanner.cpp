@@ -1,6 +1,6 @@
-#include "app/errorbanner.h"
+#include "ui/app/errorbanner.h"
 
-#include "theme/themecolors.h"
+#include "ui/theme/themecolors.h"
 
 #include <QMouseEvent>
 

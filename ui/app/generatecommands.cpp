@@ -1,11 +1,11 @@
-#include "app/generatecommands.h"
+#include "ui/app/generatecommands.h"
 
-#include "app/studiosession.h"
-#include "diff/diffpane.h"
-#include "generate/flaskgeneration.h"
-#include "generate/generatedialog.h"
-#include "project/project.h"
-#include "timeline/timelinepanel.h"
+#include "ui/app/studiosession.h"
+#include "ui/diff/diffpane.h"
+#include "ui/generate/flaskgeneration.h"
+#include "ui/generate/generatedialog.h"
+#include "core/project/project.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QFileInfo>
 

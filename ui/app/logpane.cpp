@@ -1,6 +1,6 @@
-#include "app/logpane.h"
+#include "ui/app/logpane.h"
 
-#include "theme/themecolors.h"
+#include "ui/theme/themecolors.h"
 
 #include <QFontDatabase>
 #include <QTime>

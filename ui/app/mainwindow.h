@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/studiosettings.h"
-#include "run/runrequest.h"
+#include "ui/app/studiosettings.h"
+#include "ui/run/runrequest.h"
 
 #include <QMainWindow>
 

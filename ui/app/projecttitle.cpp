@@ -1,4 +1,4 @@
-#include "app/projecttitle.h"
+#include "ui/app/projecttitle.h"
 
 #include <QDir>
 

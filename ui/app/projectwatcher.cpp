@@ -1,4 +1,4 @@
-#include "app/projectwatcher.h"
+#include "ui/app/projectwatcher.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
-#include "app/revisioncommands.h"
+#include "ui/app/revisioncommands.h"
 
-#include "app/studioactions.h"
-#include "app/studiosession.h"
-#include "project/project.h"
-#include "timeline/timelinepanel.h"
-#include "workflow/revisionauthor.h"
+#include "ui/app/studioactions.h"
+#include "ui/app/studiosession.h"
+#include "core/project/project.h"
+#include "ui/timeline/timelinepanel.h"
+#include "core/workflow/revisionauthor.h"
 
 #include <QAction>
 #include <QDesktopServices>

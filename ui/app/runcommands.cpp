@@ -1,9 +1,9 @@
-#include "app/runcommands.h"
+#include "ui/app/runcommands.h"
 
-#include "app/studioactions.h"
-#include "app/studiosession.h"
-#include "safety/roundtripview.h"
-#include "timeline/timelinepanel.h"
+#include "ui/app/studioactions.h"
+#include "ui/app/studiosession.h"
+#include "ui/safety/roundtripview.h"
+#include "ui/timeline/timelinepanel.h"
 
 #include <QAction>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "run/runrequest.h"
+#include "ui/run/runrequest.h"
 
 #include <QObject>
 

@@ -1,12 +1,12 @@
-#include "app/selectionpreview.h"
+#include "ui/app/selectionpreview.h"
 
-#include "app/studiosession.h"
-#include "diff/diffpane.h"
-#include "diff/previewloader.h"
-#include "diff/revisionpreview.h"
-#include "safety/lintrunner.h"
-#include "timeline/timelinemodel.h"
-#include "timeline/timelinepanel.h"
+#include "ui/app/studiosession.h"
+#include "ui/diff/diffpane.h"
+#include "ui/diff/previewloader.h"
+#include "ui/diff/revisionpreview.h"
+#include "ui/safety/lintrunner.h"
+#include "ui/timeline/timelinemodel.h"
+#include "ui/timeline/timelinepanel.h"
 
 namespace strata::ui {
 

@@ -1,7 +1,7 @@
-#include "app/statuspanel.h"
+#include "ui/app/statuspanel.h"
 
-#include "run/databasestate.h"
-#include "theme/themecolors.h"
+#include "ui/run/databasestate.h"
+#include "ui/theme/themecolors.h"
 
 #include <QFontMetrics>
 #include <QHBoxLayout>

@@ -1,4 +1,4 @@
-#include "app/studioactions.h"
+#include "ui/app/studioactions.h"
 
 #include <QAction>
 #include <QIcon>

@@ -1,11 +1,11 @@
-#include "app/studioautomation.h"
+#include "ui/app/studioautomation.h"
 
-#include "app/mainwindow.h"
-#include "app/studioactions.h"
-#include "app/studiosession.h"
-#include "database/databaseview.h"
-#include "diff/diffpane.h"
-#include "safety/lintrunner.h"
+#include "ui/app/mainwindow.h"
+#include "ui/app/studioactions.h"
+#include "ui/app/studiosession.h"
+#include "ui/database/databaseview.h"
+#include "ui/diff/diffpane.h"
+#include "ui/safety/lintrunner.h"
 
 #include <QAction>
 #include <QDeadlineTimer>

@@ -1,8 +1,8 @@
-#include "app/studioconnections.h"
+#include "ui/app/studioconnections.h"
 
-#include "app/studiosession.h"
-#include "connection/connectiondialog.h"
-#include "connection/passwordstore.h"
+#include "ui/app/studiosession.h"
+#include "ui/connection/connectiondialog.h"
+#include "ui/connection/passwordstore.h"
 
 #include <QMenu>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/studiosettings.h"
-#include "db/databaseurl.h"
+#include "ui/app/studiosettings.h"
+#include "core/db/databaseurl.h"
 
 #include <QHash>
 #include <QObject>

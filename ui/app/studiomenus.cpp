@@ -1,8 +1,8 @@
-#include "app/studiomenus.h"
+#include "ui/app/studiomenus.h"
 
 #include "strata_buildinfo.h"
 
-#include "app/studioactions.h"
+#include "ui/app/studioactions.h"
 
 #include <QAction>
 #include <QMainWindow>

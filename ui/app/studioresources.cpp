@@ -1,4 +1,4 @@
-#include "app/studioresources.h"
+#include "ui/app/studioresources.h"
 
 #include <QtGlobal>
 

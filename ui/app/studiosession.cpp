@@ -1,7 +1,7 @@
-#include "app/studiosession.h"
+#include "ui/app/studiosession.h"
 
-#include "app/workerpools.h"
-#include "project/project.h"
+#include "ui/app/workerpools.h"
+#include "core/project/project.h"
 
 #include <QDir>
 #include <QFutureWatcher>

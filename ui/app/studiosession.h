@@ -1,8 +1,8 @@
 #pragma once
 
-#include "db/databaseurl.h"
-#include "run/databasestate.h"
-#include "run/runcontroller.h"
+#include "core/db/databaseurl.h"
+#include "ui/run/databasestate.h"
+#include "ui/run/runcontroller.h"
 
 #include <QObject>
 

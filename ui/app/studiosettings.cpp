@@ -1,6 +1,6 @@
-#include "app/studiosettings.h"
+#include "ui/app/studiosettings.h"
 
-#include "db/databaseurl.h"
+#include "core/db/databaseurl.h"
 
 #include <QCryptographicHash>
 #include <QDir>

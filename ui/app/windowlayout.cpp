@@ -1,6 +1,6 @@
-#include "app/windowlayout.h"
+#include "ui/app/windowlayout.h"
 
-#include "app/studiosettings.h"
+#include "ui/app/studiosettings.h"
 
 #include <QMainWindow>
 #include <QScreen>

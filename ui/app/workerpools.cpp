@@ -1,4 +1,4 @@
-#include "app/workerpools.h"
+#include "ui/app/workerpools.h"
 
 #include <QCoreApplication>
 #include <QPointer>

@@ -1,6 +1,6 @@
-#include "connection/connectiondialog.h"
+#include "ui/connection/connectiondialog.h"
 
-#include "db/connection.h"
+#include "core/db/connection.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "db/databaseurl.h"
+#include "core/db/databaseurl.h"
 
 #include <QDialog>
 

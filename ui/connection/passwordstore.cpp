@@ -1,4 +1,4 @@
-#include "connection/passwordstore.h"
+#include "ui/connection/passwordstore.h"
 
 #ifdef STRATA_HAVE_QTKEYCHAIN
 #include <qt6keychain/keychain.h>

@@ -1,9 +1,9 @@
-#include "database/databaseview.h"
+#include "ui/database/databaseview.h"
 
-#include "app/studiosession.h"
-#include "database/overviewloader.h"
-#include "database/overviewmodels.h"
-#include "theme/themecolors.h"
+#include "ui/app/studiosession.h"
+#include "ui/database/overviewloader.h"
+#include "ui/database/overviewmodels.h"
+#include "ui/theme/themecolors.h"
 
 #include <QGuiApplication>
 #include <QHBoxLayout>

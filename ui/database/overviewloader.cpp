@@ -1,8 +1,8 @@
-#include "database/overviewloader.h"
+#include "ui/database/overviewloader.h"
 
-#include "app/workerpools.h"
-#include "db/connection.h"
-#include "project/project.h"
+#include "ui/app/workerpools.h"
+#include "core/db/connection.h"
+#include "core/project/project.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/databaseurl.h"
-#include "workflow/databaseoverview.h"
+#include "core/db/databaseurl.h"
+#include "core/workflow/databaseoverview.h"
 
 #include <QDateTime>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "database/overviewmodels.h"
+#include "ui/database/overviewmodels.h"
 
-#include "theme/themecolors.h"
+#include "ui/theme/themecolors.h"
 
 #include <QGuiApplication>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diff/objectdrift.h"
-#include "introspect/tablefootprint.h"
+#include "core/diff/objectdrift.h"
+#include "core/introspect/tablefootprint.h"
 
 #include <QAbstractTableModel>
 

@@ -1,6 +1,6 @@
-#include "diff/codeview.h"
+#include "ui/diff/codeview.h"
 
-#include "theme/themecolors.h"
+#include "ui/theme/themecolors.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>

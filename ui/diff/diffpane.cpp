@@ -1,12 +1,12 @@
-#include "diff/diffpane.h"
+#include "ui/diff/diffpane.h"
 
-#include "diff/codeview.h"
-#include "diff/sidebysidediff.h"
-#include "diff/sqlhighlighter.h"
-#include "diff/sqlscriptview.h"
-#include "dialect/dialect.h"
-#include "safety/lintview.h"
-#include "safety/severitystyle.h"
+#include "ui/diff/codeview.h"
+#include "ui/diff/sidebysidediff.h"
+#include "ui/diff/sqlhighlighter.h"
+#include "ui/diff/sqlscriptview.h"
+#include "core/dialect/dialect.h"
+#include "ui/safety/lintview.h"
+#include "ui/safety/severitystyle.h"
 
 #include <QApplication>
 #include <QCheckBox>

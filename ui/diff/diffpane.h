@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diff/revisionpreview.h"
-#include "safety/issue.h"
+#include "ui/diff/revisionpreview.h"
+#include "core/safety/issue.h"
 
 #include <QWidget>
 

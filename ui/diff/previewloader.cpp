@@ -1,8 +1,8 @@
-#include "diff/previewloader.h"
+#include "ui/diff/previewloader.h"
 
-#include "app/workerpools.h"
-#include "dialect/dialect.h"
-#include "project/project.h"
+#include "ui/app/workerpools.h"
+#include "core/dialect/dialect.h"
+#include "core/project/project.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

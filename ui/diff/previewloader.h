@@ -1,6 +1,6 @@
 #pragma once
 
-#include "diff/revisionpreview.h"
+#include "ui/diff/revisionpreview.h"
 
 #include <QObject>
 

@@ -1,9 +1,9 @@
-#include "diff/revisionpreview.h"
+#include "ui/diff/revisionpreview.h"
 
-#include "db/offlinescript.h"
-#include "dialect/dialect.h"
-#include "graph/plan.h"
-#include "project/project.h"
+#include "core/run/offlinescript.h"
+#include "core/dialect/dialect.h"
+#include "core/graph/plan.h"
+#include "core/project/project.h"
 
 #include <QFile>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diff/linediff.h"
-#include "error.h"
+#include "core/textdiff/linediff.h"
+#include "core/error.h"
 
 #include <QStringList>
 

@@ -1,8 +1,8 @@
-#include "diff/sidebysidediff.h"
+#include "ui/diff/sidebysidediff.h"
 
-#include "diff/codeview.h"
-#include "diff/sqlhighlighter.h"
-#include "theme/themecolors.h"
+#include "ui/diff/codeview.h"
+#include "ui/diff/sqlhighlighter.h"
+#include "ui/theme/themecolors.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "diff/linediff.h"
+#include "core/textdiff/linediff.h"
 
 #include <QWidget>
 

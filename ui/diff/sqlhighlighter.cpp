@@ -1,6 +1,6 @@
-#include "diff/sqlhighlighter.h"
+#include "ui/diff/sqlhighlighter.h"
 
-#include "theme/themecolors.h"
+#include "ui/theme/themecolors.h"
 
 using namespace Qt::StringLiterals;
 

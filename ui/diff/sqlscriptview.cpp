@@ -1,6 +1,6 @@
-#include "diff/sqlscriptview.h"
+#include "ui/diff/sqlscriptview.h"
 
-#include "theme/themecolors.h"
+#include "ui/theme/themecolors.h"
 
 #include <QTextBlock>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "diff/codeview.h"
+#include "ui/diff/codeview.h"
 
 namespace strata::ui {
 

@@ -1,6 +1,6 @@
-#include "generate/flaskgeneration.h"
+#include "ui/generate/flaskgeneration.h"
 
-#include "alembic/flaskmigrate.h"
+#include "core/alembic/flaskmigrate.h"
 
 #include <QFutureWatcher>
 #include <QInputDialog>

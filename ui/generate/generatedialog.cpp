@@ -1,9 +1,9 @@
-#include "generate/generatedialog.h"
+#include "ui/generate/generatedialog.h"
 
-#include "dialect/dialect.h"
-#include "diff/codeview.h"
-#include "diff/sqlhighlighter.h"
-#include "project/project.h"
+#include "core/dialect/dialect.h"
+#include "ui/diff/codeview.h"
+#include "ui/diff/sqlhighlighter.h"
+#include "core/project/project.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

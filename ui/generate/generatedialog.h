@@ -1,6 +1,6 @@
 #pragma once
 
-#include "workflow/generator.h"
+#include "core/workflow/generator.h"
 
 #include <QDialog>
 

@@ -1,6 +1,6 @@
-#include "run/databasestate.h"
+#include "ui/run/databasestate.h"
 
-#include "workflow/databasestatus.h"
+#include "core/workflow/databasestatus.h"
 
 namespace strata::ui {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "error.h"
-#include "safety/safetysummary.h"
+#include "core/error.h"
+#include "ui/safety/safetysummary.h"
 
 #include <QHash>
 #include <QMetaType>

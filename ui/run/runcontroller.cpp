@@ -1,6 +1,6 @@
-#include "run/runcontroller.h"
+#include "ui/run/runcontroller.h"
 
-#include "run/runjob.h"
+#include "ui/run/runjob.h"
 
 #include <QThread>
 

@@ -1,14 +1,14 @@
-#include "run/runjob.h"
+#include "ui/run/runjob.h"
 
-#include "db/connection.h"
-#include "project/project.h"
-#include "workflow/downgradeimpact.h"
-#include "workflow/migrator.h"
-#include "workflow/checksumrepair.h"
-#include "workflow/revisionauthor.h"
-#include "workflow/stamper.h"
-#include "workflow/upgradeconcerns.h"
-#include "workflow/workflowobserver.h"
+#include "core/db/connection.h"
+#include "core/project/project.h"
+#include "core/workflow/downgradeimpact.h"
+#include "core/workflow/migrator.h"
+#include "core/workflow/checksumrepair.h"
+#include "core/workflow/revisionauthor.h"
+#include "core/workflow/stamper.h"
+#include "core/workflow/upgradeconcerns.h"
+#include "core/workflow/workflowobserver.h"
 
 using namespace Qt::StringLiterals;
 

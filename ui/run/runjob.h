@@ -1,7 +1,7 @@
 #pragma once
 
-#include "run/databasestate.h"
-#include "run/runrequest.h"
+#include "ui/run/databasestate.h"
+#include "ui/run/runrequest.h"
 
 #include <QElapsedTimer>
 #include <QObject>

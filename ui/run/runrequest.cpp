@@ -1,4 +1,4 @@
-#include "run/runrequest.h"
+#include "ui/run/runrequest.h"
 
 #include <QCoreApplication>
 

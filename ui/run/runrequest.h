@@ -1,7 +1,7 @@
 #pragma once
 
-#include "db/databaseurl.h"
-#include "workflow/roundtrip.h"
+#include "core/db/databaseurl.h"
+#include "core/workflow/roundtrip.h"
 
 #include <QHash>
 #include <QMetaType>

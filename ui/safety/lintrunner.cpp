@@ -1,8 +1,8 @@
-#include "safety/lintrunner.h"
+#include "ui/safety/lintrunner.h"
 
-#include "app/workerpools.h"
-#include "project/project.h"
-#include "safety/lint.h"
+#include "ui/app/workerpools.h"
+#include "core/project/project.h"
+#include "core/safety/lint.h"
 
 #include <QFutureWatcher>
 #include <QPromise>

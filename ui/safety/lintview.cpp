@@ -1,7 +1,7 @@
-#include "safety/lintview.h"
+#include "ui/safety/lintview.h"
 
-#include "safety/severitystyle.h"
-#include "theme/themecolors.h"
+#include "ui/safety/severitystyle.h"
+#include "ui/theme/themecolors.h"
 
 #include <QTextBrowser>
 #include <QUrl>

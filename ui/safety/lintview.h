@@ -1,6 +1,6 @@
 #pragma once
 
-#include "safety/issue.h"
+#include "core/safety/issue.h"
 
 #include <QWidget>
 

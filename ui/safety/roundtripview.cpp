@@ -1,7 +1,7 @@
-#include "safety/roundtripview.h"
+#include "ui/safety/roundtripview.h"
 
-#include "run/runrequest.h"
-#include "theme/themecolors.h"
+#include "ui/run/runrequest.h"
+#include "ui/theme/themecolors.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "safety/safetysummary.h"
+#include "ui/safety/safetysummary.h"
 
-#include "workflow/databasestatus.h"
+#include "core/workflow/databasestatus.h"
 
 #include <QCoreApplication>
 

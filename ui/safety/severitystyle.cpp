@@ -1,6 +1,6 @@
-#include "safety/severitystyle.h"
+#include "ui/safety/severitystyle.h"
 
-#include "theme/themecolors.h"
+#include "ui/theme/themecolors.h"
 
 #include <QCoreApplication>
 #include <QPainter>

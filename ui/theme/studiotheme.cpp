@@ -1,4 +1,4 @@
-#include "theme/studiotheme.h"
+#include "ui/theme/studiotheme.h"
 
 #include <QApplication>
 #include <QPalette>

@@ -1,4 +1,4 @@
-#include "theme/themecolors.h"
+#include "ui/theme/themecolors.h"
 
 namespace strata::ui::ThemeColors {
 

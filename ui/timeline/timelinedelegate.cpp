@@ -1,8 +1,8 @@
-#include "timeline/timelinedelegate.h"
+#include "ui/timeline/timelinedelegate.h"
 
-#include "safety/severitystyle.h"
-#include "theme/themecolors.h"
-#include "timeline/timelinemodel.h"
+#include "ui/safety/severitystyle.h"
+#include "ui/theme/themecolors.h"
+#include "ui/timeline/timelinemodel.h"
 
 #include <QApplication>
 #include <QFontDatabase>

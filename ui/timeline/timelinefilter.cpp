@@ -1,6 +1,6 @@
-#include "timeline/timelinefilter.h"
+#include "ui/timeline/timelinefilter.h"
 
-#include "timeline/timelinemodel.h"
+#include "ui/timeline/timelinemodel.h"
 
 namespace strata::ui {
 

@@ -1,4 +1,4 @@
-#include "timeline/timelinelayout.h"
+#include "ui/timeline/timelinelayout.h"
 
 #include <QSet>
 

@@ -1,7 +1,7 @@
-#include "timeline/timelinemodel.h"
+#include "ui/timeline/timelinemodel.h"
 
-#include "graph/revisiongraph.h"
-#include "safety/severitystyle.h"
+#include "core/graph/revisiongraph.h"
+#include "ui/safety/severitystyle.h"
 
 #include <QLocale>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "safety/lintrunner.h"
-#include "timeline/timelinelayout.h"
+#include "ui/safety/lintrunner.h"
+#include "ui/timeline/timelinelayout.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>

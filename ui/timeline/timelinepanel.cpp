@@ -1,8 +1,8 @@
-#include "timeline/timelinepanel.h"
+#include "ui/timeline/timelinepanel.h"
 
-#include "timeline/timelinedelegate.h"
-#include "timeline/timelinefilter.h"
-#include "timeline/timelinemodel.h"
+#include "ui/timeline/timelinedelegate.h"
+#include "ui/timeline/timelinefilter.h"
+#include "ui/timeline/timelinemodel.h"
 
 #include <QAction>
 #include <QItemSelectionModel>

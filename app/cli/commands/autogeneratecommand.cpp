@@ -1,11 +1,11 @@
 #include "command.h"
 
-#include "alembic/flaskmigrate.h"
+#include "core/alembic/flaskmigrate.h"
 #include "schemareport.h"
 
-#include "dialect/dialect.h"
-#include "diff/autogenerate.h"
-#include "workflow/generator.h"
+#include "core/dialect/dialect.h"
+#include "core/diff/autogenerate.h"
+#include "core/workflow/generator.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #include "command.h"
 #include "schemareport.h"
 
-#include "diff/baseline.h"
+#include "core/diff/baseline.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,8 +1,8 @@
 #include "command.h"
 #include "schemareport.h"
 
-#include "diff/autogenerate.h"
-#include "workflow/generator.h"
+#include "core/diff/autogenerate.h"
+#include "core/workflow/generator.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #include "databasestate.h"
 
-#include "workflow/databaseheads.h"
+#include "core/workflow/databaseheads.h"
 
 namespace strata::cli {
 

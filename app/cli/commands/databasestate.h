@@ -2,7 +2,7 @@
 
 #include "context.h"
 
-#include "workflow/databaseheads.h"
+#include "core/workflow/databaseheads.h"
 
 namespace strata::cli {
 

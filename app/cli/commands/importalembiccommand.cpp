@@ -1,6 +1,6 @@
 #include "command.h"
 
-#include "alembic/alembicimport.h"
+#include "core/workflow/alembicimport.h"
 
 using namespace Qt::StringLiterals;
 

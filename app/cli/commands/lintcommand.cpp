@@ -1,7 +1,7 @@
 #include "command.h"
 #include "databasestate.h"
 
-#include "safety/lint.h"
+#include "core/safety/lint.h"
 
 using namespace Qt::StringLiterals;
 

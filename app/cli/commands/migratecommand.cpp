@@ -4,9 +4,9 @@
 #include "printingobserver.h"
 #include "../interruptguard.h"
 
-#include "dialect/dialect.h"
-#include "workflow/offlinemigration.h"
-#include "workflow/migrator.h"
+#include "core/dialect/dialect.h"
+#include "core/workflow/offlinemigration.h"
+#include "core/workflow/migrator.h"
 
 using namespace Qt::StringLiterals;
 

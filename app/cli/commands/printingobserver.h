@@ -2,7 +2,7 @@
 
 #include "context.h"
 
-#include "workflow/workflowobserver.h"
+#include "core/workflow/workflowobserver.h"
 
 namespace strata::cli {
 

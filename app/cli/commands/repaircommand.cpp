@@ -1,6 +1,6 @@
 #include "command.h"
 
-#include "workflow/checksumrepair.h"
+#include "core/workflow/checksumrepair.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,7 +1,7 @@
 #include "command.h"
 #include "databasestate.h"
 
-#include "workflow/revisionauthor.h"
+#include "core/workflow/revisionauthor.h"
 
 using namespace Qt::StringLiterals;
 

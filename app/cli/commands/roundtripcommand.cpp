@@ -1,7 +1,7 @@
 #include "command.h"
 #include "printingobserver.h"
 
-#include "workflow/roundtrip.h"
+#include "core/workflow/roundtrip.h"
 
 using namespace Qt::StringLiterals;
 

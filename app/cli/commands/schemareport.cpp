@@ -1,7 +1,7 @@
 #include "schemareport.h"
 
-#include "diff/autogenerate.h"
-#include "workflow/databaseheads.h"
+#include "core/diff/autogenerate.h"
+#include "core/workflow/databaseheads.h"
 
 using namespace Qt::StringLiterals;
 

@@ -2,7 +2,7 @@
 
 #include "context.h"
 
-#include "diff/schemasource.h"
+#include "core/diff/schemasource.h"
 
 namespace strata::cli {
 

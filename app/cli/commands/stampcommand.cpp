@@ -1,6 +1,6 @@
 #include "command.h"
 
-#include "workflow/stamper.h"
+#include "core/workflow/stamper.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #include "command.h"
 
-#include "workflow/databasestatus.h"
+#include "core/workflow/databasestatus.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/db/connection.h"
+#include "core/graph/plan.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace strata {
+
+class PreparedQuery;
+class StepLockTimeout;
+class Project;
+
+// Executes a plan against a connection: one transaction per step, the version
+// rows and a history row written inside it. A failing statement rolls its
+// step back and stops the run; earlier steps stay committed, so the database
+// is always at a known revision.
+class Runner : public QObject
+{
+    Q_OBJECT
+public:
+    Runner(Connection &connection, const Project &project, QObject *parent = nullptr);
+    ~Runner() override;
+
+    // Refuses to create tables over an unversioned database that already has
+    // tables (the "create_all before migrations" trap) unless told to.
+    void setAllowUnversioned(bool allow) { m_allowUnversioned = allow; }
+    // Stops before the next step; safe from another thread.
+    void cancel() { m_cancelled = true; }
+    // Also stops before the next step once this flag is set: a flag a signal
+    // handler may set (Ctrl-C), where calling cancel() would not be safe.
+    void setStopFlag(const std::atomic_bool *flag) { m_stopFlag = flag; }
+    // All or nothing: every step, its version moves and history rows in one
+    // transaction; a failure anywhere rolls all of it back.
+    void setAtomic(bool atomic) { m_atomic = atomic; }
+
+    Status run(const Plan &plan);
+
+    // True when run() stopped because another process moved the version rows
+    // between planning and a step (it held the lock first): the plan is stale,
+    // plan again from the rows as they are now.
+    bool headsMoved() const { return m_headsMoved; }
+    // Why the run keeps no history rows, when the history table could not be made; else empty.
+    QString historyNote() const { return m_historyNote; }
+
+Q_SIGNALS:
+    void stepStarted(int index, int count, const strata::PlanStep &step);
+    void statementStarted(const QString &sql);
+    void stepFinished(int index, int count, const strata::PlanStep &step, qint64 milliseconds);
+
+private:
+    // Runs one step and returns the schema after it.
+    Result<Schema> runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads);
+    // Inside the step's transaction (under the write lock): the version rows are still the plan's.
+    Status checkHeads(const QStringList &expectedHeads);
+    Status execute(const Statement &statement);
+    Status runAtomically(const Plan &plan, Schema &schema);
+    // A step's own transaction; in an atomic run the run's one transaction stands in for it.
+    Status beginStep() { return m_atomic ? Status() : m_connection.begin(); }
+    Status commitStep() { return m_atomic ? Status() : m_connection.commit(); }
+    void rollbackStep() { if (!m_atomic) (void)m_connection.rollback(); }
+    Status checkUnversioned(const Plan &plan);
+
+    Connection &m_connection;
+    const Project &m_project;
+    bool m_allowUnversioned = false;
+    std::atomic_bool m_cancelled = false;
+    const std::atomic_bool *m_stopFlag = nullptr;
+    bool m_atomic = false;
+    bool m_headsMoved = false;
+    bool m_keepsHistory = true;
+    QString m_historyNote;
+    // Read in every step: prepared once per run, not parsed and planned per step.
+    std::unique_ptr<PreparedQuery> m_headsQuery;
+    StepLockTimeout *m_lockTimeout = nullptr;   // during run()
+};
+
+} // namespace strata
