@@ -3,10 +3,12 @@
 #include "app/mainwindow.h"
 #include "app/studioactions.h"
 #include "app/studiosession.h"
+#include "diff/diffpane.h"
 #include "safety/lintrunner.h"
 
 #include <QAction>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -65,6 +67,29 @@ void StudioAutomation::roundTripWhenSettled(std::function<void()> done)
             disconnect(finished);
             done();   // nothing to round-trip (no database, no selection, or declined)
         }
+    });
+}
+
+void StudioAutomation::timeSelectionWhenSettled(const QString &idOrPrefix, std::function<void(qint64)> done)
+{
+    whenSettled([this, idOrPrefix, done] {
+        QElapsedTimer sinceClick;
+        sinceClick.start();
+        if (!m_window.selectRevision(idOrPrefix))
+            return done(-1);
+        // A synchronous paint, so the time includes drawing the preview, not only computing it.
+        const auto painted = [this, sinceClick, done] {
+            DiffPane *pane = m_window.diffPane();
+            if (!pane->hasPreview())
+                return done(-1);
+            pane->repaint();
+            done(sinceClick.elapsed());
+        };
+        // A small history is previewed at once; a large one on a pool thread, until settled again.
+        if (m_window.isSettled())
+            painted();
+        else
+            whenSettled(painted);
     });
 }
 

@@ -23,6 +23,10 @@ public:
     void grabWhenSettled(const QString &path, std::function<void(bool saved)> done);
     // Once settled, round-trips the selected revision and calls done when it has ended.
     void roundTripWhenSettled(std::function<void()> done);
+    // Once settled, selects a revision (id or prefix) and calls done with the
+    // milliseconds from the click to its preview painted in the diff pane, or
+    // -1 when there is no such revision or its preview failed (for the benchmarks).
+    void timeSelectionWhenSettled(const QString &idOrPrefix, std::function<void(qint64 ms)> done);
 
 private:
     MainWindow &m_window;
