@@ -5,6 +5,8 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Bench {
@@ -227,15 +229,26 @@ GeneratedProject writeWideProject(const QString &directory, int tables, QString 
 {
     if (!startProject(directory, error))
         return {};
-    RevisionText base{revisionId(Shape::Linear, -1), {}, "Wide schema of " + QByteArray::number(tables) + " tables",
-                      {}, {}};
-    for (int i = 1; i <= tables; ++i)
-        base.upgrade += wideTable(i, false, false);
-    for (int i = tables; i >= 1; --i)
-        base.downgrade += "  - drop_table: w" + QByteArray::number(i).rightJustified(4, '0') + '\n';
-    if (!writeRevision(directory + u"/versions"_s, base, 0, error) || !writeModels(directory, tables, false, error))
+    // A revision per 250 tables: PostgreSQL's lock table (max_locks_per_transaction
+    // 64 by default) cannot hold the locks of 5,000 new tables in one transaction.
+    constexpr int perRevision = 250;
+    QList<QByteArray> parents;
+    int revision = 0;
+    for (int first = 1; first <= tables; first += perRevision, ++revision) {
+        const int last = std::min(tables, first + perRevision - 1);
+        RevisionText r{revisionId(Shape::Linear, -1 - revision), parents,
+                       "Wide schema, tables " + QByteArray::number(first) + " to " + QByteArray::number(last), {}, {}};
+        for (int i = first; i <= last; ++i)
+            r.upgrade += wideTable(i, false, false);
+        for (int i = last; i >= first; --i)
+            r.downgrade += "  - drop_table: w" + QByteArray::number(i).rightJustified(4, '0') + '\n';
+        if (!writeRevision(directory + u"/versions"_s, r, revision, error))
+            return {};
+        parents = {r.id};
+    }
+    if (!writeModels(directory, tables, false, error))
         return {};
-    return {directory, QString::fromLatin1(base.id), 1, tables};
+    return {directory, QString::fromLatin1(parents.value(0)), revision, tables};
 }
 
 bool writeWideModelsWithChanges(const QString &directory, int tables, QString *error)

@@ -47,8 +47,8 @@ GeneratedProject writeChainProject(const QString &directory, int revisions, Shap
 
 // A wide schema for introspection and autogenerate: `tables` tables of ten
 // columns (mixed types, defaults, a foreign key to the previous table, an
-// index, a check). Writes one base revision that creates all of it, and a
-// models.yaml equal to it.
+// index, a check). Writes revisions of 250 tables each that create all of
+// it, and a models.yaml equal to it.
 GeneratedProject writeWideProject(const QString &directory, int tables, QString *error);
 
 // Rewrites the wide project's models.yaml with one new nullable column on

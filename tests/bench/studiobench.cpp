@@ -56,23 +56,6 @@ QString upgradeWithoutFsync(const GeneratedProject &project, const ScratchDataba
     return {};
 }
 
-QString copyCachedDatabaseAtHead(const GeneratedProject &project, const ScratchDatabase &db, const QString &workDir)
-{
-    const QString cached = project.directory + u"/at-head.sqlite"_s;
-    if (!QFile::exists(cached)) {
-        // Prepared in a scratch file and renamed, so an interrupted run leaves no half-made cache.
-        ScratchDatabase scratch(u"sqlite"_s);
-        if (!scratch.isValid())
-            return scratch.errorString();
-        if (QString error = upgradeWithoutFsync(project, scratch, workDir); !error.isEmpty())
-            return error;
-        if (!QFile::copy(scratch.sqliteFile(), cached + u".part"_s) || !QFile::rename(cached + u".part"_s, cached))
-            return u"cannot write %1"_s.arg(cached);
-    }
-    QFile::remove(db.sqliteFile());
-    return QFile::copy(cached, db.sqliteFile()) ? QString() : u"cannot copy %1 to %2"_s.arg(cached, db.sqliteFile());
-}
-
 ProcessSpec studioSpec(const QString &program, const QStringList &arguments, const QString &workDir,
                        const QString &stdoutFile)
 {

@@ -6,8 +6,8 @@
 class ScratchDatabase;
 
 // What the studio's figures need besides the runs themselves: big projects
-// and databases at head kept in the build folder between bench runs, and the
-// command line of a measured studio.
+// kept in the build folder between bench runs, databases brought to head, and
+// the command line of a measured studio.
 namespace Bench {
 
 // A linear project of `revisions` in cacheDir, written the first time (100,000
@@ -19,8 +19,6 @@ GeneratedProject cachedProject(const QString &cacheDir, int revisions, QString *
 // fsync at each commit, so 10,000 steps take seconds, not minutes. Returns
 // what failed, or an empty string.
 QString upgradeWithoutFsync(const GeneratedProject &project, const ScratchDatabase &db, const QString &workDir);
-// The same done once into the project's folder in the cache, then copied to db's file.
-QString copyCachedDatabaseAtHead(const GeneratedProject &project, const ScratchDatabase &db, const QString &workDir);
 
 // `strata-studio ARGS` offscreen, its settings in the work folder.
 ProcessSpec studioSpec(const QString &program, const QStringList &arguments, const QString &workDir,
