@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -120,7 +121,8 @@ int main(int argc, char *argv[])
             else
                 std::printf("select-to-preview-ms: %lld\n", ms);
             std::fflush(stdout);
-            QApplication::exit(ms < 0 ? 1 : 0);
+            // As --quit-after-first-paint: no wait for pool threads at exit.
+            std::_Exit(ms < 0 ? 1 : 0);
         });
         return app.exec();
     }
