@@ -41,7 +41,7 @@ test: test-deps configure
 	pg_virtualenv -t -- ctest --test-dir $(BUILD) --output-on-failure --timeout 300 -LE bench
 
 # Benchmarks (tests/bench): figures against sqlite3 and psql, written to docs/benchmarks.md
-# (6 to 15 minutes, as fast as the disk syncs; STRATA_BENCH_SIZES=100,1000 for less). `make test` runs them small (label smoke).
+# and beside Alembic where installed (about 20 minutes; STRATA_BENCH_SIZES=100,1000 for less). `make test` runs them small (label smoke).
 bench: test-deps configure
 	cmake --build $(BUILD) -j 2
 	pg_virtualenv -t -- ctest --test-dir $(BUILD) -L bench --verbose

@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -56,7 +57,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption roundTrip(u"round-trip"_s,
                                        u"Round-trip the selected revision once the window has settled (on a scratch "
                                        "copy; with --screenshot, the picture is taken after it)."_s);
-    parser.addOptions({database, select, generate, tab, size, screenshot, theme, firstPaint, roundTrip});
+    const QCommandLineOption timeSelect(u"time-select"_s,
+                                        u"Once the window has settled, select REV, print select-to-preview-ms: N "
+                                        "(from the click to its preview painted), then quit (for the benchmarks)."_s,
+                                        u"REV"_s);
+    parser.addOptions({database, select, generate, tab, size, screenshot, theme, firstPaint, roundTrip, timeSelect});
     parser.process(app);
     strata::ui::applyTheme(parser.value(theme));
 
@@ -107,6 +112,18 @@ int main(int argc, char *argv[])
             QApplication::exit(saved ? 0 : 1);
         });
     };
+    if (parser.isSet(timeSelect)) {
+        automation.timeSelectionWhenSettled(parser.value(timeSelect), [](qint64 ms) {
+            if (ms < 0)
+                std::fprintf(stderr, "--time-select: no such revision, or its preview failed\n");
+            else
+                std::printf("select-to-preview-ms: %lld\n", ms);
+            std::fflush(stdout);
+            // As --quit-after-first-paint: no wait for pool threads at exit.
+            std::_Exit(ms < 0 ? 1 : 0);
+        });
+        return app.exec();
+    }
     if (parser.isSet(roundTrip))
         automation.roundTripWhenSettled([&] {
             if (parser.isSet(screenshot))

@@ -15,7 +15,7 @@ struct Bounds
 {
     int maxDepth = 64;                 // nested lists and mappings
     int maxAliases = 1000;
-    qint64 maxExpandedNodes = 200000;  // nodes once every alias is expanded
+    qint64 maxExpandedNodes = 200000;  // nodes the aliases add once expanded (written-out nodes are free)
 };
 
 // Reads the events of the text (no tree is built) and fails with an Input

@@ -2,6 +2,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -129,6 +130,12 @@ QString defaultPrimaryKeyName(const QString &table)
 
 void nameUnnamedConstraints(Table &table, const Schema &schema)
 {
+    const auto unnamed = [](const auto &c) { return c.name.isEmpty(); };
+    // Reading every other table's names costs as much as the schema is wide,
+    // once per created table: only pay it when there is a name to choose.
+    if (std::ranges::none_of(table.uniques, unnamed) && std::ranges::none_of(table.checks, unnamed)
+        && std::ranges::none_of(table.foreignKeys, unnamed))
+        return;
     TakenNames taken;
     for (const Table &other : schema.tables) {
         if (other.name != table.name)
@@ -136,7 +143,6 @@ void nameUnnamedConstraints(Table &table, const Schema &schema)
     }
     // The given names of this table are taken before any is chosen.
     Table given = table;
-    const auto unnamed = [](const auto &c) { return c.name.isEmpty(); };
     given.uniques.removeIf(unnamed);
     given.foreignKeys.removeIf(unnamed);
     given.checks.removeIf(unnamed);

@@ -5,11 +5,11 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Bench {
-
-namespace {
 
 bool writeText(const QString &path, const QByteArray &text, QString *error)
 {
@@ -20,18 +20,78 @@ bool writeText(const QString &path, const QByteArray &text, QString *error)
     return false;
 }
 
+QByteArray slugOf(const QByteArray &message)
+{
+    QByteArray slug = message.toLower();
+    return slug.replace(' ', '_').replace('.', '_');
+}
+
+QDateTime createdAt(int index)
+{
+    return QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(index) * 600);
+}
+
 QByteArray revisionId(Shape shape, int index)
 {
     const QByteArray seed = "strata-bench-" + shapeName(shape).toUtf8() + '-' + QByteArray::number(index);
     return QCryptographicHash::hash(seed, QCryptographicHash::Sha1).toHex().left(12);
 }
 
+namespace {
+
 QByteArray tableName(int index)
 {
     return "t" + QByteArray::number(index).rightJustified(5, '0');
 }
 
-// One revision: its id, parents, message and the two operation lists.
+// The i-th step of a table's life: 0 create it, 1 add a column, 2 index it, 3 seed a row.
+ChainStep smallChange(int step, const QByteArray &table, int index)
+{
+    const QByteArray n = QByteArray::number(index);
+    switch (step % 4) {
+    case 0:
+        return {{}, {}, "Create table " + table, ChainStep::Kind::CreateTable, table, index};
+    case 1:
+        return {{}, {}, "Add column c" + n + " to " + table, ChainStep::Kind::AddColumn, table, index};
+    case 2:
+        return {{}, {}, "Index " + table + ".name", ChainStep::Kind::CreateIndex, table, index};
+    default:
+        return {{}, {}, "Seed a row in " + table, ChainStep::Kind::SeedRow, table, index};
+    }
+}
+
+// The YAML of a step's upgrade and downgrade (operation list items).
+std::pair<QByteArray, QByteArray> yamlOperations(const ChainStep &s)
+{
+    const QByteArray &table = s.table;
+    const QByteArray n = QByteArray::number(s.index);
+    switch (s.kind) {
+    case ChainStep::Kind::CreateTable:
+        return {"  - create_table:\n"
+                "      name: " + table + "\n"
+                "      columns:\n"
+                "        - {name: id, type: integer, primary_key: true, autoincrement: true}\n"
+                "        - {name: name, type: string(80), nullable: false, default: \"''\"}\n"
+                "        - {name: created_at, type: datetime, nullable: false, default: CURRENT_TIMESTAMP}\n",
+                "  - drop_table: " + table + "\n"};
+    case ChainStep::Kind::AddColumn:
+        return {"  - add_column: {table: " + table + ", name: c" + n + ", type: integer}\n",
+                "  - drop_column: {table: " + table + ", column: c" + n + "}\n"};
+    case ChainStep::Kind::CreateIndex:
+        return {"  - create_index: {name: ix_" + table + "_name, table: " + table + ", columns: [name]}\n",
+                "  - drop_index: {name: ix_" + table + "_name, table: " + table + "}\n"};
+    case ChainStep::Kind::SeedRow:
+        return {"  - execute:\n"
+                "      sql: INSERT INTO " + table + " (name) VALUES ('row " + n + "')\n",
+                "  - execute:\n"
+                "      sql: DELETE FROM " + table + " WHERE name = 'row " + n + "'\n"};
+    case ChainStep::Kind::Merge:
+        break;
+    }
+    return {};
+}
+
+// A base revision of the wide schema: YAML operation lists written directly.
 struct RevisionText
 {
     QByteArray id;
@@ -41,37 +101,6 @@ struct RevisionText
     QByteArray downgrade;
 };
 
-// The i-th step of a table's life: 0 create it, 1 add a column, 2 index it, 3 seed a row.
-RevisionText smallChange(int step, const QByteArray &table, int index)
-{
-    const QByteArray n = QByteArray::number(index);
-    switch (step % 4) {
-    case 0:
-        return {{}, {}, "Create table " + table,
-                "  - create_table:\n"
-                "      name: " + table + "\n"
-                "      columns:\n"
-                "        - {name: id, type: integer, primary_key: true, autoincrement: true}\n"
-                "        - {name: name, type: string(80), nullable: false, default: \"''\"}\n"
-                "        - {name: created_at, type: datetime, nullable: false, default: CURRENT_TIMESTAMP}\n",
-                "  - drop_table: " + table + "\n"};
-    case 1:
-        return {{}, {}, "Add column c" + n + " to " + table,
-                "  - add_column: {table: " + table + ", name: c" + n + ", type: integer}\n",
-                "  - drop_column: {table: " + table + ", column: c" + n + "}\n"};
-    case 2:
-        return {{}, {}, "Index " + table + ".name",
-                "  - create_index: {name: ix_" + table + "_name, table: " + table + ", columns: [name]}\n",
-                "  - drop_index: {name: ix_" + table + "_name, table: " + table + "}\n"};
-    default:
-        return {{}, {}, "Seed a row in " + table,
-                "  - execute:\n"
-                "      sql: INSERT INTO " + table + " (name) VALUES ('row " + n + "')\n",
-                "  - execute:\n"
-                "      sql: DELETE FROM " + table + " WHERE name = 'row " + n + "'\n"};
-    }
-}
-
 bool writeRevision(const QString &versions, const RevisionText &r, int index, QString *error)
 {
     QByteArray parents = "null";
@@ -79,14 +108,11 @@ bool writeRevision(const QString &versions, const RevisionText &r, int index, QS
         parents = r.parents.first();
     else if (r.parents.size() > 1)
         parents = '[' + r.parents.join(", ") + ']';
-    const QDateTime created = QDateTime(QDate(2024, 1, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(index) * 600);
     const QByteArray text = "revision: " + r.id + "\ndown_revision: " + parents + "\nmessage: " + r.message
-                            + "\ncreated: " + created.toString(Qt::ISODate).toUtf8() + "\n\nupgrade:"
+                            + "\ncreated: " + createdAt(index).toString(Qt::ISODate).toUtf8() + "\n\nupgrade:"
                             + (r.upgrade.isEmpty() ? QByteArray(" []\n") : QByteArray("\n" + r.upgrade)) + "\ndowngrade:"
                             + (r.downgrade.isEmpty() ? QByteArray(" []\n") : QByteArray("\n" + r.downgrade));
-    QByteArray slug = r.message.toLower();
-    slug.replace(' ', '_').replace('.', '_');
-    return writeText(versions + u'/' + QString::fromUtf8(r.id + '_' + slug) + u".yaml"_s, text, error);
+    return writeText(versions + u'/' + QString::fromUtf8(r.id + '_' + slugOf(r.message)) + u".yaml"_s, text, error);
 }
 
 bool startProject(const QString &directory, QString *error)
@@ -144,19 +170,17 @@ QString shapeName(Shape shape)
     return shape == Shape::Linear ? u"linear"_s : u"branched"_s;
 }
 
-GeneratedProject writeChainProject(const QString &directory, int revisions, Shape shape, QString *error)
+QList<ChainStep> chainSteps(int revisions, Shape shape)
 {
-    if (!startProject(directory, error))
-        return {};
-    const QString versions = directory + u"/versions"_s;
-    GeneratedProject project{directory, {}, revisions, 0};
+    QList<ChainStep> steps;
+    steps.reserve(revisions);
     // Branched: each whole group of ten is 0 a fork point, 1-4 a left branch,
     // 5-8 a right branch (each a table's life: create, add column, index, seed),
     // 9 a merge of the two tips. What is left over, and the linear shape, is
     // one chain of four-step table lives.
     const int firstLinear = shape == Shape::Branched ? revisions - revisions % 10 : 0;
     for (int i = 0; i < revisions; ++i) {
-        RevisionText r;
+        ChainStep r;
         QList<QByteArray> parents;
         if (i > 0)
             parents = {revisionId(shape, i - 1)};
@@ -165,6 +189,7 @@ GeneratedProject writeChainProject(const QString &directory, int revisions, Shap
             const int position = i % 10;
             if (position == 9) {
                 r.message = "Merge the branches of " + tableName(group + 1) + " and " + tableName(group + 5);
+                r.index = i;
                 parents = {revisionId(shape, group + 4), revisionId(shape, group + 8)};
             } else {
                 const int tableStart = position == 0 ? group : (position <= 4 ? group + 1 : group + 5);
@@ -176,11 +201,24 @@ GeneratedProject writeChainProject(const QString &directory, int revisions, Shap
             const int step = (i - firstLinear) % 4;
             r = smallChange(step, tableName(i - step), i);
         }
-        if (r.upgrade.startsWith("  - create_table"))
-            ++project.tables;
         r.id = revisionId(shape, i);
         r.parents = parents;
-        if (!writeRevision(versions, r, i, error))
+        steps << std::move(r);
+    }
+    return steps;
+}
+
+GeneratedProject writeChainProject(const QString &directory, int revisions, Shape shape, QString *error)
+{
+    if (!startProject(directory, error))
+        return {};
+    const QString versions = directory + u"/versions"_s;
+    GeneratedProject project{directory, {}, revisions, 0};
+    for (const ChainStep &step : chainSteps(revisions, shape)) {
+        if (step.kind == ChainStep::Kind::CreateTable)
+            ++project.tables;
+        const auto [upgrade, downgrade] = yamlOperations(step);
+        if (!writeRevision(versions, {step.id, step.parents, step.message, upgrade, downgrade}, step.index, error))
             return {};
     }
     project.headId = QString::fromLatin1(revisionId(shape, revisions - 1));
@@ -191,15 +229,26 @@ GeneratedProject writeWideProject(const QString &directory, int tables, QString 
 {
     if (!startProject(directory, error))
         return {};
-    RevisionText base{revisionId(Shape::Linear, -1), {}, "Wide schema of " + QByteArray::number(tables) + " tables",
-                      {}, {}};
-    for (int i = 1; i <= tables; ++i)
-        base.upgrade += wideTable(i, false, false);
-    for (int i = tables; i >= 1; --i)
-        base.downgrade += "  - drop_table: w" + QByteArray::number(i).rightJustified(4, '0') + '\n';
-    if (!writeRevision(directory + u"/versions"_s, base, 0, error) || !writeModels(directory, tables, false, error))
+    // A revision per 250 tables: PostgreSQL's lock table (max_locks_per_transaction
+    // 64 by default) cannot hold the locks of 5,000 new tables in one transaction.
+    constexpr int perRevision = 250;
+    QList<QByteArray> parents;
+    int revision = 0;
+    for (int first = 1; first <= tables; first += perRevision, ++revision) {
+        const int last = std::min(tables, first + perRevision - 1);
+        RevisionText r{revisionId(Shape::Linear, -1 - revision), parents,
+                       "Wide schema, tables " + QByteArray::number(first) + " to " + QByteArray::number(last), {}, {}};
+        for (int i = first; i <= last; ++i)
+            r.upgrade += wideTable(i, false, false);
+        for (int i = last; i >= first; --i)
+            r.downgrade += "  - drop_table: w" + QByteArray::number(i).rightJustified(4, '0') + '\n';
+        if (!writeRevision(directory + u"/versions"_s, r, revision, error))
+            return {};
+        parents = {r.id};
+    }
+    if (!writeModels(directory, tables, false, error))
         return {};
-    return {directory, QString::fromLatin1(base.id), 1, tables};
+    return {directory, QString::fromLatin1(parents.value(0)), revision, tables};
 }
 
 bool writeWideModelsWithChanges(const QString &directory, int tables, QString *error)

@@ -23,6 +23,8 @@ QString Target::text() const
         return u"≤ %1× floor"_s.arg(limit);
     case Kind::MaxMemoryMb:
         return u"< %1 MB"_s.arg(limit);
+    case Kind::MinTimesFasterThanAlembic:
+        return u"≥ %1× faster than Alembic"_s.arg(limit);
     }
     return {};
 }
@@ -32,6 +34,13 @@ std::optional<double> Figure::ratio() const
     if (!floorMs || *floorMs <= 0)
         return std::nullopt;
     return medianMs / *floorMs;
+}
+
+std::optional<double> Figure::alembicRatio() const
+{
+    if (!alembicMs || medianMs <= 0)
+        return std::nullopt;
+    return *alembicMs / medianMs;
 }
 
 QString Figure::verdict() const
@@ -50,6 +59,9 @@ QString Figure::verdict() const
         case Target::Kind::MaxMemoryMb:
             met = double(peakRssKb) / 1024.0 < target.limit;
             break;
+        case Target::Kind::MinTimesFasterThanAlembic:
+            met = alembicRatio() && *alembicRatio() >= target.limit;
+            break;
         }
         if (!met)
             return u"missed"_s;
@@ -60,6 +72,18 @@ QString Figure::verdict() const
 void Report::add(const Figure &figure)
 {
     m_figures << figure;
+}
+
+void Report::setAlembic(const QString &measure, const QString &project, const QString &dialect,
+                        std::optional<double> ms, int runs, const QString &note)
+{
+    for (Figure &f : m_figures) {
+        if (f.measure != measure || f.project != project || f.dialect != dialect)
+            continue;
+        f.alembicMs = ms;
+        f.alembicRuns = runs;
+        f.alembicNote = note;
+    }
 }
 
 double median(QList<double> values)
@@ -99,12 +123,19 @@ QString row(const Figure &f)
     QStringList targets;
     for (const Target &t : f.targets)
         targets << t.text();
-    return u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |"_s.arg(
-        f.measure, f.project, f.dialect.isEmpty() ? u"—"_s : f.dialect,
-        u"%1 (%2)"_s.arg(formatMs(f.medianMs)).arg(f.runs), memory(f.peakRssKb),
-        f.floorMs ? u"%1 (%2)"_s.arg(formatMs(*f.floorMs), f.floorWhat) : u"—"_s,
-        ratio ? u"%1×"_s.arg(*ratio, 0, 'f', 2) : u"—"_s, targets.isEmpty() ? u"—"_s : targets.join(u"; "_s),
-        verdict.isEmpty() ? u"—"_s : (verdict == "met"_L1 ? u"met"_s : u"**missed**"_s));
+    QString alembic = f.alembicNote.isEmpty() ? u"—"_s : f.alembicNote;
+    if (f.alembicMs)
+        alembic = u"%1 (%2)"_s.arg(formatMs(*f.alembicMs)).arg(f.alembicRuns);
+    const auto alembicRatio = f.alembicRatio();
+    // QString::arg takes at most nine strings at once.
+    return u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | "_s.arg(
+               f.measure, f.project, f.dialect.isEmpty() ? u"—"_s : f.dialect,
+               u"%1 (%2)"_s.arg(formatMs(f.medianMs)).arg(f.runs), memory(f.peakRssKb),
+               f.floorMs ? u"%1 (%2)"_s.arg(formatMs(*f.floorMs), f.floorWhat) : u"—"_s,
+               ratio ? u"%1×"_s.arg(*ratio, 0, 'f', 2) : u"—"_s)
+        + u"%1 | %2 | %3 | %4 |"_s.arg(alembic, alembicRatio ? u"%1×"_s.arg(*alembicRatio, 0, 'f', 1) : u"—"_s,
+                                       targets.isEmpty() ? u"—"_s : targets.join(u"; "_s),
+                                       verdict.isEmpty() ? u"—"_s : (verdict == "met"_L1 ? u"met"_s : u"**missed**"_s));
 }
 
 } // namespace
@@ -117,6 +148,8 @@ QString describe(const Figure &f)
                        .arg(memory(f.peakRssKb));
     if (f.floorMs)
         text += u"; floor %1 (%2), ratio %3"_s.arg(formatMs(*f.floorMs), f.floorWhat).arg(*f.ratio(), 0, 'f', 2);
+    if (f.alembicMs)
+        text += u"; Alembic %1, %2× strata"_s.arg(formatMs(*f.alembicMs)).arg(*f.alembicRatio(), 0, 'f', 1);
     if (!f.verdict().isEmpty())
         text += u"; target %1"_s.arg(f.verdict());
     return text;
@@ -125,26 +158,31 @@ QString describe(const Figure &f)
 QString Report::markdown(const QString &settings, double suiteSeconds) const
 {
     QString text = u"# Benchmarks\n\n"
-                   "Written by the benchmark suite (`tests/bench/tst_bench_suite.cpp`); run it again with "
+                   "Written by one run of the benchmark suite (`tests/bench/tst_bench_suite.cpp`); run it again with "
                    "`make bench` (sizes: `STRATA_BENCH_SIZES`, see the README). Every figure is a whole process "
                    "(fork to exit), the median of the runs in brackets, with the largest peak resident memory "
                    "(`ru_maxrss`) of those runs. The **floor** is the same work done by the database's own "
                    "client: the very SQL `strata upgrade head --sql` (or `downgrade head:base --sql`) prints, "
                    "one transaction per step, fed to `sqlite3 FILE < script` or "
-                   "`psql -q -v ON_ERROR_STOP=1 -f script`; for `current`, the one query it needs; for "
-                   "`check`/`migrate`, the catalog queries introspection needs. Each run starts on a fresh "
-                   "database (a new SQLite file, a new PostgreSQL database). Strata keeps a cache of parsed revision "
-                   "files between runs (checked against each file's stat), so the medians are warm runs; the "
-                   "\"first run\" rows are `history` on a project never opened before. Targets are those of "
-                   "issue 6. For "
-                   "comparison, issue 6 quotes Alembic 1.8.1 on this kind of machine (not measured here): 0.4 s "
-                   "to start, 0.7 s for `history` of 1,000 revisions, 5.6 s for `upgrade head` of them on a fresh "
-                   "SQLite file where `sqlite3` takes 0.35 s in one transaction.\n\n"_s;
-    text += u"## Machine\n\n"_s + machineSection() + u"- Run: "_s + settings
+                   "`psql -q -v ON_ERROR_STOP=1 -f script`; for `--atomic`, the SQL of `upgrade head --sql --atomic` "
+                   "(one BEGIN/COMMIT) fed to `sqlite3 FILE < script` or `psql -1 -q -v ON_ERROR_STOP=1 -f script`; "
+                   "for `current`, the one query it needs; for `check`/`migrate`, the catalog queries introspection "
+                   "needs. Each run starts on a fresh database (a new SQLite file, a new PostgreSQL database). "
+                   "Strata keeps a cache of parsed revision files between runs (checked against each file's stat), "
+                   "so the medians are warm runs; the \"first run\" rows are on a project never opened before. "
+                   "**Alembic** is measured in the same run on the same machine: the same history written as an "
+                   "Alembic project (one Python revision file per revision doing with `op.*` what the YAML "
+                   "revision does; Alembic's generic env.py, so `upgrade` runs every pending revision in one "
+                   "transaction), timed with Debian's `alembic` command (its `.pyc` files warm after the first "
+                   "run), each run on a fresh database; the \"Alembic ÷ strata\" column is how many times longer "
+                   "Alembic took. Rows marked \"Alembic folder\" are `strata` run in place on that same Python "
+                   "folder. Targets are those of issues 6 and 15.\n\n"_s;
+    text += u"## Machine\n\n"_s + machineSection() + u"- Alembic: "_s + m_alembicVersions + u"\n- Run: "_s + settings
             + u", the whole suite in %1 s\n\n"_s.arg(suiteSeconds, 0, 'f', 0);
     text += u"## Figures\n\n"
-            "| what | project | database | strata (runs) | peak memory | floor | ratio | target | |\n"
-            "| --- | --- | --- | ---: | ---: | ---: | ---: | --- | --- |\n"_s;
+            "| what | project | database | strata (runs) | peak memory | floor | ratio | Alembic (runs) | "
+            "Alembic ÷ strata | target | |\n"
+            "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n"_s;
     for (const Figure &f : m_figures)
         text += row(f) + u'\n';
     QStringList missed;

@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 
 using namespace Qt::StringLiterals;
 
@@ -76,6 +77,13 @@ Settings Settings::fromEnvironment()
         settings.branchedMax = max;
     settings.sqliteMax = intFromEnvironment("STRATA_BENCH_SQLITE_MAX", settings.sqliteMax);
     settings.output = qEnvironmentVariable("STRATA_BENCH_OUTPUT", QStringLiteral(STRATA_BENCH_OUTPUT));
+    settings.cacheDir = qEnvironmentVariable("STRATA_BENCH_CACHE", QStringLiteral(STRATA_BENCH_CACHE));
+    if (const int n = qEnvironmentVariableIntValue("STRATA_BENCH_STUDIO_REVISIONS", &ok); ok && n >= 0)
+        settings.studioRevisions = n;
+    settings.alembic = qEnvironmentVariable("STRATA_BENCH_ALEMBIC", settings.alembic);
+    if (const int n = qEnvironmentVariableIntValue("STRATA_BENCH_ALEMBIC_MAX", &ok); ok && n >= 0)
+        settings.alembicMax = n;
+    settings.alembicRuns = intFromEnvironment("STRATA_BENCH_ALEMBIC_RUNS", settings.alembicRuns);
     return settings;
 }
 
@@ -85,12 +93,54 @@ QString Settings::describe() const
     for (int size : sizes)
         n << QString::number(size);
     return u"sizes %1 (branched on the databases up to %2, upgrades on SQLite up to %3), at most %4 runs and "
-           "%5 s per figure, wide schema of %6 tables"_s.arg(n.join(u", "_s))
+           "%5 s per figure, wide schema of %6 tables, the studio also on %7 revisions, Alembic up to %8 "
+           "revisions (at most %9 runs per figure)"_s.arg(n.join(u", "_s))
         .arg(branchedMax)
         .arg(sqliteMax)
         .arg(runs)
         .arg(figureSeconds)
-        .arg(wideTables);
+        .arg(wideTables)
+        .arg(studioRevisions)
+        .arg(alembicMax)
+        .arg(alembicRuns);
+}
+
+bool Settings::alembicInstalled() const
+{
+    return alembicMax > 0 && !findProgram(alembic).isEmpty() && QFileInfo(findProgram(alembic)).isExecutable();
+}
+
+ProcessSpec alembicCli(const Settings &settings, const QString &projectDir, const QStringList &arguments,
+                       const QString &databaseUrl, const QString &stdoutFile)
+{
+    ProcessSpec spec;
+    spec.program = settings.alembic;
+    spec.arguments = QStringList{u"-c"_s, projectDir + u"/alembic.ini"_s} + arguments;
+    spec.environment.remove(u"DATABASE_URL"_s);
+    if (!databaseUrl.isEmpty())
+        spec.environment.insert(u"DATABASE_URL"_s, databaseUrl);
+    spec.stdoutFile = stdoutFile;
+    return spec;
+}
+
+QString alembicVersions(const Settings &settings)
+{
+    if (!settings.alembicInstalled())
+        return u"not installed"_s;
+    // The interpreter on the script's #! line is the one Alembic runs with.
+    QFile script(findProgram(settings.alembic));
+    QString python = u"/usr/bin/python3"_s;
+    if (script.open(QIODevice::ReadOnly)) {
+        const QByteArray first = script.readLine().trimmed();
+        if (first.startsWith("#!"))
+            python = QString::fromLocal8Bit(first.mid(2)).section(u' ', 0, 0);
+    }
+    QProcess process;
+    process.start(python, {u"-c"_s, u"import alembic, sqlalchemy; print(alembic.__version__, sqlalchemy.__version__)"_s});
+    if (!process.waitForFinished(30000) || process.exitCode() != 0)
+        return u"unknown (%1 could not import alembic)"_s.arg(python);
+    const QStringList v = QString::fromUtf8(process.readAllStandardOutput()).trimmed().split(u' ');
+    return u"Alembic %1, SQLAlchemy %2 (%3)"_s.arg(v.value(0), v.value(1), findProgram(settings.alembic));
 }
 
 ProcessSpec strataCli(const QString &projectDir, const QStringList &arguments, const QString &databaseUrl,
@@ -128,6 +178,19 @@ ProcessSpec clientCurrent(const ScratchDatabase &db, const QString &stdoutFile)
 ProcessSpec clientCatalog(const ScratchDatabase &db)
 {
     return client(db, db.dialect() == "sqlite"_L1 ? catalogSqlite : catalogPostgres, {});
+}
+
+ProcessSpec clientQuery(const ScratchDatabase &db, const QString &sql, const QString &stdoutFile)
+{
+    return client(db, sql, stdoutFile);
+}
+
+ProcessSpec clientScriptAtomic(const ScratchDatabase &db, const QString &script)
+{
+    ProcessSpec spec = clientScript(db, script);
+    if (db.dialect() != "sqlite"_L1)
+        spec.arguments.prepend(u"-1"_s);
+    return spec;
 }
 
 QString clientName(const QString &dialect)

@@ -44,8 +44,15 @@ void ProjectWatcher::rewatch()
         return;
     QStringList paths{m_project, m_versions, m_models, QDir(m_project).filePath(u"strata.yaml"_s)};
     const QDir versions(m_versions);
-    for (const QFileInfo &file : versions.entryInfoList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files))
-        paths << file.absoluteFilePath();
+    const QFileInfoList files = versions.entryInfoList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files);
+    // Beyond this many revision files only the folders are watched: QFileSystemWatcher
+    // checks each new path against all it has (100,000 files froze the studio for
+    // minutes), and inotify's per-user limit is a few thousand on many systems.
+    // Edits saved by replacing the file, as most editors do, still show in the folder.
+    if (files.size() <= maxWatchedFiles) {
+        for (const QFileInfo &file : files)
+            paths << file.absoluteFilePath();
+    }
     QStringList existing;
     for (const QString &path : std::as_const(paths)) {
         if (QFileInfo::exists(path))

@@ -13,10 +13,15 @@ class ProjectWatcher : public QObject
 {
     Q_OBJECT
 public:
+    // Up to this many revision files each is watched; beyond, the folders only.
+    static constexpr qsizetype maxWatchedFiles = 2000;
+
     explicit ProjectWatcher(QObject *parent = nullptr);
 
     void watch(const QString &projectDirectory, const QString &versionsDirectory, const QString &modelsPath);
     void stop();
+    // What is watched now, files and folders (for the tests).
+    QStringList watchedPaths() const { return m_watcher.files() + m_watcher.directories(); }
 
 Q_SIGNALS:
     void changed();

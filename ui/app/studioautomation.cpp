@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -95,6 +96,29 @@ bool StudioAutomation::showTab(const QString &name)
         return false;
     m_window.bottomTabs()->setCurrentIndex(int(at));
     return true;
+}
+
+void StudioAutomation::timeSelectionWhenSettled(const QString &idOrPrefix, std::function<void(qint64)> done)
+{
+    whenSettled([this, idOrPrefix, done] {
+        QElapsedTimer sinceClick;
+        sinceClick.start();
+        if (!m_window.selectRevision(idOrPrefix))
+            return done(-1);
+        // A synchronous paint, so the time includes drawing the preview, not only computing it.
+        const auto painted = [this, sinceClick, done] {
+            DiffPane *pane = m_window.diffPane();
+            if (!pane->hasPreview())
+                return done(-1);
+            pane->repaint();
+            done(sinceClick.elapsed());
+        };
+        // A small history is previewed at once; a large one on a pool thread, until settled again.
+        if (m_window.isSettled())
+            painted();
+        else
+            whenSettled(painted);
+    });
 }
 
 } // namespace strata::ui

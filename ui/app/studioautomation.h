@@ -27,6 +27,10 @@ public:
     // a bottom one (log, round-trip, database), or "unified" (the schema tab in
     // one column). False for an unknown name.
     bool showTab(const QString &name);
+    // Once settled, selects a revision (id or prefix) and calls done with the
+    // milliseconds from the click to its preview painted in the diff pane, or
+    // -1 when there is no such revision or its preview failed (for the benchmarks).
+    void timeSelectionWhenSettled(const QString &idOrPrefix, std::function<void(qint64 ms)> done);
 
 private:
     MainWindow &m_window;
