@@ -25,7 +25,7 @@ class RevisionLinter
 {
 public:
     RevisionLinter(const Project &project, const Revision &revision, const LintOptions &options)
-        : m_project(project), m_revision(revision),
+        : m_project(project), m_revision(revision), m_before(options.before),
           m_dialect(rulesDialect(options.dialect))
     {
         m_file = revision.filePath.isEmpty() ? revision.id : QDir::current().relativeFilePath(revision.filePath);
@@ -39,7 +39,7 @@ public:
             auto before = m_project.schemaAt(m_revision.downRevisions + m_revision.dependsOn);
             return before ? *before : Schema();
         };
-        const Schema start = m_options.before ? *m_options.before : replayed();
+        const Schema start = m_before ? *m_before : replayed();
         Schema schema = start;
         for (const OperationPtr &op : m_revision.upgrade) {
             checkOperation(*op, schema, start);
@@ -127,6 +127,7 @@ private:
 
     const Project &m_project;
     const Revision &m_revision;
+    const Schema *m_before;
     const Dialect::Kind m_dialect;
     QString m_file;
     QList<LintIgnore> m_ignored;
