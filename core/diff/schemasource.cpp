@@ -91,6 +91,14 @@ Result<SchemaDiff> diffSources(const SchemaSource &from, const SchemaSource &to)
 
 Result<SchemaDiff> modelChanges(const Project &project)
 {
+    auto models = loadSchemaSource(u"models"_s, project);
+    if (!models)
+        return std::unexpected(models.error());
+    return modelChanges(project, *models);
+}
+
+Result<SchemaDiff> modelChanges(const Project &project, const SchemaSource &models)
+{
     const QStringList heads = project.graph().heads();
     if (heads.size() > 1) {
         return fail(Error::Code::Ambiguous, u"Multiple heads are present: %1"_s.arg(heads.join(u", "_s)), {},
@@ -99,10 +107,7 @@ Result<SchemaDiff> modelChanges(const Project &project)
     auto head = revisionSource(project, heads);
     if (!head)
         return std::unexpected(head.error());
-    auto models = loadSchemaSource(u"models"_s, project);
-    if (!models)
-        return std::unexpected(models.error());
-    return diffSources(*head, *models);
+    return diffSources(*head, models);
 }
 
 } // namespace strata

@@ -42,5 +42,7 @@ Result<SchemaDiff> diffSources(const SchemaSource &from, const SchemaSource &to)
 // What `migrate` writes and `check` reports: the schema replayed at the
 // project's head -> models.yaml. Several heads are an error (merge them first).
 Result<SchemaDiff> modelChanges(const Project &project);
+// The same with models.yaml already read (a large one costs seconds to parse: `check` reads it once).
+Result<SchemaDiff> modelChanges(const Project &project, const SchemaSource &models);
 
 } // namespace strata

@@ -41,7 +41,10 @@ public:
         auto heads = generationParents(**project);
         if (!heads)
             return context.report(heads.error());
-        auto diff = modelChanges(**project);
+        auto models = loadSchemaSource(u"models"_s, **project);
+        if (!models)
+            return context.report(models.error());
+        auto diff = modelChanges(**project, *models);
         if (!diff)
             return context.report(diff.error());
         if (!diff->isEmpty()) {
@@ -49,7 +52,7 @@ public:
             return 1;
         }
         if (!parser.isSet(u"offline"_s)) {
-            if (const int code = checkDatabase(context, **project); code != 0)
+            if (const int code = checkDatabase(context, **project, *models); code != 0)
                 return code;
         }
         context.out() << "No new upgrade operations detected." << Qt::endl;
@@ -57,7 +60,7 @@ public:
     }
 
 private:
-    static int checkDatabase(Context &context, const Project &project)
+    static int checkDatabase(Context &context, const Project &project, const SchemaSource &models)
     {
         const bool configured = !context.options().databaseUrl.isEmpty()
             || !qEnvironmentVariable("DATABASE_URL").isEmpty() || !project.config().database.isEmpty();
@@ -71,10 +74,7 @@ private:
         if (!live)
             return context.report(live.error());
         printNotes(context, *live);
-        auto models = loadSchemaSource(u"models"_s, project);
-        if (!models)
-            return context.report(models.error());
-        auto drift = diffSources(*live, *models);
+        auto drift = diffSources(*live, models);
         if (!drift)
             return context.report(drift.error());
         if (!drift->isEmpty()) {
