@@ -25,7 +25,7 @@ class RevisionLinter
 {
 public:
     RevisionLinter(const Project &project, const Revision &revision, const LintOptions &options)
-        : m_project(project), m_revision(revision),
+        : m_project(project), m_revision(revision), m_options(options),
           m_dialect(rulesDialect(options.dialect))
     {
         m_file = revision.filePath.isEmpty() ? revision.id : QDir::current().relativeFilePath(revision.filePath);
@@ -127,6 +127,7 @@ private:
 
     const Project &m_project;
     const Revision &m_revision;
+    const LintOptions m_options;
     const Dialect::Kind m_dialect;
     QString m_file;
     QList<LintIgnore> m_ignored;
