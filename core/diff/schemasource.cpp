@@ -27,7 +27,7 @@ Result<SchemaSource> databaseSource(Connection &connection, const Project &proje
     auto schema = introspect(connection, project.config(), &warnings);
     if (!schema)
         return std::unexpected(schema.error());
-    return SchemaSource{connection.url().redacted(), connection.dialect().name(), *schema, warnings};
+    return SchemaSource{connection.url().redacted(), connection.dialect().kind(), *schema, warnings};
 }
 
 Result<SchemaSource> loadSchemaSource(const QString &spec, const Project &project)
@@ -72,13 +72,13 @@ Result<SchemaSource> loadSchemaSource(const QString &spec, const Project &projec
 Comparison prepareComparison(const SchemaSource &from, const SchemaSource &to)
 {
     Comparison comparison{from.schema, to.schema, {}};
-    for (const QString &dialect : {from.dialect, to.dialect}) {
-        if (dialect.isEmpty())
+    for (const std::optional<Dialect::Kind> dialect : {from.dialect, to.dialect}) {
+        if (!dialect)
             continue;
         comparison.from = normalizedSchema(comparison.from, dialect);
         comparison.to = normalizedSchema(comparison.to, dialect);
     }
-    const auto postgres = [](const SchemaSource &s) { return s.dialect == "postgresql"_L1; };
+    const auto postgres = [](const SchemaSource &s) { return s.dialect == Dialect::Kind::Postgresql; };
     comparison.options.rules.compareExpressions = postgres(from) == postgres(to);
     return comparison;
 }

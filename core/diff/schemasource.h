@@ -1,6 +1,9 @@
 #pragma once
 
+#include "core/dialect/dialect.h"
 #include "core/diff/schemadiff.h"
+
+#include <optional>
 
 namespace strata {
 
@@ -10,7 +13,7 @@ class Project;
 struct SchemaSource
 {
     QString label;        // "@3f2a9c1b7d10", "models", or the redacted database URL
-    QString dialect;      // the database's dialect; empty for a revision or models
+    std::optional<Dialect::Kind> dialect;   // the database's; none for a revision or models
     Schema schema;
     QStringList warnings; // from introspection
 };

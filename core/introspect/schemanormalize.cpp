@@ -197,12 +197,12 @@ void normalizeType(Table &table, Column &column, bool nativeEnums)
 
 } // namespace
 
-Schema normalizedSchema(Schema schema, const QString &dialect)
+Schema normalizedSchema(Schema schema, std::optional<Dialect::Kind> dialect)
 {
-    const bool sqlite = dialect == "sqlite"_L1;
-    const bool postgres = dialect == "postgresql"_L1;
+    const bool sqlite = dialect == Dialect::Kind::Sqlite;
+    const bool postgres = dialect == Dialect::Kind::Postgresql;
     for (Table &table : schema.tables) {
-        if (!dialect.isEmpty()) {
+        if (dialect) {
             for (Column &column : table.columns)
                 normalizeType(table, column, postgres);
         }

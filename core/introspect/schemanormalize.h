@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialect.h"
 #include "core/schema/schema.h"
 
 #include <optional>
@@ -34,11 +35,10 @@ QString canonicalAction(const QString &action);
 
 // The schema with the rules every database applies: key columns are NOT NULL,
 // autoincrement only on a single-column integer primary key, NO ACTION and
-// DEFAULT NULL spelled as nothing. With a dialect name ("sqlite",
-// "postgresql"), also what that database cannot keep apart: SQLite declares an
+// DEFAULT NULL spelled as nothing. With a dialect, also what that database cannot keep apart: SQLite declares an
 // autoincrement key INTEGER whatever its width, and numbers every INTEGER
 // primary key itself (the rowid), AUTOINCREMENT or not. The result is what
 // reading the schema back from that database gives, so the two can be compared.
-Schema normalizedSchema(Schema schema, const QString &dialect = {});
+Schema normalizedSchema(Schema schema, std::optional<Dialect::Kind> dialect = std::nullopt);
 
 } // namespace strata

@@ -98,8 +98,8 @@ Status SqliteRebuildGuard::checkLiveTable(const RenderedOperation::Rebuild &rebu
     Schema replayedSide = databaseSide;
     replayedSide.tables[index] = rebuild.before;
     replayedSide.tables[index].indexes.clear();
-    const SchemaSource replayed{u"the revisions"_s, QString(), replayedSide, {}};
-    const SchemaSource database{u"the database"_s, u"sqlite"_s, databaseSide, {}};
+    const SchemaSource replayed{u"the revisions"_s, std::nullopt, replayedSide, {}};
+    const SchemaSource database{u"the database"_s, Dialect::Kind::Sqlite, databaseSide, {}};
     auto diff = diffSources(replayed, database);
     if (!diff)
         return std::unexpected(diff.error());

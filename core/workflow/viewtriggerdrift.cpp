@@ -160,10 +160,10 @@ QString SchemaObject::key(bool caseInsensitive) const
     return caseInsensitive ? name.toLower() : name;
 }
 
-Result<HistoryObjects> historyObjects(const Project &project, const QStringList &heads, const QString &dialect)
+Result<HistoryObjects> historyObjects(const Project &project, const QStringList &heads, const Dialect &dialect)
 {
     const RevisionGraph &graph = project.graph();
-    const bool sqlite = dialect == "sqlite"_L1;
+    const bool sqlite = dialect.kind() == Dialect::Kind::Sqlite;
     ObjectLedger ledger(sqlite);
     HistoryObjects result;
     Schema schema;
@@ -182,7 +182,7 @@ Result<HistoryObjects> historyObjects(const Project &project, const QStringList 
                 return std::unexpected(applied.error().wrappedIn(u"replaying revision %1"_s.arg(id),
                                                                  u"%1:%2"_s.arg(file).arg(op->line)));
             if (const auto *execute = dynamic_cast<const Execute *>(op.get())) {
-                for (const SqlStatement &statement : splitSqlStatements(execute->sqlFor(dialect)))
+                for (const SqlStatement &statement : splitSqlStatements(execute->sqlFor(dialect.name())))
                     ledger.read(statement.text, u"%1:%2"_s.arg(file).arg(op->line));
             }
             QStringList after;
@@ -211,7 +211,7 @@ Result<HistoryObjects> historyObjects(const Project &project, const QStringList 
 Result<QList<SchemaObject>> liveObjects(Connection &connection, const Project &project)
 {
     Result<QList<QVariantList>> rows;
-    if (connection.dialect().name() == "sqlite"_L1) {
+    if (connection.dialect().kind() == Dialect::Kind::Sqlite) {
         rows = connection.select(u"SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('trigger', 'view') "
                                  "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name"_s);
     } else {
@@ -248,9 +248,8 @@ Result<QList<SchemaObject>> liveObjects(Connection &connection, const Project &p
 
 Result<QStringList> viewTriggerDrift(Connection &connection, const Project &project, const QStringList &heads)
 {
-    const QString dialect = connection.dialect().name();
-    const bool caseInsensitive = dialect == "sqlite"_L1;
-    auto known = historyObjects(project, heads, dialect);
+    const bool caseInsensitive = connection.dialect().kind() == Dialect::Kind::Sqlite;
+    auto known = historyObjects(project, heads, connection.dialect());
     if (!known)
         return std::unexpected(known.error());
     auto live = liveObjects(connection, project);

@@ -9,6 +9,7 @@
 namespace strata {
 
 class Connection;
+class Dialect;
 class Project;
 
 // A trigger or a view: objects the replayed Schema does not model, which a
@@ -41,7 +42,7 @@ struct HistoryObjects
     // then an object the history does not name may still be the history's.
     bool complete = true;
 };
-Result<HistoryObjects> historyObjects(const Project &project, const QStringList &heads, const QString &dialect);
+Result<HistoryObjects> historyObjects(const Project &project, const QStringList &heads, const Dialect &dialect);
 
 // The triggers and views the database holds: SQLite's sqlite_master; on
 // PostgreSQL, pg_trigger without the internal ones (foreign keys) and views

@@ -1,11 +1,12 @@
 // The command line as a user meets it: the real `strata` executable run as a
 // process on a copy of the example project, checking exit codes and the key
 // lines of its output, on SQLite files and on the test PostgreSQL server.
+#include "cliprocess.h"
 #include "scratchdatabase.h"
+#include "testprojects.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -13,29 +14,6 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-void copyTree(const QString &from, const QString &to)
-{
-    QDir().mkpath(to);
-    const QDir source(from);
-    for (const QFileInfo &info : source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
-        if (info.isDir())
-            copyTree(info.filePath(), to + u'/' + info.fileName());
-        else
-            QFile::copy(info.filePath(), to + u'/' + info.fileName());
-    }
-}
-
-} // namespace
 
 class TestCli : public QObject
 {
@@ -45,18 +23,13 @@ private:
     QTemporaryDir m_dir;
     QString m_project;
 
-    Run strata(const QStringList &args, const QString &databaseUrl)
+    CliRun strata(const QStringList &args, const QString &databaseUrl)
     {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
         QStringList full{u"--directory"_s, m_project};
         if (!databaseUrl.isEmpty())
             full << u"--database"_s << databaseUrl;
-        process.start(QStringLiteral(STRATA_CLI), full + args);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(QStringLiteral(STRATA_CLI), full + args, m_dir.path(), QProcessEnvironment::systemEnvironment(),
+                      60000);
     }
 
 private Q_SLOTS:
@@ -65,7 +38,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_project = m_dir.filePath(u"migrations-%1"_s.arg(QString::fromLatin1(QTest::currentTestFunction())));
         QDir(m_project).removeRecursively();
-        copyTree(QStringLiteral(STRATA_EXAMPLE_PROJECT), m_project);
+        QVERIFY(TestProjects::copyExampleProject(m_project));
         QVERIFY(QFile::exists(m_project + u"/strata.yaml"_s));
     }
 
@@ -83,7 +56,7 @@ private Q_SLOTS:
         QVERIFY2(db.isValid(), qPrintable(db.errorString()));
         const QString url = db.url();
 
-        Run r = strata({u"upgrade"_s}, url);
+        CliRun r = strata({u"upgrade"_s}, url);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(u"Running upgrade <base> -> 9b1e0aa2c4f3, Initial schema"_s), qPrintable(r.err));
         QVERIFY(r.err.contains(u"Running upgrade 3f2a9c1b7d10 -> c71d2e5a8b04, Add energy level to daily mood"_s));
@@ -117,7 +90,7 @@ private Q_SLOTS:
 
     void history()
     {
-        Run r = strata({u"history"_s}, {});
+        CliRun r = strata({u"history"_s}, {});
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.trimmed().split(u'\n');
         QCOMPARE(lines.size(), 3);
@@ -149,7 +122,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, url);
         QFETCH(QString, expected);
-        Run r = strata({u"upgrade"_s, u"--sql"_s}, url);
+        CliRun r = strata({u"upgrade"_s, u"--sql"_s}, url);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.out.contains(expected), qPrintable(r.out));
         QVERIFY(r.out.contains(u"BEGIN;"_s));
@@ -160,7 +133,7 @@ private Q_SLOTS:
 
     void newRevisionAndMerge()
     {
-        Run r = strata({u"revision"_s, u"-m"_s, u"Add streaks"_s}, {});
+        CliRun r = strata({u"revision"_s, u"-m"_s, u"Add streaks"_s}, {});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QString first = r.out.trimmed();
         QCOMPARE(first.size(), 12);
@@ -223,7 +196,7 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QString, message);
         const QString url = u"sqlite:///"_s + m_dir.filePath(u"errors.db"_s);
-        Run r = strata(args, url);
+        CliRun r = strata(args, url);
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(r.exitCode, exitCode);
     }
@@ -233,7 +206,7 @@ private Q_SLOTS:
         const QString url = u"sqlite:///"_s + m_dir.filePath(u"unknown.db"_s);
         QCOMPARE(strata({u"upgrade"_s}, url).exitCode, 0);
         QVERIFY(QFile::remove(m_project + u"/versions/c71d2e5a8b04_add_energy_to_daily_mood.yaml"_s));
-        Run r = strata({u"current"_s}, url);
+        CliRun r = strata({u"current"_s}, url);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(u"Can't locate revision identified by 'c71d2e5a8b04'"_s), qPrintable(r.err));
         QVERIFY2(r.err.contains(u"3f2a9c1b7d10"_s), qPrintable(r.err));   // the heads it has, listed
@@ -251,7 +224,7 @@ private Q_SLOTS:
             db.close();
         }
         QSqlDatabase::removeDatabase(u"legacy"_s);
-        Run r = strata({u"upgrade"_s}, u"sqlite:///"_s + path);
+        CliRun r = strata({u"upgrade"_s}, u"sqlite:///"_s + path);
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(u"user"_s) && r.err.contains(u"stamp"_s), qPrintable(r.err));
     }
@@ -259,25 +232,21 @@ private Q_SLOTS:
     void initProject()
     {
         const QString dir = m_dir.filePath(u"fresh"_s);
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral(STRATA_CLI), {u"init"_s, dir});
-        QVERIFY(process.waitForFinished());
-        QCOMPARE(process.exitCode(), 0);
+        CliRun init = runCli(QStringLiteral(STRATA_CLI), {u"init"_s, dir}, m_dir.path());
+        QCOMPARE(init.exitCode, 0);
         QVERIFY(QFile::exists(dir + u"/strata.yaml"_s));
         QVERIFY(QDir(dir + u"/versions"_s).exists());
         QFile config(dir + u"/strata.yaml"_s);
         QVERIFY(config.open(QIODevice::ReadOnly));
         QVERIFY(config.readAll().contains("\ndatabase: sqlite:///app.db\n"));   // works at once, locally
-        process.start(QStringLiteral(STRATA_CLI), {u"init"_s, dir});
-        QVERIFY(process.waitForFinished());
-        QCOMPARE(process.exitCode(), 1);   // refuses to overwrite an existing project
-        QVERIFY(process.readAllStandardError().contains("already exists"));
+        init = runCli(QStringLiteral(STRATA_CLI), {u"init"_s, dir}, m_dir.path());
+        QCOMPARE(init.exitCode, 1);   // refuses to overwrite an existing project
+        QVERIFY(init.err.contains(u"already exists"_s));
     }
 
     void helpAndVersion()
     {
-        Run r = strata({u"--help"_s}, {});
+        CliRun r = strata({u"--help"_s}, {});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains(u"upgrade"_s));
         // Every command's name stands apart from its summary, and no line runs past 80 columns.

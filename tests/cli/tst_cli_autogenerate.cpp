@@ -1,25 +1,18 @@
 // `strata migrate`, `check`, `baseline` and `diff` as a user meets them: the
 // real executable run as a process on a copy of the example project, on an
 // SQLite file and on the test PostgreSQL server; exit codes and key lines.
+#include "cliprocess.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 QString strataExecutable()
 {
@@ -48,18 +41,13 @@ class TestCliAutogenerate : public QObject
 
     TestProject m_folder;
 
-    Run strata(const QStringList &args, const QString &databaseUrl)
+    CliRun strata(const QStringList &args, const QString &databaseUrl)
     {
-        QProcess process;
-        process.setWorkingDirectory(m_folder.tempPath());
         QStringList full{u"--directory"_s, m_folder.path()};
         if (!databaseUrl.isEmpty())
             full << u"--database"_s << databaseUrl;
-        process.start(strataExecutable(), full + args);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(strataExecutable(), full + args, m_folder.tempPath(), QProcessEnvironment::systemEnvironment(),
+                      60000);
     }
 
     void editModels(const QByteArray &from, const QByteArray &to)
@@ -95,7 +83,7 @@ private Q_SLOTS:
         const QString url = db.url();
         QCOMPARE(strata({u"upgrade"_s}, url).exitCode, 0);
 
-        Run r = strata({u"check"_s}, url);
+        CliRun r = strata({u"check"_s}, url);
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QCOMPARE(r.out.trimmed(), u"No new upgrade operations detected."_s);
         r = strata({u"migrate"_s, u"-m"_s, u"Nothing"_s}, url);
@@ -169,7 +157,7 @@ private Q_SLOTS:
         }
         const QString url = db.url();
         // Tables made without migrations (create_all): baseline adopts them.
-        Run r = strata({u"baseline"_s, u"-m"_s, u"Baseline"_s}, url);
+        CliRun r = strata({u"baseline"_s, u"-m"_s, u"Baseline"_s}, url);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY2(r.err.contains(u"Detected added table 'author'"_s), qPrintable(r.err));
         QVERIFY2(r.err.contains(u"Wrote "_s), qPrintable(r.err));
@@ -210,7 +198,7 @@ private Q_SLOTS:
         QVERIFY(m_folder.copyExample());
         // No database anywhere: strata.yaml's is removed, and none is given.
         QVERIFY(TestProjects::writeFile(m_folder.path() + u"/strata.yaml"_s, "# defaults\n"));
-        Run r = strata(args, {});
+        CliRun r = strata(args, {});
         QVERIFY2(r.err.contains(message), qPrintable(r.err));
         QCOMPARE(r.exitCode, exitCode);
     }

@@ -6,13 +6,13 @@
 //
 // The database is --database sqlite:///<tmp>/x.db, unless the arguments line
 // names its own --database: the URL cases put the bad URL there.
+#include "cliprocess.h"
 #include "testprojects.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -25,22 +25,6 @@ namespace {
 QString badDataDir()
 {
     return QStringLiteral(STRATA_TEST_DATA) + u"/bad"_s;
-}
-
-bool copyTree(const QString &from, const QString &to)
-{
-    QDir source(from);
-    if (!QDir().mkpath(to))
-        return false;
-    const auto entries = source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
-    for (const auto &entry : entries) {
-        const QString target = to + u'/' + entry.fileName();
-        const bool ok = entry.isDir() ? copyTree(entry.filePath(), target)
-                                      : QFile::copy(entry.filePath(), target);
-        if (!ok)
-            return false;
-    }
-    return true;
 }
 
 // Tables a failed run left behind: anything but SQLite's own and an empty
@@ -108,7 +92,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
         const QString project = tmp.filePath(u"migrations"_s);
-        QVERIFY(copyTree(caseDir, project));
+        QVERIFY(TestProjects::copyTree(caseDir, project));
         QFile::remove(project + u"/expect.txt"_s);
         const QString dbPath = tmp.filePath(u"x.db"_s);
 
@@ -117,18 +101,16 @@ private Q_SLOTS:
             args << u"--database"_s << u"sqlite:///"_s + dbPath;
         args << caseArgs;
 
-        QProcess process;
-        process.setWorkingDirectory(tmp.path());
-        process.start(QStringLiteral(STRATA_CLI), args);
-        QVERIFY(process.waitForFinished(60000));
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        const QString out = QString::fromUtf8(process.readAllStandardOutput());
-        const QString context = u"args: %1\nstderr:\n%2\nstdout:\n%3"_s.arg(args.join(u' '), err, out);
+        const CliRun run = runCli(QStringLiteral(STRATA_CLI), args, tmp.path(), QProcessEnvironment::systemEnvironment(),
+                                  60000);
+        const QString &err = run.err;
+        const QString context = u"args: %1\nstderr:\n%2\nstdout:\n%3"_s.arg(args.join(u' '), err, run.out);
 
-        QVERIFY2(process.exitStatus() == QProcess::NormalExit, qPrintable(u"crashed; "_s + context));
+        QVERIFY2(run.ending != CliRun::Ending::TimedOut, qPrintable(context));
+        QVERIFY2(run.exited(), qPrintable(u"crashed; "_s + context));
         QVERIFY2(!err.contains(u"Segmentation"_s), qPrintable(context));
-        QVERIFY2(process.exitCode() == expectedExit,
-                 qPrintable(u"exit %1, expected %2; "_s.arg(process.exitCode()).arg(expectedExit) + context));
+        QVERIFY2(run.exitCode == expectedExit,
+                 qPrintable(u"exit %1, expected %2; "_s.arg(run.exitCode).arg(expectedExit) + context));
         for (qsizetype i = 2; i < lines.size(); ++i)
             QVERIFY2(err.contains(lines.at(i)), qPrintable(u"missing \"%1\"; "_s.arg(lines.at(i)) + context));
 
@@ -169,16 +151,17 @@ private Q_SLOTS:
         const QString project = tmp.filePath(u"migrations"_s);
         QVERIFY(QDir().mkpath(project + u"/versions"_s));
         QVERIFY(TestProjects::writeFile(project + u"/versions/aaaa00000045_hostile.yaml"_s, revision));
-        QProcess process;
         QElapsedTimer timer;
         timer.start();
-        process.start(QStringLiteral(STRATA_CLI), {u"--directory"_s, project, u"--database"_s,
-                                                   u"sqlite:///"_s + tmp.filePath(u"x.db"_s), u"upgrade"_s, u"--sql"_s});
-        QVERIFY(process.waitForFinished(60000));
+        const CliRun run = runCli(QStringLiteral(STRATA_CLI),
+                                  {u"--directory"_s, project, u"--database"_s, u"sqlite:///"_s + tmp.filePath(u"x.db"_s),
+                                   u"upgrade"_s, u"--sql"_s},
+                                  {}, QProcessEnvironment::systemEnvironment(), 60000);
         const qint64 elapsed = timer.elapsed();
-        const QString err = QString::fromUtf8(process.readAllStandardError());
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 2);
+        const QString &err = run.err;
+        QVERIFY2(run.ending != CliRun::Ending::TimedOut, qPrintable(err));
+        QVERIFY(run.exited());
+        QCOMPARE(run.exitCode, 2);
         QVERIFY2(err.contains(phrase), qPrintable(err.left(2000)));
         QVERIFY2(err.contains(u"aaaa00000045_hostile.yaml:"_s), qPrintable(err.left(2000)));
         QVERIFY2(err.size() < 2000, qPrintable(u"%1 characters on stderr"_s.arg(err.size())));

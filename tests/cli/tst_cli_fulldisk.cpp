@@ -8,7 +8,6 @@
 
 #include <QDirIterator>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,28 +21,19 @@ namespace {
 // Room for a few dozen bytes: less than any file these commands write.
 constexpr rlim_t fileSizeLimit = 40;
 
-struct Run
+CliRun runStrata(const QStringList &args, const QString &workingDirectory, bool fullDisk)
 {
-    int exitCode = -1;
-    QString output;
-};
-
-Run runStrata(const QStringList &args, const QString &workingDirectory, bool fullDisk)
-{
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory);
+    CliOptions options;
+    options.workingDirectory = workingDirectory;
+    options.timeoutMs = 60000;
     if (fullDisk) {
-        process.setChildProcessModifier([] {
+        options.inChild = [] {
             std::signal(SIGXFSZ, SIG_IGN);
             const rlimit limit{fileSizeLimit, fileSizeLimit};
             ::setrlimit(RLIMIT_FSIZE, &limit);
-        });
+        };
     }
-    process.start(QStringLiteral(STRATA_CLI), args);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError())};
+    return runCli(QStringLiteral(STRATA_CLI), args, options);
 }
 
 // Every file under the folder with its content, by relative path.
@@ -151,16 +141,16 @@ void TestCliFullDisk::noEmptyOrHalfFile()
     QStringList roomyCommand = command;
     for (QString &argument : roomyCommand)
         argument.replace(dir.path(), roomy.path());
-    const Run full = runStrata(roomyCommand, roomy.path(), false);
-    QVERIFY2(full.exitCode == 0, qPrintable(full.output));
+    const CliRun full = runStrata(roomyCommand, roomy.path(), false);
+    QVERIFY2(full.exitCode == 0, qPrintable(full.all()));
     const auto whole = filesUnder(QString(written).replace(dir.path(), roomy.path()));
 
     const auto before = filesUnder(written);
-    const Run failed = runStrata(command, dir.path(), true);
-    QVERIFY2(failed.exitCode > 0, qPrintable(u"exit %1: %2"_s.arg(failed.exitCode).arg(failed.output)));
-    QVERIFY2(failed.output.contains(u"can't write"_s) || failed.output.contains(u"cannot write"_s)
-                 || failed.output.contains(u"can't create"_s),
-             qPrintable(failed.output));
+    const CliRun failed = runStrata(command, dir.path(), true);
+    QVERIFY2(failed.exitCode > 0, qPrintable(u"exit %1: %2"_s.arg(failed.exitCode).arg(failed.all())));
+    QVERIFY2(failed.all().contains(u"can't write"_s) || failed.all().contains(u"cannot write"_s)
+                 || failed.all().contains(u"can't create"_s),
+             qPrintable(failed.all()));
 
     // Every file is as it was before, or as whole as the roomy run wrote it:
     // none empty, half or temporary (a new revision has a new id: it must not be there).
@@ -177,10 +167,10 @@ void TestCliFullDisk::noEmptyOrHalfFile()
         QVERIFY2(after.value(it.key()) == it.value(), qPrintable(u"a file was changed or lost: "_s + it.key()));
 
     // With room, the same command then works, and what it wrote loads.
-    const Run retried = runStrata(command, dir.path(), false);
-    QVERIFY2(retried.exitCode == 0, qPrintable(retried.output));
-    const Run history = runStrata({u"--directory"_s, written, u"history"_s}, dir.path(), false);
-    QVERIFY2(history.exitCode == 0, qPrintable(history.output));
+    const CliRun retried = runStrata(command, dir.path(), false);
+    QVERIFY2(retried.exitCode == 0, qPrintable(retried.all()));
+    const CliRun history = runStrata({u"--directory"_s, written, u"history"_s}, dir.path(), false);
+    QVERIFY2(history.exitCode == 0, qPrintable(history.all()));
 }
 
 QTEST_GUILESS_MAIN(TestCliFullDisk)

@@ -2,25 +2,18 @@
 // current read it as it is; upgrade refuses until it is imported;
 // import-alembic reports what it translated and what needs a hand, never
 // overwrites without --force, and a placeholder stops an upgrade loudly.
+#include "cliprocess.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 const QByteArray alembicIni = R"([alembic]
 script_location = .
@@ -102,15 +95,9 @@ private:
     QTemporaryDir m_dir;
     QString m_alembic;
 
-    Run strata(const QStringList &args)
+    CliRun strata(const QStringList &args)
     {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral(STRATA_CLI), args);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(QStringLiteral(STRATA_CLI), args, m_dir.path(), QProcessEnvironment::systemEnvironment(), 60000);
     }
 
     static QByteArray readFile(const QString &path)
@@ -133,23 +120,23 @@ private Q_SLOTS:
 
     void readsTheFolderAsItIs()
     {
-        Run history = strata({u"--directory"_s, m_alembic, u"history"_s});
+        CliRun history = strata({u"--directory"_s, m_alembic, u"history"_s});
         QCOMPARE(history.exitCode, 0);
         QVERIFY2(history.out.contains(u"a1a1a1a1a1a1 -> b2b2b2b2b2b2 (head), note titles"_s), qPrintable(history.out));
         QVERIFY2(history.out.contains(u"<base> -> a1a1a1a1a1a1, create note"_s), qPrintable(history.out));
 
-        Run heads = strata({u"--directory"_s, m_alembic, u"heads"_s});
+        CliRun heads = strata({u"--directory"_s, m_alembic, u"heads"_s});
         QCOMPARE(heads.exitCode, 0);
         QCOMPARE(heads.out.trimmed(), u"b2b2b2b2b2b2 (head)"_s);
 
-        Run show = strata({u"--directory"_s, m_alembic, u"show"_s, u"b2b2"_s});
+        CliRun show = strata({u"--directory"_s, m_alembic, u"show"_s, u"b2b2"_s});
         QCOMPARE(show.exitCode, 0);
         QVERIFY2(show.out.contains(u"add column note.title"_s), qPrintable(show.out));
         QVERIFY2(show.out.contains(u"b2b2b2b2b2b2_note_titles.py"_s), qPrintable(show.out));
 
         ScratchDatabase db(u"sqlite"_s);
         STRATA_REQUIRE_DATABASE(db);
-        Run current = strata({u"--directory"_s, m_alembic, u"--database"_s, db.url(), u"current"_s});
+        CliRun current = strata({u"--directory"_s, m_alembic, u"--database"_s, db.url(), u"current"_s});
         QCOMPARE(current.exitCode, 0);
         QCOMPARE(current.out.trimmed(), QString());
     }
@@ -175,16 +162,16 @@ private Q_SLOTS:
             QVERIFY(connection);
             QVERIFY((*connection)->exec(u"INSERT INTO note (body) VALUES ('a body')"_s));
         }
-        Run sql = strata(at + QStringList{u"upgrade"_s, u"--sql"_s});
+        CliRun sql = strata(at + QStringList{u"upgrade"_s, u"--sql"_s});
         QCOMPARE(sql.exitCode, 0);
         QVERIFY2(sql.out.contains(u"-- ==== DATA STEP: Python, not SQL."_s), qPrintable(sql.out));
         QVERIFY2(sql.out.contains(u"--       for row in op.get_bind().execute(sa.text('SELECT id, body FROM note')):"_s),
                  qPrintable(sql.out));
 
-        Run upgrade = strata(at + QStringList{u"upgrade"_s});
+        CliRun upgrade = strata(at + QStringList{u"upgrade"_s});
         QCOMPARE(upgrade.exitCode, 0);
         QVERIFY2(upgrade.err.contains(u"Running upgrade a1a1a1a1a1a1 -> b2b2b2b2b2b2"_s), qPrintable(upgrade.err));
-        Run current = strata(at + QStringList{u"current"_s});
+        CliRun current = strata(at + QStringList{u"current"_s});
         QCOMPARE(current.out.trimmed(), u"b2b2b2b2b2b2 (head)"_s);
         {
             auto connection = db.connect();
@@ -193,11 +180,11 @@ private Q_SLOTS:
             QVERIFY(titles);
             QCOMPARE(titles->first().value(0).toString(), u"a body"_s);
         }
-        Run history = strata(at + QStringList{u"history"_s, u"-v"_s});
+        CliRun history = strata(at + QStringList{u"history"_s, u"-v"_s});
         QVERIFY2(history.out.contains(u"Data step (upgrade): runs through Alembic"_s), qPrintable(history.out));
 
         // Only YAML revisions are refused there.
-        Run revision = strata(at + QStringList{u"revision"_s, u"-m"_s, u"by hand"_s});
+        CliRun revision = strata(at + QStringList{u"revision"_s, u"-m"_s, u"by hand"_s});
         QVERIFY(revision.exitCode != 0);
         QVERIFY2(revision.err.contains(u"flask db migrate"_s), qPrintable(revision.err));
     }
@@ -205,7 +192,7 @@ private Q_SLOTS:
     void importReportsAndNeverOverwrites()
     {
         const QString dest = m_dir.filePath(u"imported"_s);
-        Run first = strata({u"import-alembic"_s, m_alembic, dest});
+        CliRun first = strata({u"import-alembic"_s, m_alembic, dest});
         QCOMPARE(first.exitCode, 0);
         QVERIFY2(first.out.contains(u"a1a1a1a1a1a1  converted whole"_s), qPrintable(first.out));
         QVERIFY2(first.out.contains(u"b2b2b2b2b2b2  needs a hand (1 placeholder(s))"_s), qPrintable(first.out));
@@ -222,16 +209,16 @@ private Q_SLOTS:
 
         // A second run would replace the reviewed files: it refuses and writes nothing.
         QVERIFY(TestProjects::writeFile(secondFile, readFile(secondFile) + "# reviewed\n"));
-        Run again = strata({u"import-alembic"_s, m_alembic, dest});
+        CliRun again = strata({u"import-alembic"_s, m_alembic, dest});
         QCOMPARE(again.exitCode, 1);
         QVERIFY2(again.err.contains(u"exist already"_s) && again.err.contains(u"--force"_s), qPrintable(again.err));
         QVERIFY(readFile(secondFile).endsWith("# reviewed\n"));
 
-        Run forced = strata({u"import-alembic"_s, u"--force"_s, m_alembic, dest});
+        CliRun forced = strata({u"import-alembic"_s, u"--force"_s, m_alembic, dest});
         QCOMPARE(forced.exitCode, 0);
         QVERIFY(!readFile(secondFile).contains("# reviewed"));
 
-        Run history = strata({u"--directory"_s, dest, u"history"_s});
+        CliRun history = strata({u"--directory"_s, dest, u"history"_s});
         QCOMPARE(history.exitCode, 0);
         QVERIFY2(history.out.contains(u"a1a1a1a1a1a1 -> b2b2b2b2b2b2 (head), note titles"_s), qPrintable(history.out));
     }
@@ -250,12 +237,12 @@ private Q_SLOTS:
         STRATA_REQUIRE_DATABASE(db);
         const QString dest = m_dir.filePath(u"imported-%1"_s.arg(dialect));
         QCOMPARE(strata({u"import-alembic"_s, m_alembic, dest}).exitCode, 0);
-        Run upgrade = strata({u"--directory"_s, dest, u"--database"_s, db.url(), u"upgrade"_s});
+        CliRun upgrade = strata({u"--directory"_s, dest, u"--database"_s, db.url(), u"upgrade"_s});
         QCOMPARE(upgrade.exitCode, 1);
         QVERIFY2(upgrade.err.contains(u"STRATA PLACEHOLDER: Alembic code at b2b2b2b2b2b2_note_titles.py:21"_s),
                  qPrintable(upgrade.err));
         // The first revision stays applied; the failing step rolled back whole.
-        Run current = strata({u"--directory"_s, dest, u"--database"_s, db.url(), u"current"_s});
+        CliRun current = strata({u"--directory"_s, dest, u"--database"_s, db.url(), u"current"_s});
         QCOMPARE(current.out.trimmed(), u"a1a1a1a1a1a1"_s);
     }
 };

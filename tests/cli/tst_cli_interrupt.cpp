@@ -6,7 +6,6 @@
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
-#include <QProcess>
 #include <QTest>
 
 #include <csignal>
@@ -44,18 +43,15 @@ private Q_SLOTS:
         STRATA_REQUIRE_DATABASE(database);
         const QStringList base{u"--directory"_s, project.path(), u"--database"_s, database.url()};
 
-        QProcess run;
-        run.start(QStringLiteral(STRATA_CLI), base + QStringList{u"upgrade"_s, u"head"_s});
+        CliProcess run(QStringLiteral(STRATA_CLI), base + QStringList{u"upgrade"_s, u"head"_s});
         QVERIFY(run.waitForStarted());
-        QString err;
         // Interrupt once a few steps have run.
-        QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(run.readAllStandardError()), err.count(u"Running upgrade"_s) >= 5),
-                                 30000);
-        ::kill(pid_t(run.processId()), signal);
-        QVERIFY(run.waitForFinished(60000));
-        err += QString::fromUtf8(run.readAllStandardError());
-        QCOMPARE(run.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(run.exitCode(), 1);
+        QVERIFY(run.waitForErrorText(u"Running upgrade"_s, 5, 30000));
+        run.sendSignal(signal);
+        const CliRun stopped = run.finish();
+        const QString &err = stopped.err;
+        QVERIFY2(stopped.exited(), qPrintable(err));
+        QCOMPARE(stopped.exitCode, 1);
         QVERIFY2(err.contains(u"Stopping after the step in flight"_s), qPrintable(err));
         QVERIFY2(err.contains(u"interrupted: stopped after step"_s), qPrintable(err));
         QVERIFY2(err.contains(u"The database is at r"_s), qPrintable(err));

@@ -1,9 +1,9 @@
 // `strata lint` from the command line: file:line findings, exit 0 on
 // warnings, exit 1 on warnings with --strict (CI), quiet on the example.
+#include "cliprocess.h"
 #include "testprojects.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,13 +19,10 @@ private:
 
     int strata(const QStringList &args, QString *out)
     {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral(STRATA_CLI), QStringList{u"--directory"_s, m_project} + args);
-        if (!process.waitForFinished(60000))
-            return -1;
-        *out = QString::fromUtf8(process.readAllStandardOutput());
-        return process.exitCode();
+        const CliRun run = runCli(QStringLiteral(STRATA_CLI), QStringList{u"--directory"_s, m_project} + args,
+                                  m_dir.path(), QProcessEnvironment::systemEnvironment(), 60000);
+        *out = run.out;
+        return run.exitCode;
     }
 
 private Q_SLOTS:

@@ -1,26 +1,15 @@
 // `strata roundtrip` as a user runs it: on the example project it passes and
 // leaves the real database untouched; a revision whose downgrade forgets to
 // drop the index its upgrade made is caught, named, and exits 1.
+#include "cliprocess.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class TestCliRoundtrip : public QObject
 {
@@ -30,16 +19,10 @@ private:
     QTemporaryDir m_dir;
     QString m_project;
 
-    Run strata(const QStringList &args, const QString &databaseUrl)
+    CliRun strata(const QStringList &args, const QString &databaseUrl)
     {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral(STRATA_CLI),
-                      QStringList{u"--directory"_s, m_project, u"--database"_s, databaseUrl} + args);
-        if (!process.waitForFinished(120000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(QStringLiteral(STRATA_CLI),
+                      QStringList{u"--directory"_s, m_project, u"--database"_s, databaseUrl} + args, m_dir.path());
     }
 
     static void addDialects()
@@ -65,7 +48,7 @@ private Q_SLOTS:
         QFETCH(QString, dialect);
         ScratchDatabase db(dialect);
         STRATA_REQUIRE_DATABASE(db);
-        Run r = strata({u"roundtrip"_s}, db.url());
+        CliRun r = strata({u"roundtrip"_s}, db.url());
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(u"pass    <base> -> 9b1e0aa2c4f3"_s), qPrintable(r.out));
         QVERIFY(r.out.contains(u"pass    3f2a9c1b7d10 -> c71d2e5a8b04"_s));
@@ -84,7 +67,7 @@ private Q_SLOTS:
             QVERIFY(connection);
             QVERIFY((*connection)->exec(u"INSERT INTO \"user\" (email) VALUES ('ada@example.org')"_s));
         }
-        Run r = strata({u"roundtrip"_s, u"head"_s}, db.url());
+        CliRun r = strata({u"roundtrip"_s, u"head"_s}, db.url());
         QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
         QVERIFY(r.out.contains(u"2 of 2 steps passed."_s));
         QCOMPARE(strata({u"current"_s}, db.url()).out.trimmed(), u"9b1e0aa2c4f3"_s);
@@ -102,7 +85,7 @@ private Q_SLOTS:
                                                 "- create_index: {name: ix_habit_title, table: habit, columns: [title]}",
                                                 {}))
                      .isEmpty());
-        Run r = strata({u"roundtrip"_s}, db.url());
+        CliRun r = strata({u"roundtrip"_s}, db.url());
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(u"FAIL    c71d2e5a8b04 -> d00d1e5ab0c1"_s), qPrintable(r.out));
         const QStringList problems = r.out.split(u'\n').filter(u"after downgrade"_s);

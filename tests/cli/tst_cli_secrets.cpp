@@ -5,6 +5,7 @@
 // and history rows) holds it. A URL that does not parse
 // does not print it either, nor does a strata.yaml that links to another file
 // print that file.
+#include "cliprocess.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
@@ -12,7 +13,6 @@
 
 #include <QDirIterator>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -20,12 +20,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString output;     // stdout and stderr
-};
 
 // The environment a user's shell gives: the test's own, without the PG*
 // password variables (each form adds back only its own), and HOME in the
@@ -40,25 +34,12 @@ QProcessEnvironment cleanEnvironment(const QString &home)
     return env;
 }
 
-Run runProgram(const QString &program, const QStringList &args, const QString &workingDirectory,
-               const QProcessEnvironment &env)
-{
-    QProcess process;
-    process.setWorkingDirectory(workingDirectory);
-    process.setProcessEnvironment(env);
-    process.start(program, args);
-    if (!process.waitForFinished(90000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitCode(),
-            QString::fromUtf8(process.readAllStandardOutput()) + QString::fromUtf8(process.readAllStandardError())};
-}
+// A command can wait on a server that does not answer: 90 s before it counts as hung.
+constexpr int timeoutMs = 90000;
 
-Run runStrata(const QStringList &args, const QString &workingDirectory)
+CliRun runStrata(const QStringList &args, const QString &workingDirectory)
 {
-    return runProgram(QStringLiteral(STRATA_CLI), args, workingDirectory, cleanEnvironment(workingDirectory));
+    return runCli(QStringLiteral(STRATA_CLI), args, workingDirectory, cleanEnvironment(workingDirectory), timeoutMs);
 }
 
 // Every file under the folder that holds the secret, by relative path.
@@ -177,11 +158,11 @@ void TestCliSecrets::passwordInNoOutputAndNoFile()
     const QString project = dir.filePath(u"migrations"_s);
     const QStringList common{u"--directory"_s, project, u"--database"_s, url};
     const auto strata = [&](const QStringList &args) {
-        return runProgram(QStringLiteral(STRATA_CLI), args, dir.path(), env);
+        return runCli(QStringLiteral(STRATA_CLI), args, dir.path(), env, timeoutMs);
     };
 
-    const Run init = strata({u"--database"_s, url, u"init"_s, project});
-    QVERIFY2(init.exitCode == 0, qPrintable(QString(init.output).replace(password, u"<password>"_s)));
+    const CliRun init = strata({u"--database"_s, url, u"init"_s, project});
+    QVERIFY2(init.exitCode == 0, qPrintable(QString(init.all()).replace(password, u"<password>"_s)));
     QVERIFY(addExampleRevisions(project));
     const QString appliedFile = project + u"/versions/9b1e0aa2c4f3_initial_schema.yaml"_s;
 
@@ -208,12 +189,12 @@ void TestCliSecrets::passwordInNoOutputAndNoFile()
             QVERIFY(edited.open(QIODevice::Append));
             edited.write("# reviewed\n");
         }
-        const Run r = strata(common + command);
-        const QString shown = QString(r.output).replace(password, u"<password>"_s);
+        const CliRun r = strata(common + command);
+        const QString shown = QString(r.all()).replace(password, u"<password>"_s);
         QVERIFY2(r.exitCode >= 0, qPrintable(command.join(u' ') + u": did not finish"_s));
         QVERIFY2(expected == -2 || r.exitCode == expected,
                  qPrintable(u"`strata %1` exited %2:\n%3"_s.arg(command.join(u' ')).arg(r.exitCode).arg(shown)));
-        QVERIFY2(!r.output.contains(password),
+        QVERIFY2(!r.all().contains(password),
                  qPrintable(u"`strata %1` printed the password:\n%2"_s.arg(command.join(u' '), shown)));
     }
     QVERIFY2(QFile::exists(project + u"/strata.yaml"_s), "init wrote no strata.yaml");
@@ -223,18 +204,18 @@ void TestCliSecrets::passwordInNoOutputAndNoFile()
     // A failing connection (a wrong database name) names the server, not the password.
     const QString wrongDatabase = QString(url).replace(u"strata_test_"_s, u"strata_none_"_s);
     QVERIFY(wrongDatabase != url);
-    const Run failed = strata({u"--directory"_s, project, u"--database"_s, wrongDatabase, u"current"_s});
+    const CliRun failed = strata({u"--directory"_s, project, u"--database"_s, wrongDatabase, u"current"_s});
     QVERIFY(failed.exitCode != 0);
-    QVERIFY2(!failed.output.contains(password), qPrintable(failed.output));
+    QVERIFY2(!failed.all().contains(password), qPrintable(failed.all()));
 
     // The studio, offscreen on the same URL: no output, picture or settings file holds it.
     env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
     const QString shot = dir.filePath(u"studio.png"_s);
-    const Run studio = runProgram(QStringLiteral(STRATA_STUDIO),
+    const CliRun studio = runCli(QStringLiteral(STRATA_STUDIO),
                                   {u"--database"_s, url, u"--size"_s, u"800x600"_s, u"--screenshot"_s, shot, project},
-                                  dir.path(), env);
-    QVERIFY2(studio.exitCode == 0, qPrintable(QString(studio.output).replace(password, u"<password>"_s)));
-    QVERIFY2(!studio.output.contains(password), "the studio printed the password");
+                                  dir.path(), env, timeoutMs);
+    QVERIFY2(studio.exitCode == 0, qPrintable(QString(studio.all()).replace(password, u"<password>"_s)));
+    QVERIFY2(!studio.all().contains(password), "the studio printed the password");
     const QString settings = dir.filePath(u".config/Strata/strata-studio.conf"_s);
     QVERIFY2(QFile::exists(settings), qPrintable(u"the studio wrote no settings at "_s + settings));
     QCOMPARE(filesHolding(dir.path(), password, secretFiles), QStringList());
@@ -256,10 +237,10 @@ void TestCliSecrets::unparsableUrlHidesPassword()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QVERIFY(TestProjects::copyExampleProject(dir.filePath(u"migrations"_s)));
-    const Run r = runStrata({u"--directory"_s, dir.filePath(u"migrations"_s), u"--database"_s, url, u"current"_s},
+    const CliRun r = runStrata({u"--directory"_s, dir.filePath(u"migrations"_s), u"--database"_s, url, u"current"_s},
                             dir.path());
     QVERIFY(r.exitCode != 0);
-    QVERIFY2(!r.output.contains(u"Zq9"_s), qPrintable(r.output));
+    QVERIFY2(!r.all().contains(u"Zq9"_s), qPrintable(r.all()));
 }
 
 void TestCliSecrets::symlinkedConfigIsNotEchoed()
@@ -272,11 +253,11 @@ void TestCliSecrets::symlinkedConfigIsNotEchoed()
     QVERIFY(TestProjects::writeFile(secretFile, "Zq9-private-key-material-line-one\nZq9 second: [line\n"));
     QFile::remove(project + u"/strata.yaml"_s);
     QVERIFY(QFile::link(secretFile, project + u"/strata.yaml"_s));
-    const Run r = runStrata({u"--directory"_s, project, u"--database"_s, u"sqlite:///x.db"_s, u"history"_s},
+    const CliRun r = runStrata({u"--directory"_s, project, u"--database"_s, u"sqlite:///x.db"_s, u"history"_s},
                             dir.path());
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.output.contains(u"strata.yaml is a link to"_s), qPrintable(r.output));
-    QVERIFY2(!r.output.contains(u"Zq9"_s), qPrintable(r.output));
+    QVERIFY2(r.all().contains(u"strata.yaml is a link to"_s), qPrintable(r.all()));
+    QVERIFY2(!r.all().contains(u"Zq9"_s), qPrintable(r.all()));
 }
 
 QTEST_GUILESS_MAIN(TestCliSecrets)

@@ -1,25 +1,18 @@
 // `strata status`, `repair` and the edited-file guard of `upgrade`, run as a
 // user would: the real executable on a copy of the example project, against
 // an SQLite file and the test PostgreSQL server.
+#include "cliprocess.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 const QString initialFile = u"versions/9b1e0aa2c4f3_initial_schema.yaml"_s;
 
@@ -33,16 +26,11 @@ private:
     QTemporaryDir m_dir;
     QString m_project;
 
-    Run strata(const QStringList &args, const QString &databaseUrl)
+    CliRun strata(const QStringList &args, const QString &databaseUrl)
     {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral(STRATA_CLI),
-                      QStringList{u"--directory"_s, m_project, u"--database"_s, databaseUrl} + args);
-        if (!process.waitForFinished(60000))
-            return {};
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runCli(QStringLiteral(STRATA_CLI),
+                      QStringList{u"--directory"_s, m_project, u"--database"_s, databaseUrl} + args, m_dir.path(),
+                      QProcessEnvironment::systemEnvironment(), 60000);
     }
 
     bool appendToFile(const QString &relativePath, const QByteArray &text)
@@ -77,7 +65,7 @@ private Q_SLOTS:
         ScratchDatabase db(dialect);
         STRATA_REQUIRE_DATABASE(db);
 
-        Run r = strata({u"status"_s}, db.url());
+        CliRun r = strata({u"status"_s}, db.url());
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(u"Current revision: base (nothing applied)"_s), qPrintable(r.out));
         QVERIFY2(r.out.contains(u"Pending: 3 steps"_s), qPrintable(r.out));
@@ -106,7 +94,7 @@ private Q_SLOTS:
         QCOMPARE(strata({u"upgrade"_s, u"+1"_s}, db.url()).exitCode, 0);
         QVERIFY(appendToFile(initialFile, "# reviewed: the email column stays\n"));
 
-        Run r = strata({u"status"_s}, db.url());
+        CliRun r = strata({u"status"_s}, db.url());
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(u"error [edited-after-apply] "_s), qPrintable(r.out));
         QVERIFY2(r.out.contains(u"9b1e0aa2c4f3_initial_schema.yaml was edited after it was applied on "_s),
@@ -163,11 +151,11 @@ private Q_SLOTS:
         };
         for (const bool crlf : {true, false}) {
             QVERIFY(rewriteAll(crlf));
-            Run r = strata({u"status"_s}, db.url());
+            CliRun r = strata({u"status"_s}, db.url());
             QVERIFY2(r.exitCode == 0 && !r.out.contains(u"edited-after-apply"_s), qPrintable(r.out + r.err));
         }
         QVERIFY(rewriteAll(true));
-        Run r = strata({u"upgrade"_s}, db.url());
+        CliRun r = strata({u"upgrade"_s}, db.url());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(strata({u"current"_s}, db.url()).out.trimmed(), u"c71d2e5a8b04 (head)"_s);
         QVERIFY(rewriteAll(false));
@@ -183,7 +171,7 @@ private Q_SLOTS:
         STRATA_REQUIRE_DATABASE(db);
         QCOMPARE(strata({u"upgrade"_s, u"+1"_s}, db.url()).exitCode, 0);
         QVERIFY(appendToFile(initialFile, "# a comment\n"));
-        Run r = strata({u"upgrade"_s, u"--allow-edited"_s}, db.url());
+        CliRun r = strata({u"upgrade"_s, u"--allow-edited"_s}, db.url());
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         // Still reported: --allow-edited does not accept the edit, repair does.
         QCOMPARE(strata({u"status"_s}, db.url()).exitCode, 1);
@@ -198,7 +186,7 @@ private Q_SLOTS:
         QCOMPARE(strata({u"upgrade"_s}, db.url()).exitCode, 0);
         QVERIFY(QFile::remove(m_project + u"/versions/c71d2e5a8b04_add_energy_to_daily_mood.yaml"_s));
 
-        Run r = strata({u"status"_s}, db.url());
+        CliRun r = strata({u"status"_s}, db.url());
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(u"error [unknown-revision] the database is at c71d2e5a8b04"_s), qPrintable(r.out));
 
@@ -223,7 +211,7 @@ private Q_SLOTS:
             QVERIFY((*connection)->exec(u"CREATE TABLE audit_log (id INTEGER PRIMARY KEY, note TEXT)"_s));
             QVERIFY((*connection)->exec(u"CREATE INDEX ix_habit_by_hand ON habit (title)"_s));
         }
-        Run r = strata({u"status"_s}, db.url());
+        CliRun r = strata({u"status"_s}, db.url());
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.out.contains(u"Drift: yes"_s), qPrintable(r.out));
         const QStringList driftLines = r.out.split(u'\n').filter(u"[drift]"_s);

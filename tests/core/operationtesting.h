@@ -7,6 +7,8 @@
 #include "core/ops/operation.h"
 #include "core/ops/tableops.h"
 
+#include "resultcheck.h"
+
 #include <yaml-cpp/yaml.h>
 
 #include <QTest>
@@ -107,6 +109,3 @@ inline const QByteArray baseSchema = userTable + habitTable + habitIndex;
 
 } // namespace optest
 
-// Fails the test with the error's full text when a Result holds an error.
-#define OPTEST_VERIFY_RESULT(result) \
-    QVERIFY2((result).has_value(), qPrintable((result) ? QString() : (result).error().toString()))

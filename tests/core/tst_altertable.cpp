@@ -59,33 +59,33 @@ void TestAlterTable::key()
     QFETCH(QByteArray, operations);
     QFETCH(QByteArray, expected);
     const auto after = schemaFrom(tables + operations);
-    OPTEST_VERIFY_RESULT(after);
+    STRATA_VERIFY_RESULT(after);
     const auto wanted = schemaFrom(expected);
-    OPTEST_VERIFY_RESULT(wanted);
+    STRATA_VERIFY_RESULT(wanted);
     QCOMPARE(*after, *wanted);
 }
 
 void TestAlterTable::renders()
 {
     const auto before = schemaFrom(tables);
-    OPTEST_VERIFY_RESULT(before);
+    STRATA_VERIFY_RESULT(before);
     strata::AlterTable on;
     on.name = u"bill"_s;
     on.sqliteAutoincrement = true;
     const auto sqlite = on.render(*strata::Dialect::forName(u"sqlite"_s), *before);
-    OPTEST_VERIFY_RESULT(sqlite);
+    STRATA_VERIFY_RESULT(sqlite);
     const QString text = sqlite->join(u"\n"_s);
     QVERIFY2(text.contains(u"\"id\" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT"_s), qPrintable(text));
     QVERIFY2(text.contains(u"INSERT INTO \"_strata_new_bill\" (\"id\", \"what\") SELECT \"id\", \"what\" FROM \"bill\""_s),
              qPrintable(text));
     QVERIFY2(text.contains(u"DROP TABLE \"bill\""_s), qPrintable(text));
     const auto postgres = on.render(*strata::Dialect::forName(u"postgresql"_s), *before);
-    OPTEST_VERIFY_RESULT(postgres);
+    STRATA_VERIFY_RESULT(postgres);
     QCOMPARE(*postgres, QStringList());
     // Asking for what the table has already: no rebuild.
     on.sqliteAutoincrement = false;
     const auto unchanged = on.render(*strata::Dialect::forName(u"sqlite"_s), *before);
-    OPTEST_VERIFY_RESULT(unchanged);
+    STRATA_VERIFY_RESULT(unchanged);
     QCOMPARE(*unchanged, QStringList());
     // A table no revision made.
     on.name = u"nothing"_s;
@@ -95,10 +95,10 @@ void TestAlterTable::renders()
 void TestAlterTable::yaml()
 {
     const auto ops = parseList("- alter_table: {name: bill, sqlite_autoincrement: true}\n");
-    OPTEST_VERIFY_RESULT(ops);
+    STRATA_VERIFY_RESULT(ops);
     QCOMPARE(ops->first()->describe(), u"alter table bill (sqlite_autoincrement on)"_s);
     const auto again = strata::parseOperation(strata::operationToYaml(*ops->first()), fileName());
-    OPTEST_VERIFY_RESULT(again);
+    STRATA_VERIFY_RESULT(again);
     QCOMPARE(**again, *ops->first());
     const auto empty = parseList("- alter_table: {name: bill}\n");
     QVERIFY(!empty.has_value());

@@ -92,13 +92,13 @@ void TestExecuteDdl::learns()
     QFETCH(QByteArray, execute);
     QFETCH(QByteArray, expected);
     const auto before = schemaFrom(base);
-    OPTEST_VERIFY_RESULT(before);
+    STRATA_VERIFY_RESULT(before);
     strata::Execute op;
     op.sql = QString::fromUtf8(execute);
     strata::Schema after = *before;
     QVERIFY(op.apply(after).has_value());
     const auto wanted = schemaFrom(expected);
-    OPTEST_VERIFY_RESULT(wanted);
+    STRATA_VERIFY_RESULT(wanted);
     QCOMPARE(after, *wanted);
 }
 
@@ -110,11 +110,11 @@ void TestExecuteDdl::laterOperationsFindWhatItMade()
 - drop_index: {name: distribution_commit_hardware_index, table: Distribution}
 - execute: {sqlite: "CREATE INDEX ix_v ON distribution (commit_id)", postgresql: "CREATE INDEX ix_v ON distribution (hardware_hash)"}
 )y");
-    OPTEST_VERIFY_RESULT(ops);
+    STRATA_VERIFY_RESULT(ops);
     const auto after = strata::replay({}, *ops);
-    OPTEST_VERIFY_RESULT(after);
+    STRATA_VERIFY_RESULT(after);
     const auto wanted = schemaFrom(base);
-    OPTEST_VERIFY_RESULT(wanted);
+    STRATA_VERIFY_RESULT(wanted);
     QCOMPARE(*after, *wanted);
 }
 

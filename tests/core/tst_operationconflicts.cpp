@@ -115,13 +115,13 @@ void TestOperationConflicts::conflicts()
     QFETCH(QString, hint);
 
     const auto base = schemaFrom(baseSchema);
-    OPTEST_VERIFY_RESULT(base);
+    STRATA_VERIFY_RESULT(base);
     const auto ops = parseList(operations);
-    OPTEST_VERIFY_RESULT(ops);
+    STRATA_VERIFY_RESULT(ops);
 
     // The operations before the last one fit; the last one does not, and changes nothing.
     auto before = strata::replay(*base, ops->mid(0, ops->size() - 1));
-    OPTEST_VERIFY_RESULT(before);
+    STRATA_VERIFY_RESULT(before);
     strata::Schema schema = *before;
     const strata::OperationPtr last = ops->last();
     const strata::Status applied = last->apply(schema);

@@ -247,24 +247,24 @@ void TestOperations::apply()
     QFETCH(QByteArray, expected);
 
     const auto base = schemaFrom(baseSchema);
-    OPTEST_VERIFY_RESULT(base);
+    STRATA_VERIFY_RESULT(base);
     const auto ops = parseList(operations);
-    OPTEST_VERIFY_RESULT(ops);
+    STRATA_VERIFY_RESULT(ops);
     const auto actual = strata::replay(*base, *ops);
-    OPTEST_VERIFY_RESULT(actual);
+    STRATA_VERIFY_RESULT(actual);
     const auto wanted = schemaFrom(expected);
-    OPTEST_VERIFY_RESULT(wanted);
+    STRATA_VERIFY_RESULT(wanted);
     QCOMPARE(*actual, *wanted);
 }
 
 void TestOperations::executeKeepsTheSchema()
 {
     const auto base = schemaFrom(baseSchema);
-    OPTEST_VERIFY_RESULT(base);
+    STRATA_VERIFY_RESULT(base);
     const auto ops = parseList("- execute: UPDATE habit SET title = 'x'\n");
-    OPTEST_VERIFY_RESULT(ops);
+    STRATA_VERIFY_RESULT(ops);
     const auto after = strata::replay(*base, *ops);
-    OPTEST_VERIFY_RESULT(after);
+    STRATA_VERIFY_RESULT(after);
     QCOMPARE(*after, *base);
 }
 
@@ -294,16 +294,16 @@ void TestOperations::exampleProjectReplaysToItsModels()
         strata::OperationList downgrade;
         for (const YAML::Node &item : root["upgrade"]) {
             auto op = strata::parseOperation(item, pathOf.value(id));
-            OPTEST_VERIFY_RESULT(op);
+            STRATA_VERIFY_RESULT(op);
             upgrade << *op;
         }
         for (const YAML::Node &item : root["downgrade"]) {
             auto op = strata::parseOperation(item, pathOf.value(id));
-            OPTEST_VERIFY_RESULT(op);
+            STRATA_VERIFY_RESULT(op);
             downgrade << *op;
         }
         auto next = strata::replay(schema, upgrade);
-        OPTEST_VERIFY_RESULT(next);
+        STRATA_VERIFY_RESULT(next);
         schema = *next;
         downgrades.prepend(downgrade);
         parent = id;
@@ -314,14 +314,14 @@ void TestOperations::exampleProjectReplaysToItsModels()
     strata::Schema wanted;
     for (const auto &entry : models["tables"]) {
         auto table = strata::parseTable(entry.second, modelsPath, QString::fromStdString(entry.first.as<std::string>()));
-        OPTEST_VERIFY_RESULT(table);
+        STRATA_VERIFY_RESULT(table);
         wanted.tables << *table;
     }
     QCOMPARE(schema, wanted);
 
     for (const strata::OperationList &downgrade : std::as_const(downgrades)) {
         auto previous = strata::replay(schema, downgrade);
-        OPTEST_VERIFY_RESULT(previous);
+        STRATA_VERIFY_RESULT(previous);
         schema = *previous;
     }
     QCOMPARE(schema, strata::Schema());

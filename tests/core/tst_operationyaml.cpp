@@ -170,7 +170,7 @@ void TestOperationYaml::parse()
     QFETCH(QString, description);
 
     const auto op = parseOne(item);
-    OPTEST_VERIFY_RESULT(op);
+    STRATA_VERIFY_RESULT(op);
     QCOMPARE((*op)->kind(), kind);
     QCOMPARE((*op)->describe(), description);
 }
@@ -185,7 +185,7 @@ void TestOperationYaml::roundTrip()
     QFETCH(QByteArray, item);
 
     const auto original = parseOne(item);
-    OPTEST_VERIFY_RESULT(original);
+    STRATA_VERIFY_RESULT(original);
     // Through text, as the revision writer and the next reader see it.
     const QByteArray text = "- " + emitted(**original).replace("\n", "\n  ") + "\n";
     const auto again = parseOne(text);
@@ -222,7 +222,7 @@ void TestOperationYaml::compactForm()
     QFETCH(QByteArray, expected);
 
     const auto op = parseOne(item);
-    OPTEST_VERIFY_RESULT(op);
+    STRATA_VERIFY_RESULT(op);
     QCOMPARE(emitted(**op), expected);
 }
 
@@ -237,7 +237,7 @@ void TestOperationYaml::lineIsTheItemsLine()
 - create_index: {name: ix, table: t, columns: [id]}
 -   drop_index: ix
 )");
-    OPTEST_VERIFY_RESULT(ops);
+    STRATA_VERIFY_RESULT(ops);
     QCOMPARE(ops->size(), 3);
     QCOMPARE(ops->at(0)->line, 2);
     QCOMPARE(ops->at(1)->line, 7);

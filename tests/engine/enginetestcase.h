@@ -5,6 +5,7 @@
 // `make test` starts (tst_engine_postgres). Each binary derives from this
 // class, names its dialect and adds the tests only its database has.
 
+#include "cliprocess.h"
 #include "enginehelpers.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"

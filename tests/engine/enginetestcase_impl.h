@@ -10,6 +10,34 @@ using namespace EngineHelpers;
 
 namespace EngineFixtures {
 
+// Runs an offline script through the database's own client, as a DBA runs
+// it: empty when it ran cleanly (no error, no notice, no rows printed: rows
+// from a foreign_key_check would mean a broken rebuild), else what went wrong.
+inline QString runInDatabaseClient(const ScratchDatabase &scratch, bool sqlite, const QString &scriptPath,
+                                   const QString &script)
+{
+    CliOptions options;
+    options.timeoutMs = 60000;
+    CliRun client;
+    if (sqlite) {
+        options.input = script.toUtf8();
+        client = runCli(u"sqlite3"_s, {u"-bail"_s, scratch.sqliteFile()}, options);
+    } else {
+        // NOTICEs ("relation already exists, skipping") are not errors.
+        options.environment.insert(u"PGOPTIONS"_s, u"-c client_min_messages=warning"_s);
+        client = runCli(u"psql"_s, {u"-X"_s, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-d"_s,
+                                    scratch.databaseUrl().database, u"-f"_s, scriptPath},
+                        options);
+    }
+    if (client.exitCode != 0)
+        return client.err + u"\n--- script:\n"_s + script;
+    if (!client.err.isEmpty())
+        return client.err;
+    if (!client.out.isEmpty())
+        return u"the client printed rows:\n"_s + client.out;
+    return {};
+}
+
 const QString initial = u"9b1e0aa2c4f3"_s;   // the example project: user, habit
 const QString notes = u"3f2a9c1b7d10"_s;     // + daily_note, daily_mood
 const QString energy = u"c71d2e5a8b04"_s;    // + daily_mood.energy
@@ -462,25 +490,8 @@ inline void EngineTestCase::offlineScriptAppliesThroughClient()
         const QString scriptPath = project.tempPath() + u"/script.sql"_s;
         QVERIFY(TestProjects::writeFile(scriptPath, script->toUtf8()));
 
-        QProcess client;
-        if (isSqlite(db)) {
-            client.setStandardInputFile(scriptPath);
-            client.start(u"sqlite3"_s, {u"-bail"_s, scratch.sqliteFile()});
-        } else {
-            // NOTICEs ("relation already exists, skipping") are not errors.
-            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-            environment.insert(u"PGOPTIONS"_s, u"-c client_min_messages=warning"_s);
-            client.setProcessEnvironment(environment);
-            client.start(u"psql"_s, {u"-X"_s, u"-q"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-d"_s,
-                                     scratch.databaseUrl().database, u"-f"_s, scriptPath});
-        }
-        QVERIFY2(client.waitForFinished(60000), qPrintable(client.errorString()));
-        const QString errors = QString::fromUtf8(client.readAllStandardError());
-        QVERIFY2(client.exitStatus() == QProcess::NormalExit && client.exitCode() == 0,
-                 qPrintable(errors + u"\n--- script:\n"_s + *script));
-        QVERIFY2(errors.isEmpty(), qPrintable(errors));
-        // Rows printed by a foreign_key_check would mean a broken rebuild.
-        QCOMPARE(QString::fromUtf8(client.readAllStandardOutput()), QString());
+        const QString failure = EngineFixtures::runInDatabaseClient(scratch, isSqlite(db), scriptPath, *script);
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
     }
     QCOMPARE(heads(db, p), expectedHeads);
     QCOMPARE(tables(db, p), expectedTables);

@@ -13,7 +13,6 @@
 #include "core/project/project.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,7 +22,7 @@ using namespace strata;
 
 namespace {
 
-const QString python = u"/usr/bin/python3"_s;
+const QString python = FlaskApp::python();
 
 // The URL SQLAlchemy takes for the scratch database; psycopg2 finds the
 // server, user and password in the PG* variables the test runs with.

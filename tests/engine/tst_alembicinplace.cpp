@@ -11,7 +11,6 @@
 #include "core/project/project.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -20,7 +19,7 @@ using namespace strata;
 
 namespace {
 
-const QString python = u"/usr/bin/python3"_s;
+const QString python = FlaskApp::python();
 
 // psycopg2 finds the server, user and password in the PG* variables the test runs with.
 QString sqlalchemyUrl(const ScratchDatabase &db)

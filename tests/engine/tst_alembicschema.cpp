@@ -5,7 +5,9 @@
 // reflection reads back, use_alter keys left to the script as Alembic leaves
 // them, and a SQLite downgrade that drops a still-referenced table. The
 // round trip and drift stay clean on both databases.
+#include "cliprocess.h"
 #include "enginehelpers.h"
+#include "flaskapp.h"
 #include "scratchdatabase.h"
 
 #include "core/project/project.h"
@@ -13,7 +15,6 @@
 #include "testprojects.h"
 #include "core/workflow/databasestatus.h"
 
-#include <QProcess>
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,7 +24,7 @@ using namespace strata;
 
 namespace {
 
-const QString python = u"/usr/bin/python3"_s;
+const QString python = FlaskApp::python();
 
 const QByteArray kScript = R"py("""accounts and lists
 
@@ -75,16 +76,16 @@ def downgrade():
 // Foreign key names as SQLAlchemy reflects them from a SQLite file, "table.name" sorted.
 QStringList reflectedForeignKeyNames(const QString &sqliteFile)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(python, {u"-c"_s, u"import sys, sqlalchemy as sa\n"
-                                    "i = sa.inspect(sa.create_engine('sqlite:///' + sys.argv[1]))\n"
-                                    "print('\\n'.join(sorted('%s.%s' % (t, fk['name']) for t in i.get_table_names()"
-                                    " for fk in i.get_foreign_keys(t))))\n"_s,
-                                sqliteFile});
-    if (!process.waitForFinished(60000) || process.exitCode() != 0)
-        return {u"FAILED: "_s + QString::fromUtf8(process.readAll())};
-    return QString::fromUtf8(process.readAll()).trimmed().split(u'\n');
+    const CliRun run = runCli(python,
+                              {u"-c"_s, u"import sys, sqlalchemy as sa\n"
+                                        "i = sa.inspect(sa.create_engine('sqlite:///' + sys.argv[1]))\n"
+                                        "print('\\n'.join(sorted('%s.%s' % (t, fk['name']) for t in i.get_table_names()"
+                                        " for fk in i.get_foreign_keys(t))))\n"_s,
+                               sqliteFile},
+                              {}, QProcessEnvironment::systemEnvironment(), 60000);
+    if (run.exitCode != 0)
+        return {u"FAILED: "_s + run.all()};
+    return run.out.trimmed().split(u'\n');
 }
 
 } // namespace

@@ -2,11 +2,11 @@
 // once on the same SQLite file and on the same PostgreSQL database. Every
 // step must be applied exactly once, every process must end with 0 or with
 // the "being migrated by another process" message, and the database at head.
+#include "cliprocess.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
 #include <QDir>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,28 +55,27 @@ private Q_SLOTS:
         for (int round = 0; round < rounds; ++round) {
             ScratchDatabase db(dialect);
             STRATA_REQUIRE_DATABASE(db);
-            std::vector<std::unique_ptr<QProcess>> processes;
-            for (int i = 0; i < processCount; ++i) {
-                auto process = std::make_unique<QProcess>();
-                process->setWorkingDirectory(dir.path());
-                processes.push_back(std::move(process));
-            }
+            CliOptions options;
+            options.workingDirectory = dir.path();
             // Started back to back so their plans overlap.
-            for (auto &process : processes)
-                process->start(QStringLiteral(STRATA_CLI),
-                               {u"--directory"_s, project, u"--database"_s, db.url(), u"--lock-timeout"_s, u"30"_s,
-                                u"upgrade"_s, u"head"_s});
+            std::vector<std::unique_ptr<CliProcess>> processes;
+            for (int i = 0; i < processCount; ++i)
+                processes.push_back(std::make_unique<CliProcess>(
+                    QStringLiteral(STRATA_CLI),
+                    QStringList{u"--directory"_s, project, u"--database"_s, db.url(), u"--lock-timeout"_s, u"30"_s,
+                                u"upgrade"_s, u"head"_s},
+                    options));
             for (auto &process : processes) {
-                QVERIFY(process->waitForFinished(120000));
-                const QString err = QString::fromUtf8(process->readAllStandardError());
-                QCOMPARE(process->exitStatus(), QProcess::NormalExit);
-                if (err.contains(u"Another process migrated the database meanwhile"_s))
+                const CliRun run = process->finish();
+                QVERIFY2(run.ending != CliRun::Ending::TimedOut, qPrintable(run.err));
+                QVERIFY2(run.exited(), qPrintable(run.err));
+                if (run.err.contains(u"Another process migrated the database meanwhile"_s))
                     ++replanned;
-                if (process->exitCode() == 0) {
+                if (run.exitCode == 0) {
                     ++succeeded;
                 } else {
-                    QCOMPARE(process->exitCode(), 1);
-                    QVERIFY2(isLockMessage(err), qPrintable(err));
+                    QCOMPARE(run.exitCode, 1);
+                    QVERIFY2(isLockMessage(run.err), qPrintable(run.err));
                     ++refused;
                 }
             }

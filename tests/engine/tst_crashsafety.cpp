@@ -7,6 +7,7 @@
 // parent and a child table that hold rows under ON DELETE CASCADE (SQLite
 // rebuilds them; PostgreSQL alters them in place), down to the revision that
 // made the tables, so the rows must survive every kill.
+#include "cliprocess.h"
 #include "enginehelpers.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"
@@ -16,7 +17,6 @@
 #include "core/project/project.h"
 
 #include <QElapsedTimer>
-#include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -124,31 +124,26 @@ private:
             + command;
     }
 
-    // Runs to the end; returns the exit code and keeps stderr for messages.
+    // Runs to the end; returns the exit code (-1: crashed or hung) and keeps stderr for messages.
     int runToEnd(const ScratchDatabase &db, const QStringList &command, QString *err = nullptr) const
     {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral(STRATA_CLI), arguments(db, command));
-        if (!process.waitForFinished(120000))
-            return -1;
-        if (err)
-            *err = QString::fromUtf8(process.readAllStandardError());
-        return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        const CliRun run = runCli(QStringLiteral(STRATA_CLI), arguments(db, command), m_dir.path());
+        if (err && run.ending != CliRun::Ending::TimedOut)
+            *err = run.err;
+        return run.exitCode;
     }
 
     // Starts the command and SIGKILLs it after `delayMs` unless it finished before.
     bool killAfter(const ScratchDatabase &db, const QStringList &command, int delayMs, bool *killed) const
     {
-        QProcess process;
-        process.setWorkingDirectory(m_dir.path());
-        process.start(QStringLiteral(STRATA_CLI), arguments(db, command));
+        CliOptions options;
+        options.workingDirectory = m_dir.path();
+        CliProcess process(QStringLiteral(STRATA_CLI), arguments(db, command), options);
         if (!process.waitForStarted(30000))
             return false;
-        *killed = !process.waitForFinished(delayMs);
+        *killed = !process.endsWithin(delayMs);
         if (*killed) {
-            process.kill();
-            return process.waitForFinished(30000) && serverSessionsEnded(db);
+            return process.kill() && serverSessionsEnded(db);
         }
         return true;
     }

@@ -5,6 +5,7 @@
 // are the replay's, so a later drop_constraint by that name runs; enum types
 // come and go with the tables using them; downgrade to base leaves nothing.
 #include "enginehelpers.h"
+#include "schemadiffcheck.h"
 #include "scratchdatabase.h"
 #include "testprojects.h"
 
@@ -63,14 +64,6 @@ const QByteArray secondDown = R"(
 - create_foreign_key: {table: post, columns: [author_id], references: author, ref_columns: [id], use_alter: true}
 )";
 
-QString differences(const SchemaDiff &diff)
-{
-    QStringList lines;
-    for (const OperationPtr &op : diff.upgrade)
-        lines << op->describe();
-    return (lines + diff.unsupported).join(u'\n');
-}
-
 QStringList constraintNames(const Table &table)
 {
     QStringList names;
@@ -93,7 +86,6 @@ qint64 enumTypeCount(Connection &connection)
 
 } // namespace
 
-#define VERIFY_RESULT(result) QVERIFY2((result).has_value(), qPrintable((result) ? QString() : (result).error().toString()))
 
 class TestRealSchema : public QObject
 {
@@ -103,12 +95,12 @@ class TestRealSchema : public QObject
     void verifyNoDrift(Connection &connection, const Project &project, const QString &at)
     {
         auto live = databaseSource(connection, project);
-        VERIFY_RESULT(live);
+        STRATA_VERIFY_RESULT(live);
         auto replay = loadSchemaSource(u"@"_s + at, project);
-        VERIFY_RESULT(replay);
+        STRATA_VERIFY_RESULT(replay);
         auto diff = diffSources(*replay, *live);
-        VERIFY_RESULT(diff);
-        QVERIFY2(diff->isEmpty(), qPrintable(at + u": "_s + differences(*diff)));
+        STRATA_VERIFY_RESULT(diff);
+        QVERIFY2(diff->isEmpty(), qPrintable(at + u": "_s + schemaDifferences(*diff)));
     }
 
 private Q_SLOTS:
@@ -126,11 +118,11 @@ private Q_SLOTS:
         QVERIFY(!folder.writeRevision(u"aaaa00000001"_s, {}, firstUp, firstDown).isEmpty());
         QVERIFY(!folder.writeRevision(u"aaaa00000002"_s, {u"aaaa00000001"_s}, secondUp, secondDown).isEmpty());
         auto project = folder.open();
-        VERIFY_RESULT(project);
+        STRATA_VERIFY_RESULT(project);
         ScratchDatabase db(dialect);
         STRATA_REQUIRE_DATABASE(db);
         auto connection = db.connect();
-        VERIFY_RESULT(connection);
+        STRATA_VERIFY_RESULT(connection);
         const bool postgres = dialect == "postgresql"_L1;
 
         STRATA_VERIFY_RESULT(EngineHelpers::upgrade(**connection, *project, u"aaaa00000001"_s));
@@ -139,9 +131,9 @@ private Q_SLOTS:
             // The database's own names are the replay's (post_kind_check is the
             // CHECK of the non-native enum, a column type in the replay).
             auto live = databaseSource(**connection, *project);
-            VERIFY_RESULT(live);
+            STRATA_VERIFY_RESULT(live);
             auto replay = loadSchemaSource(u"@aaaa00000001"_s, *project);
-            VERIFY_RESULT(replay);
+            STRATA_VERIFY_RESULT(replay);
             QCOMPARE(constraintNames(*live->schema.table(u"author"_s)), QStringList{u"author_email_key"_s});
             QCOMPARE(constraintNames(*replay->schema.table(u"author"_s)), QStringList{u"author_email_key"_s});
             QCOMPARE(constraintNames(*replay->schema.table(u"post"_s)),
@@ -159,19 +151,19 @@ private Q_SLOTS:
         if (postgres) {
             // PostgreSQL cannot take a value out of an enum type: 'review' stays, and drift says so.
             auto live = databaseSource(**connection, *project);
-            VERIFY_RESULT(live);
+            STRATA_VERIFY_RESULT(live);
             auto replay = loadSchemaSource(u"@aaaa00000001"_s, *project);
-            VERIFY_RESULT(replay);
+            STRATA_VERIFY_RESULT(replay);
             auto diff = diffSources(*replay, *live);
-            VERIFY_RESULT(diff);
-            QCOMPARE(differences(*diff), u"alter column post.status (type enum post_status (draft, review, published))"_s);
+            STRATA_VERIFY_RESULT(diff);
+            QCOMPARE(schemaDifferences(*diff), u"alter column post.status (type enum post_status (draft, review, published))"_s);
         } else {
             verifyNoDrift(**connection, *project, u"aaaa00000001"_s);
         }
 
         STRATA_VERIFY_RESULT(EngineHelpers::downgrade(**connection, *project, u"base"_s));
         auto empty = databaseSource(**connection, *project);
-        VERIFY_RESULT(empty);
+        STRATA_VERIFY_RESULT(empty);
         QCOMPARE(empty->schema.tables.size(), 0);
         if (postgres)
             QCOMPARE(enumTypeCount(**connection), 0);
@@ -196,16 +188,16 @@ private Q_SLOTS:
         TestProject folder;
         QVERIFY(!folder.writeRevision(u"bbbb00000001"_s, {}, up, "- drop_table: " + table).isEmpty());
         auto project = folder.open();
-        VERIFY_RESULT(project);
+        STRATA_VERIFY_RESULT(project);
         ScratchDatabase db(u"postgresql"_s);
         STRATA_REQUIRE_DATABASE(db);
         auto connection = db.connect();
-        VERIFY_RESULT(connection);
+        STRATA_VERIFY_RESULT(connection);
         STRATA_VERIFY_RESULT(EngineHelpers::upgrade(**connection, *project, u"head"_s));
         auto live = databaseSource(**connection, *project);
-        VERIFY_RESULT(live);
+        STRATA_VERIFY_RESULT(live);
         auto replay = loadSchemaSource(u"@head"_s, *project);
-        VERIFY_RESULT(replay);
+        STRATA_VERIFY_RESULT(replay);
         const QString name = QString::fromLatin1(table);
         QVERIFY(live->schema.table(name));
         const QStringList names = constraintNames(*live->schema.table(name));
@@ -250,33 +242,33 @@ private Q_SLOTS:
         ScratchDatabase db(dialect);
         STRATA_REQUIRE_DATABASE(db);
         auto connection = db.connect();
-        VERIFY_RESULT(connection);
+        STRATA_VERIFY_RESULT(connection);
         QString lastPath;
         for (const QByteArray &modelsText : {before, after}) {
             QVERIFY(TestProjects::writeFile(folder.path() + u"/models.yaml"_s, modelsText));
             auto project = folder.open();
-            VERIFY_RESULT(project);
+            STRATA_VERIFY_RESULT(project);
             auto diff = modelChanges(*project);
-            VERIFY_RESULT(diff);
+            STRATA_VERIFY_RESULT(diff);
             QVERIFY(!diff->isEmpty());
             const QStringList heads = project->graph().heads();
             auto path = writeAutogenerated(*project, autogeneratedRevision(*diff, u"step"_s, heads), *diff);
-            VERIFY_RESULT(path);
+            STRATA_VERIFY_RESULT(path);
             lastPath = *path;
             auto reopened = folder.open();
-            VERIFY_RESULT(reopened);
+            STRATA_VERIFY_RESULT(reopened);
             STRATA_VERIFY_RESULT(EngineHelpers::upgrade(**connection, *reopened, u"head"_s));
             auto check = modelChanges(*reopened);
-            VERIFY_RESULT(check);
-            QVERIFY2(check->isEmpty(), qPrintable(differences(*check)));
+            STRATA_VERIFY_RESULT(check);
+            QVERIFY2(check->isEmpty(), qPrintable(schemaDifferences(*check)));
             verifyNoDrift(**connection, *reopened, u"head"_s);
             auto live = databaseSource(**connection, *reopened);
-            VERIFY_RESULT(live);
+            STRATA_VERIFY_RESULT(live);
             auto models = loadSchemaSource(u"models"_s, *reopened);
-            VERIFY_RESULT(models);
+            STRATA_VERIFY_RESULT(models);
             auto liveVsModels = diffSources(*live, *models);
-            VERIFY_RESULT(liveVsModels);
-            QVERIFY2(liveVsModels->isEmpty(), qPrintable(differences(*liveVsModels)));
+            STRATA_VERIFY_RESULT(liveVsModels);
+            QVERIFY2(liveVsModels->isEmpty(), qPrintable(schemaDifferences(*liveVsModels)));
         }
         // The generated revision leaves the constraints unnamed, as Alembic's autogenerate does.
         QFile written(lastPath);

@@ -25,29 +25,29 @@ QString writeRevision(const QString &projectDir, const QString &fileName, const 
     return writeFile(path, yamlText) ? path : QString();
 }
 
-bool copyExampleProject(const QString &targetDir)
+bool copyTree(const QString &sourceDir, const QString &targetDir)
 {
-    const QDir source(QStringLiteral(STRATA_EXAMPLE_PROJECT));
+    const QDir source(sourceDir);
     if (!source.exists() || !QDir().mkpath(targetDir))
         return false;
-    const auto entries = source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
+    const auto entries = source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
     for (const QFileInfo &entry : entries) {
         const QString target = QDir(targetDir).filePath(entry.fileName());
         if (entry.isDir()) {
-            QDir(targetDir).mkpath(entry.fileName());
-            const QDir sub(entry.filePath());
-            for (const QFileInfo &file : sub.entryInfoList(QDir::Files)) {
-                QFile::remove(target + u'/' + file.fileName());
-                if (!QFile::copy(file.filePath(), target + u'/' + file.fileName()))
-                    return false;
-            }
-        } else {
-            QFile::remove(target);
-            if (!QFile::copy(entry.filePath(), target))
+            if (!copyTree(entry.filePath(), target))
                 return false;
+            continue;
         }
+        QFile::remove(target);
+        if (!QFile::copy(entry.filePath(), target))
+            return false;
     }
     return true;
+}
+
+bool copyExampleProject(const QString &targetDir)
+{
+    return copyTree(QStringLiteral(STRATA_EXAMPLE_PROJECT), targetDir);
 }
 
 QByteArray revisionYaml(const QString &id, const QStringList &downRevisions, const QString &message,

@@ -17,6 +17,9 @@ bool writeFile(const QString &path, const QByteArray &text);
 // Writes versions/<fileName> (".yaml" added when missing) under a project
 // folder; returns the file's path, or an empty string when it cannot.
 QString writeRevision(const QString &projectDir, const QString &fileName, const QByteArray &yamlText);
+// Copies a folder with everything under it (hidden files too) into targetDir,
+// replacing files of the same name; false when a file cannot be copied.
+bool copyTree(const QString &sourceDir, const QString &targetDir);
 // Copies the bundled example project (STRATA_EXAMPLE_PROJECT: Habitz, tables
 // user, habit, daily_note, daily_mood) into targetDir.
 bool copyExampleProject(const QString &targetDir);

@@ -1,6 +1,8 @@
 #include "command.h"
 #include "schemareport.h"
 
+#include "core/dialect/dialectkind.h"
+
 #include <yaml-cpp/yaml.h>
 
 using namespace Qt::StringLiterals;
@@ -72,17 +74,17 @@ private:
     static int printSql(Context &context, const QCommandLineParser &parser, Schema before, const SchemaSource &from,
                         const SchemaSource &to, const SchemaDiff &diff)
     {
-        QString dialectName = !to.dialect.isEmpty() ? to.dialect : from.dialect;
-        if (dialectName.isEmpty())
-            dialectName = parser.value(u"dialect"_s);
-        if (dialectName.isEmpty()) {
+        // A database side decides; else --dialect, else the project's database.
+        const std::optional<Dialect::Kind> sideKind = to.dialect ? to.dialect : from.dialect;
+        QString dialectName = sideKind ? QString() : parser.value(u"dialect"_s);
+        if (!sideKind && dialectName.isEmpty()) {
             auto url = context.databaseUrl();
             if (!url)
                 return context.report(Error::make(Error::Code::Usage, u"--sql needs a database dialect"_s, {},
                                                   u"neither side is a database: pass --dialect sqlite or postgresql"_s));
             dialectName = url->dialect;
         }
-        const auto dialect = Dialect::forName(dialectName);
+        const auto dialect = sideKind ? dialectFor(*sideKind) : Dialect::forName(dialectName);
         if (!dialect)
             return context.report(Error::make(Error::Code::Usage, u"unknown dialect '%1'"_s.arg(dialectName), {},
                                               u"use sqlite or postgresql"_s));
