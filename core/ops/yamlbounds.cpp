@@ -124,8 +124,9 @@ Status checkBounds(const std::string &text, const QString &file, const Bounds &b
     YAML::Parser parser(stream);
     BoundsHandler handler(bounds);
     try {
-        while (parser.HandleNextDocument(handler)) {
-        }
+        // The first document only: it is all YAML::Load reads, and on some broken input
+        // (",3 \x1c") yaml-cpp's parser hands out empty documents without end.
+        parser.HandleNextDocument(handler);
     } catch (const Exceeded &exceeded) {
         return fail(Error::Code::Input, u"not a usable YAML file: "_s + exceeded.message,
                     u"%1:%2:%3"_s.arg(file).arg(exceeded.mark.line + 1).arg(exceeded.mark.column + 1),
