@@ -53,7 +53,8 @@ Result<ColumnType> readRaw(const YAML::Node &map, const QString &file)
 Result<ColumnType> readType(const YAML::Node &map, const char *key, const QString &file)
 {
     const YAML::Node node = map[key];
-    if (node.IsMap()) {
+    // A missing key is a zombie node: IsMap() on it throws; requiredString below says what is missing.
+    if (node.IsDefined() && node.IsMap()) {
         if (yaml::has(node, "enum"))
             return readEnum(node, file);
         if (yaml::has(node, "raw"))
