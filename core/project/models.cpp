@@ -20,7 +20,9 @@ Result<Schema> readModels(const QString &path)
     return parseModels(file.readAll(), path);
 }
 
-Result<Schema> parseModels(const QByteArray &yamlText, const QString &path)
+namespace {
+
+Result<Schema> readModelsText(const QByteArray &yamlText, const QString &path)
 {
     YAML::Node root;
     try {
@@ -94,6 +96,22 @@ Result<Schema> parseModels(const QByteArray &yamlText, const QString &path)
         schema.table(pending.table)->foreignKeys = pending.keys;
     }
     return schema;
+}
+
+} // namespace
+
+// yaml-cpp throws when the shape is not the expected one (a key asked of a
+// missing node, through an alias say): the reader's own checks come first, this
+// catches what they missed, so a bad models.yaml is an error, never an abort.
+Result<Schema> parseModels(const QByteArray &yamlText, const QString &path)
+{
+    try {
+        return readModelsText(yamlText, path);
+    } catch (const YAML::Exception &e) {
+        return fail(Error::Code::Input, u"models.yaml has an unexpected shape: "_s + QString::fromStdString(e.msg),
+                    u"%1:%2:%3"_s.arg(path).arg(e.mark.line + 1).arg(e.mark.column + 1),
+                    u"models.yaml is a mapping `tables:` keyed by table name, each with `columns:`"_s);
+    }
 }
 
 } // namespace strata
