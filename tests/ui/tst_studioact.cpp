@@ -3,6 +3,7 @@
 // several heads says which rows go and which stay, new revision / merge heads
 // / repair / open in editor / delete through core/workflow, and Generate's
 // preview (downgrade, file, lint) and refusal of a default that is not SQL.
+#include "failedrun.h"
 #include "ui/app/logpane.h"
 #include "ui/app/mainwindow.h"
 #include "ui/app/revisioncommands.h"
@@ -38,14 +39,6 @@ const QString Energy = u"c71d2e5a8b04"_s;
 const QString Side = u"a0b1c2d3e4f5"_s;     // a branch on Initial: the project has two heads
 // Adds a NOT NULL column without a default to a table that has rows: a lint error.
 const QString Strict = u"5e1ec7ed0001"_s;
-
-RunOutcome failure(const QString &why)
-{
-    RunOutcome outcome;
-    outcome.ok = false;
-    outcome.errorText = why;
-    return outcome;
-}
 
 } // namespace
 
@@ -93,16 +86,16 @@ private:
     RunOutcome runOn(const QString &revision, QAction *action)
     {
         if (!revision.isEmpty() && !m_window->selectRevision(revision))
-            return failure(u"no such revision "_s + revision);
+            return failedRun(u"no such revision "_s + revision);
         // A state read queued by the last run or reload goes first.
         if (!QTest::qWaitFor([this] { return m_window->isSettled(); }, 20000))
-            return failure(u"the window did not settle"_s);
+            return failedRun(u"the window did not settle"_s);
         if (!action->isEnabled())
-            return failure(action->objectName() + u" is disabled"_s);
+            return failedRun(action->objectName() + u" is disabled"_s);
         QSignalSpy finished(m_window->session(), &strata::ui::StudioSession::runFinished);
         action->trigger();
         if (!finished.wait(30000))
-            return failure(u"the run did not finish in time"_s);
+            return failedRun(u"the run did not finish in time"_s);
         QTest::qWait(0);
         return finished.takeFirst().at(0).value<RunOutcome>();
     }

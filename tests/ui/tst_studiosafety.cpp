@@ -2,6 +2,7 @@
 // lint and edited badges on the timeline, the Lint tab of the diff pane,
 // the round-trip result view (scratch copies on both databases), and a
 // reload that does not block the window.
+#include "failedrun.h"
 #include "ui/app/mainwindow.h"
 #include "ui/app/statuspanel.h"
 #include "ui/app/studioactions.h"
@@ -56,14 +57,6 @@ int pixelsOf(const QImage &image, const QColor &colour)
     return count;
 }
 
-RunOutcome failure(const QString &why)
-{
-    RunOutcome outcome;
-    outcome.ok = false;
-    outcome.errorText = why;
-    return outcome;
-}
-
 } // namespace
 
 class TestStudioSafety : public QObject
@@ -99,9 +92,9 @@ private:
     {
         QSignalSpy finished(m_window->session(), &strata::ui::StudioSession::runFinished);
         if (!m_window->session()->run(kind, target))
-            return failure(u"did not start"_s);
+            return failedRun(u"did not start"_s);
         if (!finished.wait(60000))
-            return failure(u"timed out"_s);
+            return failedRun(u"timed out"_s);
         QTest::qWait(0);
         return finished.takeFirst().at(0).value<RunOutcome>();
     }
@@ -109,14 +102,14 @@ private:
     RunOutcome roundTrip(const QString &revision)
     {
         if (!m_window->selectRevision(revision))
-            return failure(u"no such revision"_s);
+            return failedRun(u"no such revision"_s);
         // A state read queued by the last run (the folder watcher reloads after it) goes first.
         if (!QTest::qWaitFor([this] { return m_window->isSettled(); }, 20000))
-            return failure(u"the window did not settle"_s);
+            return failedRun(u"the window did not settle"_s);
         QSignalSpy finished(m_window->session(), &strata::ui::StudioSession::runFinished);
         m_window->actions().roundTrip->trigger();
         if (!finished.wait(60000))
-            return failure(u"timed out"_s);
+            return failedRun(u"timed out"_s);
         QTest::qWait(0);
         return finished.takeFirst().at(0).value<RunOutcome>();
     }

@@ -1,3 +1,4 @@
+#include "failedrun.h"
 #include "ui/app/logpane.h"
 #include "ui/app/mainwindow.h"
 #include "ui/app/statuspanel.h"
@@ -31,14 +32,6 @@ namespace {
 const QString Initial = u"9b1e0aa2c4f3"_s;
 const QString Notes = u"3f2a9c1b7d10"_s;
 const QString Energy = u"c71d2e5a8b04"_s;
-
-RunOutcome failure(const QString &why)
-{
-    RunOutcome outcome;
-    outcome.ok = false;
-    outcome.errorText = why;
-    return outcome;
-}
 
 } // namespace
 
@@ -101,13 +94,13 @@ private:
     RunOutcome runOn(const QString &revision, QAction *action)
     {
         if (!revision.isEmpty() && !m_window->selectRevision(revision))
-            return failure(u"no such revision "_s + revision);
+            return failedRun(u"no such revision "_s + revision);
         QSignalSpy finished(m_window->session(), &strata::ui::StudioSession::runFinished);
         if (!action->isEnabled())
-            return failure(action->objectName() + u" is disabled"_s);
+            return failedRun(action->objectName() + u" is disabled"_s);
         action->trigger();
         if (!finished.wait(20000))
-            return failure(u"the run did not finish in time"_s);
+            return failedRun(u"the run did not finish in time"_s);
         // Let the state read at the end of the run reach the model.
         QTest::qWait(0);
         return finished.takeFirst().at(0).value<RunOutcome>();
