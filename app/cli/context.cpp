@@ -29,7 +29,7 @@ void Context::evaluateAlembic()
     // The scripts are read for the database in use (their code may branch on
     // the dialect); without one, for SQLite, as `flask db` defaults to.
     auto url = databaseUrl();
-    const QString dialect = url ? url->dialect : u"sqlite"_s;
+    const DialectKind dialect = url ? url->dialect : DialectKind::Sqlite;
     for (const QString &note : m_project->evaluateFor(dialect))
         info(note);
 }

@@ -131,11 +131,11 @@ void writeCache(const QString &path, const QJsonObject &cache)
 
 } // namespace
 
-Evaluation evaluateScripts(QList<Revision> &revisions, const QString &versionsDirectory, const QString &dialect,
+Evaluation evaluateScripts(QList<Revision> &revisions, const QString &versionsDirectory, DialectKind dialect,
                            const QString &cacheFile)
 {
     Evaluation evaluation;
-    const QJsonObject key = cacheKey(dialect);
+    const QJsonObject key = cacheKey(dialectName(dialect));
     QJsonObject cache = readCache(cacheFile, key);
     QJsonObject scripts = cache.value(u"scripts"_s).toObject();
     evaluation.interpreter = cache.value(u"interpreter"_s).toString();
@@ -155,7 +155,7 @@ Evaluation evaluateScripts(QList<Revision> &revisions, const QString &versionsDi
     if (pending.isEmpty())
         return evaluation;
 
-    const QJsonObject request{{u"versions"_s, versionsDirectory}, {u"dialect"_s, dialect},
+    const QJsonObject request{{u"versions"_s, versionsDirectory}, {u"dialect"_s, dialectName(dialect)},
                               {u"scripts"_s, toRecord}};
     auto answer = PythonBridge::call(u"record"_s, request);
     if (!answer) {

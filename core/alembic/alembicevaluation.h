@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/revision/revision.h"
 
 namespace strata::alembic {
@@ -24,7 +25,7 @@ struct Evaluation
 // Recordings are kept in cacheFile (empty: no cache), keyed by the script's
 // checksum, the dialect, the interpreters tried and the bridge's digest, so
 // a second open starts no Python.
-Evaluation evaluateScripts(QList<Revision> &revisions, const QString &versionsDirectory, const QString &dialect,
+Evaluation evaluateScripts(QList<Revision> &revisions, const QString &versionsDirectory, DialectKind dialect,
                            const QString &cacheFile);
 
 } // namespace strata::alembic

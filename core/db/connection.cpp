@@ -106,10 +106,7 @@ bool Connection::isSqlite() const
 
 Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, Options options)
 {
-    std::unique_ptr<Dialect> dialect = Dialect::forName(url.dialect);
-    if (!dialect)
-        return fail(Error::Code::Usage, u"unknown database kind '%1'"_s.arg(url.dialect), url.redacted(),
-                    u"use a sqlite:// or postgresql:// URL"_s);
+    std::unique_ptr<Dialect> dialect = Dialect::forKind(url.dialect);
     const bool sqlite = dialect->kind() == Dialect::Kind::Sqlite;
     if (sqlite && !url.isMemory()) {
         const QDir parent = QFileInfo(url.path).absoluteDir();

@@ -79,13 +79,13 @@ Error usage(const QString &url, QString message)
 }
 
 // The scheme before "://", lowercased; "postgresql+psycopg2" -> "postgresql".
-Result<QString> dialectOf(const QString &scheme, const QString &url)
+Result<DialectKind> dialectOf(const QString &scheme, const QString &url)
 {
     const QString base = scheme.section(u'+', 0, 0).toLower();
-    if (base == u"sqlite"_s)
-        return u"sqlite"_s;
-    if (base == u"postgresql"_s || base == u"postgres"_s)
-        return u"postgresql"_s;
+    if (base == u"postgres"_s)
+        return DialectKind::Postgresql;
+    if (const std::optional<DialectKind> kind = dialectKindNamed(base))
+        return *kind;
     return std::unexpected(usage(url, u"unknown database kind '%1': Strata speaks sqlite and postgresql"_s
                                           .arg(scheme)));
 }
@@ -261,8 +261,8 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         return std::unexpected(dialect.error());
     url.dialect = *dialect;
     const QStringView rest = QStringView(trimmed).mid(sep + 3);
-    const Status parsed = url.dialect == u"sqlite"_s ? parseSqlite(url, rest, trimmed)
-                                                     : parseServer(url, rest, trimmed);
+    const Status parsed = url.dialect == DialectKind::Sqlite ? parseSqlite(url, rest, trimmed)
+                                                            : parseServer(url, rest, trimmed);
     if (!parsed)
         return std::unexpected(parsed.error());
     return url;
@@ -270,10 +270,10 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
 
 QString DatabaseUrl::toString() const
 {
-    if (dialect == u"sqlite"_s)
+    if (dialect == DialectKind::Sqlite)
         return u"sqlite://"_s + (path.isEmpty() ? QString() : u'/' + path) + queryString(options, {});
 
-    QString text = dialect + u"://"_s;
+    QString text = dialectName(dialect) + u"://"_s;
     if (!user.isEmpty() || !password.isEmpty()) {
         text += encoded(user);
         if (!password.isEmpty())

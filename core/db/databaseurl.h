@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/error.h"
 
 #include <QMap>
@@ -12,7 +13,7 @@ namespace strata {
 //   postgresql[+driver]://user:password@host:port/database?option=value
 struct DatabaseUrl
 {
-    QString dialect;                 // "sqlite" or "postgresql"
+    DialectKind dialect = DialectKind::Sqlite;
     QString path;                    // sqlite: file path (relative paths stay relative); empty = memory
     QString host;
     int port = 0;                    // 0: the driver's default
@@ -22,7 +23,7 @@ struct DatabaseUrl
     QMap<QString, QString> options;  // query string, e.g. sslmode, connect_timeout, schema
 
     static Result<DatabaseUrl> parse(const QString &url);
-    bool isMemory() const { return dialect == QStringLiteral("sqlite") && path.isEmpty(); }
+    bool isMemory() const { return dialect == DialectKind::Sqlite && path.isEmpty(); }
     // The URL with the password replaced by "***": the only form ever printed.
     QString redacted() const;
     // The URL in full, password included, for storing in a connection (never printed).

@@ -9,18 +9,29 @@ using namespace Qt::StringLiterals;
 
 namespace strata {
 
+std::unique_ptr<Dialect> Dialect::forKind(Kind kind)
+{
+    switch (kind) {
+    case Kind::Sqlite:
+        return std::make_unique<SqliteDialect>();
+    case Kind::Postgresql:
+        return std::make_unique<PostgresDialect>();
+    }
+    return nullptr;
+}
+
 std::unique_ptr<Dialect> Dialect::forName(const QString &name)
 {
-    if (name == "sqlite"_L1)
-        return std::make_unique<SqliteDialect>();
-    if (name == "postgresql"_L1)
-        return std::make_unique<PostgresDialect>();
-    return nullptr;
+    const std::optional<Kind> kind = dialectKindNamed(name);
+    return kind ? forKind(*kind) : nullptr;
 }
 
 QStringList Dialect::names()
 {
-    return {u"sqlite"_s, u"postgresql"_s};
+    QStringList names;
+    for (Kind kind : dialectKinds())
+        names << dialectName(kind);
+    return names;
 }
 
 QString Dialect::quote(const QString &identifier) const

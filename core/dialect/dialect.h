@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/dialect/statement.h"
 #include "core/error.h"
 #include "core/schema/schema.h"
@@ -32,14 +33,15 @@ class Dialect
 public:
     virtual ~Dialect() = default;
 
-    // "sqlite" or "postgresql"; nullptr for any other name.
+    // Decisions that depend on the database ask the kind, never compare names.
+    using Kind = DialectKind;
+    static std::unique_ptr<Dialect> forKind(Kind kind);
+    // For names read from text ("sqlite", "postgresql"); nullptr for any other.
     static std::unique_ptr<Dialect> forName(const QString &name);
     static QStringList names();
 
-    // Decisions that depend on the database ask the kind, never compare names.
-    enum class Kind { Sqlite, Postgresql };
     virtual Kind kind() const = 0;
-    virtual QString name() const = 0;
+    QString name() const { return dialectName(kind()); }
 
     QString quote(const QString &identifier) const;     // "my ""odd"" name"
     QString literal(const QString &text) const;          // 'it''s'

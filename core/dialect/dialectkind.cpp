@@ -1,19 +1,43 @@
 #include "core/dialect/dialectkind.h"
 
-#include "core/dialect/postgresdialect.h"
-#include "core/dialect/sqlitedialect.h"
+using namespace Qt::StringLiterals;
 
 namespace strata {
 
-std::unique_ptr<Dialect> dialectFor(Dialect::Kind kind)
+QList<DialectKind> dialectKinds()
+{
+    return {DialectKind::Sqlite, DialectKind::Postgresql};
+}
+
+QString dialectName(DialectKind kind)
 {
     switch (kind) {
-    case Dialect::Kind::Sqlite:
-        return std::make_unique<SqliteDialect>();
-    case Dialect::Kind::Postgresql:
-        return std::make_unique<PostgresDialect>();
+    case DialectKind::Sqlite:
+        return u"sqlite"_s;
+    case DialectKind::Postgresql:
+        return u"postgresql"_s;
     }
-    return nullptr;
+    return {};
+}
+
+QString dialectTitle(DialectKind kind)
+{
+    switch (kind) {
+    case DialectKind::Sqlite:
+        return u"SQLite"_s;
+    case DialectKind::Postgresql:
+        return u"PostgreSQL"_s;
+    }
+    return {};
+}
+
+std::optional<DialectKind> dialectKindNamed(const QString &name)
+{
+    for (DialectKind kind : dialectKinds()) {
+        if (name == dialectName(kind))
+            return kind;
+    }
+    return std::nullopt;
 }
 
 } // namespace strata

@@ -8,7 +8,6 @@ class PostgresDialect : public Dialect
 {
 public:
     Kind kind() const override { return Kind::Postgresql; }
-    QString name() const override { return QStringLiteral("postgresql"); }
     QString typeName(const ColumnType &type) const override;
     QString columnDefinition(const Column &column, const Table &table) const override;
     QStringList alterColumn(const Table &before, const Table &after, const AlterColumn &op) const override;

@@ -15,7 +15,6 @@ class SqliteDialect : public Dialect
 {
 public:
     Kind kind() const override { return Kind::Sqlite; }
-    QString name() const override { return QStringLiteral("sqlite"); }
     QString typeName(const ColumnType &type) const override;
     // Bare when it needs no quotes, as SQLAlchemy writes it: SQLAlchemy's
     // SQLite reflection reads a foreign key's or primary key's name only when

@@ -183,14 +183,14 @@ Status Project::checkWritable() const
                     .arg(m_dir.path()));
 }
 
-QStringList Project::evaluateFor(const QString &dialect)
+QStringList Project::evaluateFor(DialectKind dialect)
 {
-    if (!m_alembic || dialect.isEmpty() || dialect == m_evaluatedDialect)
+    if (!m_alembic || dialect == m_evaluatedDialect)
         return {};
     QList<Revision> revisions = m_graph.revisions();
     const QString cache = RevisionCache::disabled()
         ? QString()
-        : QFileInfo(RevisionCache::pathFor(m_dir.path())).dir().filePath(u"alembic-%1.json"_s.arg(dialect));
+        : QFileInfo(RevisionCache::pathFor(m_dir.path())).dir().filePath(u"alembic-%1.json"_s.arg(dialectName(dialect)));
     alembic::Evaluation evaluation = alembic::evaluateScripts(revisions, versionsPath(), dialect, cache);
     // Same ids and parents as before: only the operations changed.
     auto graph = RevisionGraph::build(std::move(revisions));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/graph/revisiongraph.h"
 #include "core/project/config.h"
 #include "core/revision/revision.h"
@@ -37,9 +38,9 @@ public:
     // .strata-cache/. Nothing for a Strata project, or when already done for
     // this dialect. Returns what people should know (the interpreter used or
     // missing, scripts read without Python).
-    QStringList evaluateFor(const QString &dialect);
-    // The dialect the scripts were last evaluated for (with or without Python); empty: not yet.
-    QString evaluatedDialect() const { return m_evaluatedDialect; }
+    QStringList evaluateFor(DialectKind dialect);
+    // The dialect the scripts were last evaluated for (with or without Python); none: not yet.
+    std::optional<DialectKind> evaluatedDialect() const { return m_evaluatedDialect; }
     // "file:line: message" from the last evaluation.
     const QStringList &evaluationProblems() const { return m_evaluationProblems; }
 
@@ -56,7 +57,7 @@ private:
     ProjectConfig m_config;
     RevisionGraph m_graph;
     bool m_alembic = false;
-    QString m_evaluatedDialect;
+    std::optional<DialectKind> m_evaluatedDialect;
     QStringList m_evaluationProblems;
 };
 

@@ -26,7 +26,7 @@ QString headsText(const QStringList &heads)
 Result<QString> sqlalchemyUrl(const DatabaseUrl &url)
 {
     DatabaseUrl copy = url;
-    if (copy.dialect == u"sqlite"_s) {
+    if (copy.dialect == DialectKind::Sqlite) {
         if (copy.isMemory())
             return fail(Error::Code::Usage, u"a data step can't run on an in-memory SQLite database"_s,
                         url.redacted(), u"use a database file: Alembic runs the step over its own connection"_s);

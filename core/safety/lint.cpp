@@ -13,20 +13,12 @@ namespace strata {
 
 namespace {
 
-// The database whose rules apply, from the name the user gave (--dialect);
-// a name Strata does not know gets no database's locking rules.
-Dialect::Kind rulesDialect(const QString &name)
-{
-    const std::unique_ptr<Dialect> dialect = Dialect::forName(name);
-    return dialect ? dialect->kind() : Dialect::Kind::Sqlite;
-}
-
 class RevisionLinter
 {
 public:
     RevisionLinter(const Project &project, const Revision &revision, const LintOptions &options)
         : m_project(project), m_revision(revision), m_before(options.before),
-          m_dialect(rulesDialect(options.dialect))
+          m_dialect(options.dialect)
     {
         m_file = revision.filePath.isEmpty() ? revision.id : QDir::current().relativeFilePath(revision.filePath);
         if (!revision.filePath.isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/safety/issue.h"
 
 namespace strata {
@@ -10,7 +11,7 @@ struct Schema;
 
 struct LintOptions
 {
-    QString dialect = QStringLiteral("postgresql");   // rules about locking apply to PostgreSQL only
+    DialectKind dialect = DialectKind::Postgresql;   // rules about locking apply to PostgreSQL only
     // The schema just before the revision when the caller already has it (one
     // walking a plan in order); null: replayed from base, which costs a replay per revision.
     const Schema *before = nullptr;

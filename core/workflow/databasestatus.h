@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/graph/plan.h"
 #include "core/safety/appliedhistory.h"
 #include "core/safety/issue.h"
@@ -22,7 +23,7 @@ struct StatusOptions
 // One reading for both faces, so they cannot disagree.
 struct DatabaseStatus
 {
-    QString dialect;                 // "sqlite" or "postgresql"
+    DialectKind dialect = DialectKind::Sqlite;
     QString displayUrl;              // redacted
     QString databaseName;            // file name or database name
     bool versioned = false;          // the version table exists

@@ -72,7 +72,7 @@ RoundTripOutcome RoundTrip::run(const DatabaseUrl &url, const RoundTripOptions &
         outcome.where = u"scratch copy %1"_s.arg((*scratch)->description());
         if (m_observer) {
             m_observer->info(u"Round trip on a scratch copy: "_s + (*scratch)->description());
-            if (url.dialect != u"sqlite"_s)
+            if (url.dialect != DialectKind::Sqlite)
                 m_observer->info(u"The temporary database starts empty: every step from base is verified."_s);
         }
         done = verify((*scratch)->connection(), outcome);

@@ -144,7 +144,7 @@ Result<std::unique_ptr<ScratchCopy>> ScratchCopy::create(const DatabaseUrl &sour
     std::unique_ptr<ScratchCopy> copy(new ScratchCopy);
     copy->m_source = source;
     copy->m_copy = source;
-    if (source.dialect == "sqlite"_L1) {
+    if (source.dialect == DialectKind::Sqlite) {
         if (source.isMemory())
             return fail(Error::Code::Usage, u"an in-memory database has nothing to copy"_s, source.redacted(),
                         u"give an SQLite file or a PostgreSQL URL"_s);
@@ -176,7 +176,7 @@ Result<std::unique_ptr<ScratchCopy>> ScratchCopy::create(const DatabaseUrl &sour
 ScratchCopy::~ScratchCopy()
 {
     m_connection.reset();
-    if (m_source.dialect == "sqlite"_L1 || m_copy.database == m_source.database)
+    if (m_source.dialect == DialectKind::Sqlite || m_copy.database == m_source.database)
         return;
     // Dropped from a connection to the original database: one cannot drop the database one is in.
     if (auto admin = Connection::open(m_source))

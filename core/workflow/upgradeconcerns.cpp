@@ -29,7 +29,7 @@ Result<QList<UpgradeConcern>> upgradeConcerns(Connection &connection, const Proj
     if (!plan)
         return std::unexpected(plan.error());
     LintOptions lint;
-    lint.dialect = connection.dialect().name();
+    lint.dialect = connection.dialect().kind();
     QList<UpgradeConcern> concerns;
     // Walking the plan in order, the schema after one step is the next one's
     // start when that is its only parent: one replay for the whole plan, not one per step.

@@ -283,7 +283,7 @@ private Q_SLOTS:
         QCOMPARE(staticReading.size(), 1);
         QVERIFY(alembic::isPlaceholder(*staticReading.first()));   // a loop: the static reader can't
 
-        const QStringList notes = project->evaluateFor(u"sqlite"_s);
+        const QStringList notes = project->evaluateFor(strata::DialectKind::Sqlite);
         QVERIFY2(project->evaluationProblems().isEmpty(), qPrintable(project->evaluationProblems().join(u'\n')));
         const Revision *base = project->graph().find(u"a1"_s);
         QCOMPARE(base->upgrade.size(), 2);
@@ -320,7 +320,7 @@ private Q_SLOTS:
                             "    raise NotImplementedError('no way back')\n"));
         auto project = Project::open(folder.path());
         QVERIFY2(project, qPrintable(project ? QString() : project.error().toString()));
-        (void)project->evaluateFor(u"sqlite"_s);
+        (void)project->evaluateFor(strata::DialectKind::Sqlite);
         const Revision *fill = project->graph().find(u"b2"_s);
         QVERIFY(fill->upgradeData.needed);
         QVERIFY2(fill->upgradeData.uses.join(u", "_s).contains(u"b2_fill.py:33: op.execute that only a live run can bind: "
@@ -341,18 +341,18 @@ private Q_SLOTS:
         const QString file = folder.write(u"a1_base.py"_s, script(u"a1"_s, {}, "    make_table('a')\n"));
         const QString cache = folder.dir.filePath(u"cache/alembic-sqlite.json"_s);
         QList<Revision> revisions{revisionFor(file, u"a1"_s)};
-        alembic::Evaluation first = alembic::evaluateScripts(revisions, folder.versions(), u"sqlite"_s, cache);
+        alembic::Evaluation first = alembic::evaluateScripts(revisions, folder.versions(), strata::DialectKind::Sqlite, cache);
         QCOMPARE(first.recorded, 1);
         QCOMPARE(first.fromCache, 0);
         QList<Revision> again{revisionFor(file, u"a1"_s)};
-        alembic::Evaluation second = alembic::evaluateScripts(again, folder.versions(), u"sqlite"_s, cache);
+        alembic::Evaluation second = alembic::evaluateScripts(again, folder.versions(), strata::DialectKind::Sqlite, cache);
         QCOMPARE(second.recorded, 0);
         QCOMPARE(second.fromCache, 1);
         QCOMPARE(again.first().upgrade.size(), 1);
         QCOMPARE(second.interpreter, kDebianPython);
         // Another dialect is another recording.
         QList<Revision> postgres{revisionFor(file, u"a1"_s)};
-        QCOMPARE(alembic::evaluateScripts(postgres, folder.versions(), u"postgresql"_s, cache).recorded, 1);
+        QCOMPARE(alembic::evaluateScripts(postgres, folder.versions(), strata::DialectKind::Postgresql, cache).recorded, 1);
     }
 
     void errorsNameTheInterpreters_data()
@@ -384,7 +384,7 @@ private Q_SLOTS:
         // The project falls back to the static reader and says so.
         auto project = Project::open(folder.path());
         QVERIFY(project);
-        const QStringList notes = project->evaluateFor(u"sqlite"_s);
+        const QStringList notes = project->evaluateFor(strata::DialectKind::Sqlite);
         QVERIFY2(notes.join(u'\n').contains(u"1 script(s) read without Python"_s), qPrintable(notes.join(u'\n')));
         QVERIFY(!project->graph().find(u"a1"_s)->pythonError.isEmpty());
     }
@@ -409,7 +409,7 @@ private Q_SLOTS:
         AlembicFolder folder;
         const QString file = folder.write(u"a1_bad.py"_s, text);
         QList<Revision> revisions{revisionFor(file, u"a1"_s)};
-        const alembic::Evaluation evaluation = alembic::evaluateScripts(revisions, folder.versions(), u"sqlite"_s, {});
+        const alembic::Evaluation evaluation = alembic::evaluateScripts(revisions, folder.versions(), strata::DialectKind::Sqlite, {});
         QVERIFY2(revisions.first().pythonError.contains(expected), qPrintable(revisions.first().pythonError));
         QVERIFY2(evaluation.notes.join(u'\n').contains(expected), qPrintable(evaluation.notes.join(u'\n')));
     }

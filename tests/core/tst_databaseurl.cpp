@@ -51,7 +51,7 @@ void TestDatabaseUrl::parsesSqlite()
 
     const auto parsed = DatabaseUrl::parse(url);
     QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().toString()));
-    QCOMPARE(parsed->dialect, u"sqlite"_s);
+    QCOMPARE(parsed->dialect, strata::DialectKind::Sqlite);
     QCOMPARE(parsed->path, path);
     QCOMPARE(parsed->isMemory(), memory);
 }
@@ -106,7 +106,7 @@ void TestDatabaseUrl::parsesPostgres()
 
     const auto parsed = DatabaseUrl::parse(url);
     QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().toString()));
-    QCOMPARE(parsed->dialect, u"postgresql"_s);
+    QCOMPARE(parsed->dialect, strata::DialectKind::Postgresql);
     QCOMPARE(parsed->user, user);
     QCOMPARE(parsed->password, password);
     QCOMPARE(parsed->host, host);

@@ -78,6 +78,15 @@ void tst_Dialect::forName()
     QCOMPARE(Dialect::names().contains(name), known);
     if (d)
         QCOMPARE(d->name(), name);
+    // The kind and its name are one mapping both ways; titles are for people only.
+    const std::optional<Dialect::Kind> kind = dialectKindNamed(name);
+    QCOMPARE(kind.has_value(), known);
+    if (kind) {
+        QCOMPARE(d->kind(), *kind);
+        QCOMPARE(dialectName(*kind), name);
+        QCOMPARE(Dialect::forKind(*kind)->name(), name);
+        QCOMPARE(dialectTitle(*kind).toLower(), name);
+    }
 }
 
 void tst_Dialect::quoteIdentifier_data()

@@ -91,7 +91,7 @@ private Q_SLOTS:
         auto project = Project::open(folder());
         STRATA_VERIFY_RESULT(project);
         QVERIFY(project->isAlembic());
-        project->evaluateFor(dialect);
+        project->evaluateFor(*strata::dialectKindNamed(dialect));
         QVERIFY2(project->evaluationProblems().isEmpty(), qPrintable(project->evaluationProblems().join(u'\n')));
         auto connection = db.connect();
         STRATA_VERIFY_RESULT(connection);
@@ -155,7 +155,7 @@ private Q_SLOTS:
         STRATA_VERIFY_RESULT(project);
         const Revision *head = project->graph().find(project->graph().heads().first());
         QCOMPARE(head->filePath, made->path);
-        project->evaluateFor(u"sqlite"_s);
+        project->evaluateFor(strata::DialectKind::Sqlite);
         QCOMPARE(project->graph().find(head->id)->upgrade.first()->describe(), u"create table reminder"_s);
     }
 };

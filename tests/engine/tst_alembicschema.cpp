@@ -133,7 +133,7 @@ private Q_SLOTS:
         STRATA_REQUIRE_DATABASE(db);
         auto project = Project::open(folder());
         STRATA_VERIFY_RESULT(project);
-        project->evaluateFor(dialect);
+        project->evaluateFor(*strata::dialectKindNamed(dialect));
         QVERIFY2(project->evaluationProblems().isEmpty(), qPrintable(project->evaluationProblems().join(u'\n')));
         auto connection = db.connect();
         STRATA_VERIFY_RESULT(connection);
@@ -194,7 +194,7 @@ private Q_SLOTS:
         STRATA_REQUIRE_DATABASE(db);
         auto project = Project::open(folder());
         STRATA_VERIFY_RESULT(project);
-        project->evaluateFor(u"sqlite"_s);
+        project->evaluateFor(strata::DialectKind::Sqlite);
         auto connection = db.connect();
         STRATA_VERIFY_RESULT(connection);
         STRATA_VERIFY_RESULT(EngineHelpers::upgrade(**connection, *project, u"heads"_s));

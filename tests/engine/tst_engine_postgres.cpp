@@ -39,7 +39,7 @@ void TestEnginePostgres::connectionFailuresSayWhatAndHideThePassword()
     QVERIFY2(!qEnvironmentVariableIsEmpty("PGHOST"), "run through `make test` (pg_virtualenv)");
 
     DatabaseUrl url;
-    url.dialect = u"postgresql"_s;
+    url.dialect = strata::DialectKind::Postgresql;
     url.host = qEnvironmentVariable("PGHOST");
     url.port = port;
     url.user = qEnvironmentVariable("PGUSER");

@@ -73,7 +73,7 @@ void TestEngineSqlite::fileThatIsNotADatabase()
     const QString path = dir.filePath(u"notes.txt"_s);
     QVERIFY(TestProjects::writeFile(path, QByteArray("These are notes, not an SQLite database.\n").repeated(50)));
     DatabaseUrl url;
-    url.dialect = u"sqlite"_s;
+    url.dialect = strata::DialectKind::Sqlite;
     url.path = path;
     const auto opened = Connection::open(url);
     QVERIFY(!opened);

@@ -12,7 +12,7 @@ namespace {
 strata::Result<std::unique_ptr<Connection>> connectToServer()
 {
     DatabaseUrl server;
-    server.dialect = u"postgresql"_s;
+    server.dialect = strata::DialectKind::Postgresql;
     return Connection::open(server);
 }
 
@@ -25,7 +25,7 @@ ScratchDatabase::ScratchDatabase(const QString &dialect)
             m_error = u"could not create a temporary folder: "_s + m_dir.errorString();
             return;
         }
-        m_url.dialect = dialect;
+        m_url.dialect = strata::DialectKind::Sqlite;
         m_url.path = m_dir.filePath(u"scratch.db"_s);
     } else if (dialect == u"postgresql"_s) {
         createPostgres();
@@ -36,7 +36,7 @@ ScratchDatabase::ScratchDatabase(const QString &dialect)
 
 ScratchDatabase::~ScratchDatabase()
 {
-    if (isValid() && m_url.dialect == u"postgresql"_s)
+    if (isValid() && m_url.dialect == strata::DialectKind::Postgresql)
         dropPostgres();
 }
 
@@ -65,7 +65,7 @@ void ScratchDatabase::createPostgres()
         m_error = u"could not create the scratch database: "_s + created.error().toString();
         return;
     }
-    m_url.dialect = u"postgresql"_s;
+    m_url.dialect = strata::DialectKind::Postgresql;
     m_url.host = qEnvironmentVariable("PGHOST");
     m_url.port = qEnvironmentVariable("PGPORT").toInt();
     m_url.user = qEnvironmentVariable("PGUSER");

@@ -27,7 +27,7 @@ public:
     const strata::DatabaseUrl &databaseUrl() const { return m_url; }
     QString password() const { return m_url.password; }
     QString sqliteFile() const { return m_url.path; }    // empty for PostgreSQL
-    QString dialect() const { return m_url.dialect; }
+    QString dialect() const { return strata::dialectName(m_url.dialect); }
 
     // A new connection each call; the caller owns it and must drop it before the fixture.
     strata::Result<std::unique_ptr<strata::Connection>> connect(strata::Connection::Options options = {}) const;

@@ -18,7 +18,7 @@ inline void isolateStudioSettings(const QTemporaryDir &dir)
 inline QString sqliteUrl(const QString &file)
 {
     strata::DatabaseUrl url;
-    url.dialect = QStringLiteral("sqlite");
+    url.dialect = strata::DialectKind::Sqlite;
     url.path = file;
     return url.toString();
 }

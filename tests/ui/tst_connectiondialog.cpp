@@ -115,7 +115,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         DatabaseUrl url;
-        url.dialect = u"sqlite"_s;
+        url.dialect = strata::DialectKind::Sqlite;
         url.path = dir.filePath(u"existing.db"_s);
         {
             auto created = strata::Connection::open(url);
@@ -145,7 +145,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         DatabaseUrl url;
-        url.dialect = u"sqlite"_s;
+        url.dialect = strata::DialectKind::Sqlite;
         url.path = dir.filePath(u"typo.db"_s);
         ConnectionDialog dialog({});
         dialog.setUrl(url);
@@ -158,7 +158,7 @@ private Q_SLOTS:
     void connectAfterAFailedTestAsksFirst()
     {
         DatabaseUrl url;
-        url.dialect = u"sqlite"_s;
+        url.dialect = strata::DialectKind::Sqlite;
         url.path = u"/nonexistent-folder-for-strata/x.db"_s;
         ConnectionDialog dialog({});
         dialog.setUrl(url);

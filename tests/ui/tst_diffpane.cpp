@@ -80,7 +80,7 @@ private Q_SLOTS:
 
         QVERIFY(m_window->selectRevision(revision));
         DiffPane *pane = m_window->diffPane();
-        QCOMPARE(pane->dialect(), u"sqlite"_s);
+        QCOMPARE(pane->dialect(), strata::DialectKind::Sqlite);
         QVERIFY2(pane->findChild<QLabel *>(u"diffTitle"_s)->text().startsWith(revision), "title names the revision");
 
         // Before and after: the DDL of the replayed schemas, line for line.
@@ -116,12 +116,12 @@ private Q_SLOTS:
 
         // Another dialect renders the same step for that database.
         pane->findChild<QComboBox *>(u"dialectCombo"_s)->setCurrentIndex(
-            pane->findChild<QComboBox *>(u"dialectCombo"_s)->findData(u"postgresql"_s));
-        QCOMPARE(pane->dialect(), u"postgresql"_s);
+            pane->findChild<QComboBox *>(u"dialectCombo"_s)->findData(int(strata::DialectKind::Postgresql)));
+        QCOMPARE(pane->dialect(), strata::DialectKind::Postgresql);
         QCOMPARE(pane->upgradeText(), script(*m_opened, *up, u"postgresql"_s));
         QVERIFY(pane->upgradeText() != script(*m_opened, *up, u"sqlite"_s));
-        pane->setDialect(u"sqlite"_s);
-        Q_EMIT pane->dialectChanged(u"sqlite"_s);
+        pane->setDialect(strata::DialectKind::Sqlite);
+        Q_EMIT pane->dialectChanged(strata::DialectKind::Sqlite);
     }
 
     void changedWordsAreTintedInsideAChangedLine()

@@ -87,8 +87,8 @@ private Q_SLOTS:
 
         GenerateMigrationDialog *dialog = m_window->openGenerateDialog();
         QVERIFY(dialog);
-        dialog->setDialect(dialect);
-        QCOMPARE(dialog->dialect(), dialect);
+        dialog->setDialect(*strata::dialectKindNamed(dialect));
+        QCOMPARE(strata::dialectName(dialog->dialect()), dialect);
         // The preview, before anything is written.
         QVERIFY2(dialog->summaryText().startsWith(u"1 operation on top of c71d2e5a8b04"_s),
                  qPrintable(dialog->summaryText()));

@@ -55,7 +55,7 @@ void TestPreviewLoader::answersASmallProjectAtOnce()
     QSignalSpy started(&loader, &PreviewLoader::started);
     QSignalSpy loaded(&loader, &PreviewLoader::loaded);
 
-    loader.request(project, u"r0002"_s, {}, u"sqlite"_s);
+    loader.request(project, u"r0002"_s, {}, strata::DialectKind::Sqlite);
 
     QCOMPARE(started.count(), 0);
     QCOMPARE(loaded.count(), 1);
@@ -75,8 +75,8 @@ void TestPreviewLoader::replaysALargeProjectInTheBackground()
     QSignalSpy loaded(&loader, &PreviewLoader::loaded);
 
     // The first request is overtaken by the second before it is answered.
-    loader.request(project, u"r0010"_s, {}, u"sqlite"_s);
-    loader.request(project, u"r1000"_s, {}, u"postgresql"_s);
+    loader.request(project, u"r0010"_s, {}, strata::DialectKind::Sqlite);
+    loader.request(project, u"r1000"_s, {}, strata::DialectKind::Postgresql);
     QCOMPARE(started.count(), 2);
     QCOMPARE(loaded.count(), 0);
     QVERIFY(loader.isBusy());
@@ -85,7 +85,7 @@ void TestPreviewLoader::replaysALargeProjectInTheBackground()
     QCOMPARE(loaded.count(), 1);
     const auto preview = loaded.first().first().value<RevisionPreview>();
     QCOMPARE(preview.revisionId, u"r1000"_s);
-    QCOMPARE(preview.dialect, u"postgresql"_s);
+    QCOMPARE(preview.dialect, strata::DialectKind::Postgresql);
     QVERIFY(preview.beforeDdl.join(u'\n').contains(u"c999"_s));
     QVERIFY(!preview.beforeDdl.join(u'\n').contains(u"c1000"_s));
     QVERIFY(preview.afterDdl.join(u'\n').contains(u"c1000"_s));

@@ -73,7 +73,7 @@ private Q_SLOTS:
         window.setConfirmer([](const QString &, const QString &) { return true; });
         QVERIFY(window.openProject(m_appDir + u"/migrations"_s, db.url()));
         // The exact reading (Python, for SQLite) replaces the static one in the background.
-        QTRY_COMPARE_WITH_TIMEOUT(window.session()->project()->evaluatedDialect(), u"sqlite"_s, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->project()->evaluatedDialect(), std::optional(strata::DialectKind::Sqlite), 60000);
         QTRY_VERIFY_WITH_TIMEOUT(window.isSettled(), 60000);
         const QStringList heads = window.session()->project()->graph().heads();
         QCOMPARE(heads.size(), 1);

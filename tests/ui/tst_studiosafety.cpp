@@ -397,8 +397,8 @@ private Q_SLOTS:
                 [&] { headFirst << runner.isLinted(head); });
         QSignalSpy finished(&runner, &strata::ui::LintRunner::finished);
         // A start for another dialect cancels the first run; only the second one's findings stay.
-        runner.start(shared, u"sqlite"_s);
-        runner.start(shared, u"postgresql"_s);
+        runner.start(shared, strata::DialectKind::Sqlite);
+        runner.start(shared, strata::DialectKind::Postgresql);
         QVERIFY(runner.isRunning());
         QVERIFY(finished.wait(60000));
         QCOMPARE(finished.size(), 1);

@@ -220,7 +220,7 @@ bool MainWindow::openBundledExample()
     const QString database = bundledExampleDatabase();
     const bool isNew = !QFileInfo::exists(database);
     DatabaseUrl url;
-    url.dialect = u"sqlite"_s;
+    url.dialect = DialectKind::Sqlite;
     url.path = database;
     if (!openProject(bundledExampleDirectory(), url.toString()))
         return false;

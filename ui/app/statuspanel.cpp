@@ -15,10 +15,6 @@ namespace strata::ui {
 
 namespace {
 
-QString dialectTitle(const QString &name)
-{
-    return name == u"postgresql"_s ? u"PostgreSQL"_s : name == u"sqlite"_s ? u"SQLite"_s : name;
-}
 
 // The progress bar grows with its text up to this, then the step's name is elided.
 constexpr int maxProgressWidth = 440;
@@ -97,7 +93,7 @@ void StatusPanel::showDisconnected()
     m_safety->setToolTip({});
 }
 
-void StatusPanel::showConnecting(const QString &dialect, const QString &database)
+void StatusPanel::showConnecting(DialectKind dialect, const QString &database)
 {
     m_dialect->setText(dialectTitle(dialect));
     m_database->setText(database);

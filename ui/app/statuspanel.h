@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -20,7 +22,7 @@ public:
     explicit StatusPanel(QWidget *parent = nullptr);
 
     void showDisconnected();
-    void showConnecting(const QString &dialect, const QString &database);
+    void showConnecting(DialectKind dialect, const QString &database);
     void showState(const DatabaseState &state, int pendingCount);
     void showRun(const QString &description);
     void showProgress(int done, int total, const QString &what);

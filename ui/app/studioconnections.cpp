@@ -53,7 +53,7 @@ void StudioConnections::connectWithSavedPassword(DatabaseUrl url)
     const QString key = StudioSettings::withoutPassword(url.toString());
     if (url.password.isEmpty())
         url.password = m_passwords.value(key);
-    if (!url.password.isEmpty() || url.dialect != u"postgresql"_s || !PasswordStore::isCompiledIn()) {
+    if (!url.password.isEmpty() || url.dialect != DialectKind::Postgresql || !PasswordStore::isCompiledIn()) {
         connectTo(url);
         return;
     }

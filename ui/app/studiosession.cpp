@@ -54,7 +54,7 @@ Status StudioSession::openProject(const QString &directory)
     return {};
 }
 
-QString StudioSession::scriptDialect() const { return m_url ? m_url->dialect : QStringLiteral("sqlite"); }
+DialectKind StudioSession::scriptDialect() const { return m_url ? m_url->dialect : DialectKind::Sqlite; }
 
 Status StudioSession::reload()
 {
@@ -113,7 +113,7 @@ void StudioSession::dropBackgroundReload()
 void StudioSession::setDatabase(const DatabaseUrl &url)
 {
     DatabaseUrl resolved = url;
-    if (resolved.dialect == u"sqlite"_s && !resolved.isMemory() && QDir::isRelativePath(resolved.path)
+    if (resolved.dialect == DialectKind::Sqlite && !resolved.isMemory() && QDir::isRelativePath(resolved.path)
         && !m_directory.isEmpty()) {
         QDir base(m_directory);
         base.cdUp();

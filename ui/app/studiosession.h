@@ -72,7 +72,7 @@ private:
     using ProjectResult = Result<std::shared_ptr<const Project>>;
     void dropBackgroundReload();
     // The dialect a Flask-Migrate folder's scripts are read for: the database's, else SQLite's.
-    QString scriptDialect() const;
+    DialectKind scriptDialect() const;
     void rememberRoundTrip(const RoundTripOutcome &outcome);
 
     RunController m_runs;

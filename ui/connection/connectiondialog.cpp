@@ -178,7 +178,7 @@ ConnectionDialog::~ConnectionDialog()
 
 void ConnectionDialog::setUrl(const DatabaseUrl &url)
 {
-    if (url.dialect == u"sqlite"_s) {
+    if (url.dialect == DialectKind::Sqlite) {
         m_sqlitePath->setText(url.path);
         m_kind->setCurrentIndex(SqliteTab);
     } else {
@@ -205,7 +205,7 @@ Result<DatabaseUrl> ConnectionDialog::url() const
         if (path.isEmpty())
             return fail(Error::Code::Usage, tr("no SQLite file given"), tr("File"), tr("choose or type a file path"));
         DatabaseUrl url;
-        url.dialect = u"sqlite"_s;
+        url.dialect = DialectKind::Sqlite;
         url.path = QFileInfo(path).absoluteFilePath();
         return url;
     }
@@ -214,7 +214,7 @@ Result<DatabaseUrl> ConnectionDialog::url() const
             return fail(Error::Code::Usage, tr("no database name given"), tr("Database"),
                         tr("type the name of the database on the server"));
         DatabaseUrl url;
-        url.dialect = u"postgresql"_s;
+        url.dialect = DialectKind::Postgresql;
         url.host = m_host->text().trimmed().isEmpty() ? u"localhost"_s : m_host->text().trimmed();
         url.port = m_port->value();
         url.database = m_database->text().trimmed();
@@ -335,7 +335,7 @@ void ConnectionDialog::testConnection()
         return;
     m_acceptAnyway = false;
     // A test never creates what it tests: opening a missing SQLite file would.
-    if (parsed->dialect == u"sqlite"_s && !parsed->isMemory() && !QFileInfo::exists(parsed->path)) {
+    if (parsed->dialect == DialectKind::Sqlite && !parsed->isMemory() && !QFileInfo::exists(parsed->path)) {
         const bool folder = QFileInfo(QFileInfo(parsed->path).absolutePath()).isDir();
         m_failedUrl = folder ? QString() : parsed->redacted();
         m_result->setText(folder ? tr("There is no file %1 yet: Connect creates a new, empty database there.")
@@ -354,7 +354,7 @@ void ConnectionDialog::testConnection()
         options.connectTimeoutSeconds = 5;
         auto opened = Connection::open(target, options);
         *failed = !opened;
-        *message = opened ? tr("Connected to %1 (%2).").arg(target.redacted(), (*opened)->dialect().name())
+        *message = opened ? tr("Connected to %1 (%2).").arg(target.redacted(), dialectTitle((*opened)->dialect().kind()))
                           : opened.error().toString();
     });
     connect(m_tester, &QThread::finished, this, [this, message, failed, shown = target.redacted()] {

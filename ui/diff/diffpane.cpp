@@ -32,10 +32,6 @@ namespace strata::ui {
 
 namespace {
 
-QString dialectTitle(const QString &name)
-{
-    return name == u"postgresql"_s ? u"PostgreSQL"_s : name == u"sqlite"_s ? u"SQLite"_s : name;
-}
 
 } // namespace
 
@@ -59,8 +55,8 @@ DiffPane::DiffPane(QWidget *parent)
 
     m_dialect->setObjectName(u"dialectCombo"_s);
     m_dialect->setToolTip(tr("The dialect the SQL is rendered for"));
-    for (const QString &name : Dialect::names())
-        m_dialect->addItem(dialectTitle(name), name);
+    for (DialectKind kind : dialectKinds())
+        m_dialect->addItem(dialectTitle(kind), int(kind));
     connect(m_dialect, &QComboBox::currentIndexChanged, this,
             [this] { Q_EMIT dialectChanged(dialect()); });
     m_fold->setObjectName(u"foldCheck"_s);
@@ -256,11 +252,11 @@ void DiffPane::showLintSkipped(int limit, const QString &revision)
     m_tabs->setTabIcon(LintTab, {});
 }
 
-QString DiffPane::dialect() const { return m_dialect->currentData().toString(); }
+DialectKind DiffPane::dialect() const { return DialectKind(m_dialect->currentData().toInt()); }
 
-void DiffPane::setDialect(const QString &name)
+void DiffPane::setDialect(DialectKind kind)
 {
-    const int index = m_dialect->findData(name);
+    const int index = m_dialect->findData(int(kind));
     if (index < 0 || index == m_dialect->currentIndex())
         return;
     const QSignalBlocker blocker(m_dialect);
@@ -294,11 +290,11 @@ void DiffPane::saveAs()
                            : m_preview.rangeStart.left(12) + u'-' + m_preview.revisionId.left(12);
     QString suggested;
     switch (m_tabs->currentIndex()) {
-    case UpgradeTab: suggested = u"%1_upgrade.%2.sql"_s.arg(id, dialect()); break;
-    case DowngradeTab: suggested = u"%1_downgrade.%2.sql"_s.arg(id, dialect()); break;
+    case UpgradeTab: suggested = u"%1_upgrade.%2.sql"_s.arg(id, dialectName(dialect())); break;
+    case DowngradeTab: suggested = u"%1_downgrade.%2.sql"_s.arg(id, dialectName(dialect())); break;
     case FileTab: suggested = QFileInfo(m_preview.filePath).fileName(); break;
     case LintTab: suggested = u"%1_lint.txt"_s.arg(id); break;
-    default: suggested = u"%1_schema.%2.sql"_s.arg(id, dialect()); break;
+    default: suggested = u"%1_schema.%2.sql"_s.arg(id, dialectName(dialect())); break;
     }
     const QString path = QFileDialog::getSaveFileName(this, tr("Save as"), suggested);
     if (path.isEmpty())

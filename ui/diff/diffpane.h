@@ -42,9 +42,9 @@ public:
     // The revision is older than the newest `limit`, which is all lint covers in the studio.
     void showLintSkipped(int limit, const QString &revision);
 
-    QString dialect() const;
+    DialectKind dialect() const;
     // Selects the dialect in the combo box without emitting dialectChanged.
-    void setDialect(const QString &name);
+    void setDialect(DialectKind kind);
 
     QTabWidget *tabs() const { return m_tabs; }
     SideBySideDiff *schemaDiff() const { return m_schema; }
@@ -64,7 +64,7 @@ public:
     QString currentText() const;
 
 Q_SIGNALS:
-    void dialectChanged(const QString &name);
+    void dialectChanged(strata::DialectKind kind);
 
 private:
     void refold();

@@ -11,9 +11,9 @@ namespace strata::ui {
 namespace {
 
 Result<RevisionPreview> computePreview(const Project &project, const QString &current, const QStringList &selected,
-                                       const QString &dialectName)
+                                       DialectKind dialectKind)
 {
-    const auto dialect = Dialect::forName(dialectName);
+    const auto dialect = Dialect::forKind(dialectKind);
     return selected.size() >= 2 ? previewRange(project, selected.last(), selected.first(), *dialect)
                                 : previewRevision(project, current, *dialect);
 }
@@ -26,7 +26,7 @@ PreviewLoader::PreviewLoader(QObject *parent)
 }
 
 void PreviewLoader::request(std::shared_ptr<const Project> project, const QString &current,
-                            const QStringList &selected, const QString &dialect)
+                            const QStringList &selected, DialectKind dialect)
 {
     const quint64 ticket = ++m_ticket;
     if (project->graph().size() <= backgroundThreshold) {

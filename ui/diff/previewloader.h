@@ -30,7 +30,7 @@ public:
     // `selected` holds two or more ids (newest first) for a range, else the
     // preview is of `current` alone.
     void request(std::shared_ptr<const Project> project, const QString &current, const QStringList &selected,
-                 const QString &dialect);
+                 DialectKind dialect);
     bool isBusy() const { return m_pending > 0; }
 
 Q_SIGNALS:

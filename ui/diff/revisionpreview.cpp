@@ -62,7 +62,7 @@ Status fillSchemas(RevisionPreview &preview, const Project &project, const Revis
     auto after = project.schemaAt({newer.id});
     if (!after)
         return std::unexpected(after.error());
-    preview.dialect = dialect.name();
+    preview.dialect = dialect.kind();
     preview.beforeLabel = older.isBase() ? u"base"_s : older.downRevisions.join(u" + "_s);
     preview.beforeDdl = ddlLines(dialect.schemaDdl(*before));
     preview.afterDdl = ddlLines(dialect.schemaDdl(*after));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/textdiff/linediff.h"
 #include "core/error.h"
 
@@ -22,7 +23,7 @@ struct RevisionPreview
     QString rangeStart;               // a range only: its older end, whose step is included
     int stepCount = 1;                // steps in the upgrade plan
     QString message;
-    QString dialect;
+    DialectKind dialect = DialectKind::Sqlite;
     QString beforeLabel;              // "9b1e0aa2c4f3" or "base"
     QStringList beforeDdl;            // lines
     QStringList afterDdl;

@@ -20,7 +20,7 @@ using namespace Qt::StringLiterals;
 
 namespace strata::ui {
 
-GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> project, const QString &dialect,
+GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> project, DialectKind dialect,
                                                  QWidget *parent)
     : QDialog(parent), m_project(std::move(project)), m_message(new QLineEdit(this)), m_dialect(new QComboBox(this)),
       m_summary(new QLabel(this)), m_detected(new QPlainTextEdit(this)), m_tabs(new QTabWidget(this)),
@@ -31,9 +31,9 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> 
     m_message->setObjectName(u"generateMessage"_s);
     m_message->setPlaceholderText(tr("What the revision does, e.g. Add streaks"));
     m_dialect->setObjectName(u"generateDialect"_s);
-    for (const QString &name : Dialect::names())
-        m_dialect->addItem(name == u"postgresql"_s ? u"PostgreSQL"_s : name == u"sqlite"_s ? u"SQLite"_s : name, name);
-    m_dialect->setCurrentIndex(std::max(0, int(m_dialect->findData(dialect))));
+    for (DialectKind kind : dialectKinds())
+        m_dialect->addItem(dialectTitle(kind), int(kind));
+    m_dialect->setCurrentIndex(std::max(0, int(m_dialect->findData(int(dialect)))));
     m_summary->setObjectName(u"generateSummary"_s);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -92,7 +92,7 @@ GenerateMigrationDialog::GenerateMigrationDialog(std::shared_ptr<const Project> 
 
 void GenerateMigrationDialog::refresh()
 {
-    m_draft = draftMigration(*m_project, *Dialect::forName(dialect()));
+    m_draft = draftMigration(*m_project, *Dialect::forKind(dialect()));
     if (!m_draft) {
         m_summary->setText(m_draft.error().toString());
         m_detected->clear();
@@ -192,11 +192,11 @@ QString GenerateMigrationDialog::sqlText() const { return m_sql->toPlainText(); 
 QString GenerateMigrationDialog::downgradeText() const { return m_downgrade->toPlainText(); }
 QString GenerateMigrationDialog::fileText() const { return m_file->toPlainText(); }
 QString GenerateMigrationDialog::lintText() const { return m_lint->toPlainText(); }
-QString GenerateMigrationDialog::dialect() const { return m_dialect->currentData().toString(); }
+DialectKind GenerateMigrationDialog::dialect() const { return DialectKind(m_dialect->currentData().toInt()); }
 
-void GenerateMigrationDialog::setDialect(const QString &name)
+void GenerateMigrationDialog::setDialect(DialectKind kind)
 {
-    const int index = m_dialect->findData(name);
+    const int index = m_dialect->findData(int(kind));
     if (index >= 0)
         m_dialect->setCurrentIndex(index);
 }

@@ -27,7 +27,7 @@ class GenerateMigrationDialog : public QDialog
 {
     Q_OBJECT
 public:
-    GenerateMigrationDialog(std::shared_ptr<const Project> project, const QString &dialect,
+    GenerateMigrationDialog(std::shared_ptr<const Project> project, DialectKind dialect,
                             QWidget *parent = nullptr);
 
     QLineEdit *messageEdit() const { return m_message; }
@@ -38,8 +38,8 @@ public:
     QString fileText() const;
     QString lintText() const;
     QTabWidget *previewTabs() const { return m_tabs; }
-    QString dialect() const;
-    void setDialect(const QString &name);
+    DialectKind dialect() const;
+    void setDialect(DialectKind kind);
     bool canWrite() const;
 
     // Writes the revision; on success accepts the dialog. False (with the

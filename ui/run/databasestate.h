@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/error.h"
 #include "ui/safety/safetysummary.h"
 
@@ -18,7 +19,7 @@ namespace strata::ui {
 // timeline and which checksums it recorded. Never holds a password.
 struct DatabaseState
 {
-    QString dialect;                          // "sqlite" or "postgresql"
+    DialectKind dialect = DialectKind::Sqlite;
     QString displayUrl;                       // redacted
     QString databaseName;                     // file name or database name
     bool versioned = false;                   // the version table exists

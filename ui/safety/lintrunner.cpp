@@ -13,7 +13,7 @@ namespace strata::ui {
 namespace {
 
 void lintNewestFirst(QPromise<LintRunner::Batch> &promise, const std::shared_ptr<const Project> &project,
-                     const QString &dialect)
+                     DialectKind dialect)
 {
     LintOptions options;
     options.dialect = dialect;
@@ -53,7 +53,7 @@ void LintRunner::stop()
     m_watcher = nullptr;
 }
 
-void LintRunner::start(std::shared_ptr<const Project> project, const QString &dialect)
+void LintRunner::start(std::shared_ptr<const Project> project, DialectKind dialect)
 {
     if (project == m_project && dialect == m_dialect)
         return;

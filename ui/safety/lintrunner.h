@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/dialect/dialectkind.h"
 #include "core/safety/issue.h"
 
 #include <QFuture>
@@ -31,9 +32,9 @@ public:
     explicit LintRunner(QObject *parent = nullptr);
     ~LintRunner() override;
 
-    // dialect: the rules' database ("postgresql" or "sqlite"). Nothing new
+    // dialect: the rules' database. Nothing new
     // starts when this project and dialect already ran or run.
-    void start(std::shared_ptr<const Project> project, const QString &dialect);
+    void start(std::shared_ptr<const Project> project, DialectKind dialect);
     bool isRunning() const { return m_watcher != nullptr; }
     // The first batch (the newest revisions) is in.
     bool hasFirstBatch() const { return !isRunning() || !m_linted.isEmpty(); }
@@ -59,7 +60,7 @@ private:
     QFutureWatcher<Batch> *m_watcher = nullptr;
     QFuture<Batch> m_future;
     std::shared_ptr<const Project> m_project;
-    QString m_dialect;
+    std::optional<DialectKind> m_dialect;
     LintFindings m_findings;
     QSet<QString> m_linted;
 };

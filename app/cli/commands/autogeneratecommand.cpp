@@ -59,7 +59,7 @@ public:
             warnAboutDrift(context, project, *head);
         }
         auto url = context.databaseUrl();
-        const auto dialect = Dialect::forName(url ? url->dialect : u"sqlite"_s);
+        const auto dialect = Dialect::forKind(url ? url->dialect : DialectKind::Sqlite);
         auto draft = draftMigration(project, *dialect);
         if (!draft)
             return context.report(draft.error());

@@ -1,7 +1,8 @@
 #include "command.h"
 #include "schemareport.h"
 
-#include "core/dialect/dialectkind.h"
+#include "core/dialect/dialect.h"
+
 
 #include <yaml-cpp/yaml.h>
 
@@ -75,19 +76,22 @@ private:
                         const SchemaSource &to, const SchemaDiff &diff)
     {
         // A database side decides; else --dialect, else the project's database.
-        const std::optional<Dialect::Kind> sideKind = to.dialect ? to.dialect : from.dialect;
-        QString dialectName = sideKind ? QString() : parser.value(u"dialect"_s);
-        if (!sideKind && dialectName.isEmpty()) {
+        std::optional<Dialect::Kind> kind = to.dialect ? to.dialect : from.dialect;
+        const QString dialectName = parser.value(u"dialect"_s);
+        if (!kind && !dialectName.isEmpty()) {
+            kind = dialectKindNamed(dialectName);
+            if (!kind)
+                return context.report(Error::make(Error::Code::Usage, u"unknown dialect '%1'"_s.arg(dialectName), {},
+                                                  u"use sqlite or postgresql"_s));
+        }
+        if (!kind) {
             auto url = context.databaseUrl();
             if (!url)
                 return context.report(Error::make(Error::Code::Usage, u"--sql needs a database dialect"_s, {},
                                                   u"neither side is a database: pass --dialect sqlite or postgresql"_s));
-            dialectName = url->dialect;
+            kind = url->dialect;
         }
-        const auto dialect = sideKind ? dialectFor(*sideKind) : Dialect::forName(dialectName);
-        if (!dialect)
-            return context.report(Error::make(Error::Code::Usage, u"unknown dialect '%1'"_s.arg(dialectName), {},
-                                              u"use sqlite or postgresql"_s));
+        const auto dialect = Dialect::forKind(*kind);
         context.out() << "-- " << from.label << " -> " << to.label << " (" << dialect->name() << ")\n";
         for (const QString &line : diff.unsupported)
             context.out() << "-- not generated: " << line << '\n';

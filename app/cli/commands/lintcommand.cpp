@@ -30,10 +30,12 @@ public:
             return context.report(Error::make(Error::Code::Usage, u"too many arguments"_s, {},
                                               u"give one revision or one range A:B"_s));
         LintOptions options;
-        options.dialect = parser.value(u"dialect"_s);
-        if (!Dialect::forName(options.dialect))
-            return context.report(Error::make(Error::Code::Usage, u"unknown dialect '%1'"_s.arg(options.dialect),
+        const QString dialectName = parser.value(u"dialect"_s);
+        const std::optional<DialectKind> dialect = dialectKindNamed(dialectName);
+        if (!dialect)
+            return context.report(Error::make(Error::Code::Usage, u"unknown dialect '%1'"_s.arg(dialectName),
                                               {}, u"use postgresql or sqlite"_s));
+        options.dialect = *dialect;
         auto project = context.project();
         if (!project)
             return context.report(project.error());

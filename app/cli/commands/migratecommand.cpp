@@ -65,7 +65,7 @@ private:
         auto url = context.databaseUrl();
         if (!url)
             return context.report(url.error());
-        auto script = offlineMigrationScript(project, m_direction, target, *Dialect::forName(url->dialect), atomic);
+        auto script = offlineMigrationScript(project, m_direction, target, *Dialect::forKind(url->dialect), atomic);
         if (!script)
             return context.report(script.error());
         context.out() << *script;
