@@ -1,4 +1,5 @@
 #include "failedrun.h"
+#include "ui/app/databasewatch.h"
 #include "ui/app/logpane.h"
 #include "ui/app/mainwindow.h"
 #include "ui/app/statuspanel.h"
@@ -16,6 +17,7 @@
 #include "ui/timeline/timelinepanel.h"
 
 #include <QAction>
+#include <QFile>
 #include <QLabel>
 #include <QImage>
 #include <QSignalSpy>
@@ -187,6 +189,8 @@ private Q_SLOTS:
     // when the run starts: it names the tables with their rows.
     void downgradeAsksWithWhatTheDatabaseHoldsNow()
     {
+        // This is about a stale picture: the watch, which would correct it, looks only after the run.
+        m_window->session()->watch()->setInterval(3600 * 1000);
         QCOMPARE(badgeRow(), QString());
         auto project = m_project.open();
         QVERIFY(project.has_value());
@@ -205,6 +209,50 @@ private Q_SLOTS:
         QVERIFY2(m_questions.first().contains(u"table daily_note (1 row)"_s), qPrintable(m_questions.first()));
         QVERIFY2(m_questions.first().contains(u"table daily_mood (0 rows)"_s), qPrintable(m_questions.first()));
         QCOMPARE(databaseHeads(), QStringList{Energy});
+    }
+
+    // A terminal upgrades the database and later stamps it back while the window
+    // sits idle: the badge and the status bar follow without F5.
+    void theBadgeFollowsMovesMadeOutsideTheStudio()
+    {
+        m_window->session()->watch()->setInterval(100);
+        QCOMPARE(badgeRow(), QString());
+        auto project = m_project.open();
+        QVERIFY(project.has_value());
+        {
+            auto connection = m_scratch->connect();
+            QVERIFY(connection.has_value());
+            strata::MigrateOptions toNotes;
+            toNotes.target = Notes;
+            QVERIFY(strata::Migrator(**connection, *project).run(toNotes).ok());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(badgeRow(), Notes, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusPanel()->revisionText().contains(Notes), 10000);
+        {
+            auto connection = m_scratch->connect();
+            QVERIFY(connection.has_value());
+            strata::VersionStore store(**connection, project->config().versionTable, project->config().historyTable);
+            QVERIFY(store.stamp({Energy}, false).has_value());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(badgeRow(), Energy, 10000);
+        // Nothing runs for the watch: the actions stay available.
+        QVERIFY(!m_window->session()->isRunning());
+        QVERIFY(m_window->actions().upgradeToHead->isEnabled());
+    }
+
+    // A reading that fails leaves the old revision on screen marked stale, not as current.
+    void aFailedReadingMarksTheStatusStale()
+    {
+        QVERIFY(runOn(Notes, m_window->actions().upgradeToSelected).ok);
+        QVERIFY(m_window->statusPanel()->revisionText().contains(Notes));
+        m_window->session()->watch()->setInterval(100);
+        {
+            QFile file(m_scratch->sqliteFile());
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(QByteArray(4096, 'x'));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusPanel()->revisionText().endsWith(u"(stale)"_s), 10000);
+        QVERIFY(m_window->statusPanel()->revisionText().contains(Notes));
     }
 
     void roundTripOnAScratchCopyLeavesTheDatabase()

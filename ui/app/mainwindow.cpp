@@ -2,6 +2,7 @@
 
 #include "ui/app/bundledexample.h"
 #include "ui/app/confirmbox.h"
+#include "ui/app/databasewatch.h"
 #include "ui/app/errorbanner.h"
 #include "ui/app/generatecommands.h"
 #include "ui/app/logpane.h"
@@ -139,6 +140,7 @@ void MainWindow::connectSession()
     connect(m_session, &StudioSession::log, m_log, &LogPane::appendLine);
     connect(m_session, &StudioSession::runStarted, m_status, &StatusPanel::showRun);
     connect(m_session, &StudioSession::progress, m_status, &StatusPanel::showProgress);
+    connect(m_session->watch(), &DatabaseWatch::stale, m_status, &StatusPanel::markStale);
     connect(m_session, &StudioSession::runFinished, this, &MainWindow::onRunFinished);
     connect(m_runs, &RunCommands::runAboutToStart, m_banner, &ErrorBanner::clear);
     connect(m_runs, &RunCommands::failed, this, &MainWindow::showError);

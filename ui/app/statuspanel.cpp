@@ -114,6 +114,7 @@ void StatusPanel::showState(const DatabaseState &state, int pendingCount)
     if (!state.unknownHeads.isEmpty())
         revision += u"  "_s + tr("(unknown to this project: %1)").arg(state.unknownHeads.join(u", "_s));
     m_revision->setText(revision);
+    m_revision->setToolTip({});
     m_pending->setText(pendingCount == 0 ? tr("up to date") : tr("%n pending", nullptr, pendingCount));
     m_safety->setText(strata::ui::safetyText(state.safety));
     m_safety->setToolTip(strata::ui::safetyToolTip(state.safety));
@@ -122,6 +123,14 @@ void StatusPanel::showState(const DatabaseState &state, int pendingCount)
     if (!state.safety.isClean())
         colours.setColor(QPalette::WindowText, ThemeColors::warning(palette()));
     m_safety->setPalette(colours);
+}
+
+void StatusPanel::markStale(const QString &why)
+{
+    const QString stale = tr("(stale)");
+    if (!m_revision->text().endsWith(stale))
+        m_revision->setText(m_revision->text() + u' ' + stale);
+    m_revision->setToolTip(tr("Could not read the database again; this may be out of date: %1").arg(why));
 }
 
 void StatusPanel::showRun(const QString &description)

@@ -24,6 +24,8 @@ public:
     void showDisconnected();
     void showConnecting(DialectKind dialect, const QString &database);
     void showState(const DatabaseState &state, int pendingCount);
+    // The revision shown may be old: the last reading failed (`why`). The next showState clears it.
+    void markStale(const QString &why);
     void showRun(const QString &description);
     void showProgress(int done, int total, const QString &what);
     void showIdle();

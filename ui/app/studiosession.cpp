@@ -1,5 +1,6 @@
 #include "ui/app/studiosession.h"
 
+#include "ui/app/databasewatch.h"
 #include "ui/app/workerpools.h"
 #include "core/project/project.h"
 
@@ -11,19 +12,14 @@ using namespace Qt::StringLiterals;
 
 namespace strata::ui {
 
-StudioSession::StudioSession(QObject *parent) : QObject(parent)
+StudioSession::StudioSession(QObject *parent) : QObject(parent), m_watch(new DatabaseWatch(this))
 {
     connect(&m_runs, &RunController::log, this, &StudioSession::log);
     connect(&m_runs, &RunController::progress, this, &StudioSession::progress);
     connect(&m_runs, &RunController::started, this, &StudioSession::runStarted);
     connect(&m_runs, &RunController::runningChanged, this, &StudioSession::runningChanged);
-    connect(&m_runs, &RunController::stateRead, this, [this](const DatabaseState &state) {
-        // A job started before the user switched databases reports the old one: not ours any more.
-        if (!m_url || state.displayUrl != m_url->redacted())
-            return;
-        m_state = state;
-        Q_EMIT stateChanged();
-    });
+    connect(&m_runs, &RunController::started, this, [this] { ++m_generation; });
+    connect(&m_runs, &RunController::stateRead, this, &StudioSession::acceptState);
     connect(&m_runs, &RunController::finished, this, [this](const RunOutcome &outcome) {
         if (outcome.roundtrip)
             rememberRoundTrip(*outcome.roundtrip);
@@ -121,6 +117,7 @@ void StudioSession::setDatabase(const DatabaseUrl &url)
     }
     m_url = resolved;
     m_state.reset();
+    ++m_generation;
     Q_EMIT databaseChanged();
     Q_EMIT stateChanged();
     // Scripts that branch on the dialect are read again for this database's.
@@ -133,6 +130,7 @@ void StudioSession::disconnectDatabase()
 {
     m_url.reset();
     m_state.reset();
+    ++m_generation;
     Q_EMIT databaseChanged();
     Q_EMIT stateChanged();
 }
@@ -160,6 +158,16 @@ void StudioSession::rememberRoundTrip(const RoundTripOutcome &outcome)
         else
             m_roundTripFailures.insert(step.revision, step.problems.isEmpty() ? step.arrow : step.problems.join(u"; "_s));
     }
+}
+
+void StudioSession::acceptState(const DatabaseState &state)
+{
+    // A job started before the user switched databases reports the old one: not ours any more.
+    if (!m_url || state.displayUrl != m_url->redacted())
+        return;
+    ++m_generation;
+    m_state = state;
+    Q_EMIT stateChanged();
 }
 
 bool StudioSession::refreshState()

@@ -15,6 +15,8 @@ namespace strata { class Project; }
 
 namespace strata::ui {
 
+class DatabaseWatch;
+
 // The studio's state without any widget: the open project (shared read-only
 // with the jobs), the database it is connected to, that database's state,
 // and the runs. The window shows it; tests drive it.
@@ -56,6 +58,13 @@ public:
     void cancel() { m_runs.cancel(); }
     // Revision -> why its last round-trip in this session failed; an upgrade asks before running them.
     const QHash<QString, QString> &roundTripFailures() const { return m_roundTripFailures; }
+    // Watches the database for moves made outside the studio while idle.
+    DatabaseWatch *watch() const { return m_watch; }
+    // Counts what replaced or may replace the state (runs started, databases
+    // chosen, states taken), so a reading begun before one of them is dropped.
+    quint64 stateGeneration() const { return m_generation; }
+    // A state read outside the runs (the watch): shown if it is of this database.
+    void acceptState(const DatabaseState &state);
 
 Q_SIGNALS:
     void projectChanged();
@@ -83,7 +92,9 @@ private:
     std::optional<DatabaseState> m_state;
     bool m_refreshPending = false;
     bool m_atomic = false;
+    quint64 m_generation = 0;
     QHash<QString, QString> m_roundTripFailures;
+    DatabaseWatch *m_watch;
 };
 
 } // namespace strata::ui
