@@ -98,6 +98,13 @@ Result<WrittenScript> runScriptCommand(const QString &migrationsDirectory, Scrip
           "`flask db upgrade`"_s.arg(root)
         : u"run the same command in %1 to see Alembic's whole message"_s.arg(root);
 
+    // Said up front: Alembic's own message is a Mako traceback.
+    if (!migrations.exists(u"script.py.mako"_s))
+        return fail(Error::Code::Input,
+                    u"`%1` can't write a script: the folder has no script.py.mako, the template Alembic writes "
+                    "every new script from"_s.arg(shown),
+                    migrations.absolutePath(),
+                    u"copy the script.py.mako that `flask db init` (or `alembic init`) made into the folder"_s);
     const QSet<QString> before = scripts(versions);
     QStringList tried;
     for (const QString &interpreter : PythonBridge::candidates()) {
