@@ -7,8 +7,10 @@
 #include "core/workflow/alembicauthor_p.h"
 #include "core/workflow/databaseheads.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -138,6 +140,9 @@ Result<DeletedRevision> deleteRevisionFile(const RevisionDeletion &deletion)
     QFile file(deletion.path);
     if (!file.exists())
         return fail(Error::Code::NotFound, u"the revision file is gone already"_s, deletion.path);
+    // Qt (6.4) puts the trash in the working directory ("./files", "./info")
+    // when the data folder that holds it is missing: make that folder first.
+    QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation));
     if (file.moveToTrash())
         return DeletedRevision{deletion.path, QFileInfo(file.fileName()).absoluteFilePath()};
     if (!QFile::remove(deletion.path))
