@@ -4,9 +4,13 @@
 #include "core/db/versionstore.h"
 #include "core/graph/plan.h"
 #include "core/project/project.h"
+#include "core/workflow/alembicauthor_p.h"
 #include "core/workflow/databaseheads.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -26,10 +30,12 @@ Result<AuthoredRevision> write(Project &project, Revision revision)
     revision.created = QDateTime::currentDateTimeUtc();
     if (revision.id.isEmpty())
         revision.id = newRevisionId();
+    if (project.isAlembic())
+        return writeAlembicRevision(project, revision);
     auto path = project.writeRevision(revision);
     if (!path)
         return std::unexpected(path.error());
-    return AuthoredRevision{revision.id, *path};
+    return AuthoredRevision{revision.id, *path, {}, {}};
 }
 
 } // namespace
@@ -92,8 +98,6 @@ Result<RevisionDeletion> planRevisionDeletion(const Project &project, const QStr
     const Revision &revision = *graph.find(ids->first());
     if (revision.filePath.isEmpty())
         return fail(Error::Code::NotFound, u"revision %1 has no file"_s.arg(revision.shortId()));
-    if (auto checked = project.checkWritable(); !checked)
-        return std::unexpected(checked.error());
     const QStringList builtOn = graph.children(revision.id) + graph.dependents(revision.id);
     if (!builtOn.isEmpty()) {
         QStringList names;
@@ -117,7 +121,7 @@ Result<RevisionDeletion> planRevisionDeletion(const Project &project, const QStr
                 known << head;
         }
         if (graph.ancestorsOf(known).contains(revision.id))
-            return fail(Error::Code::Usage,
+            return fail(Error::Code::Conflict,
                         u"%1 can't be deleted: %2 has applied it"_s.arg(revision.shortId(), connection->url().redacted()),
                         revision.filePath,
                         u"downgrade that database below it first (`strata downgrade %1`)"_s.arg(
@@ -126,17 +130,25 @@ Result<RevisionDeletion> planRevisionDeletion(const Project &project, const QStr
     return RevisionDeletion{revision.id, revision.filePath, revision.message};
 }
 
-Result<QString> deleteRevisionFile(const RevisionDeletion &deletion)
+QString DeletedRevision::summary() const
+{
+    return trashPath.isEmpty() ? u"Deleted %1."_s.arg(path) : u"Moved %1 to the trash (%2)."_s.arg(path, trashPath);
+}
+
+Result<DeletedRevision> deleteRevisionFile(const RevisionDeletion &deletion)
 {
     QFile file(deletion.path);
     if (!file.exists())
         return fail(Error::Code::NotFound, u"the revision file is gone already"_s, deletion.path);
+    // Qt (6.4) puts the trash in the working directory ("./files", "./info")
+    // when the data folder that holds it is missing: make that folder first.
+    QDir().mkpath(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation));
     if (file.moveToTrash())
-        return file.fileName();
+        return DeletedRevision{deletion.path, QFileInfo(file.fileName()).absoluteFilePath()};
     if (!QFile::remove(deletion.path))
         return fail(Error::Code::Io, u"can't delete the revision file: "_s + file.errorString(), deletion.path,
                     u"check the folder's permissions"_s);
-    return QString();
+    return DeletedRevision{deletion.path, {}};
 }
 
 } // namespace strata

@@ -14,6 +14,7 @@
 #include "core/workflow/databasestatus.h"
 #include "core/workflow/migrator.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTest>
@@ -129,6 +130,11 @@ StudioRun runInStudio(World &world, RunRequest::Kind kind, const QString &target
     return run;
 }
 
+bool revisionFileExists(const World &world, const QString &id)
+{
+    return !QDir(world.project.path() + u"/versions"_s).entryList({id + u"_*"_s}, QDir::Files).isEmpty();
+}
+
 QStringList cliArguments(RunRequest::Kind kind, const QString &target)
 {
     switch (kind) {
@@ -136,6 +142,7 @@ QStringList cliArguments(RunRequest::Kind kind, const QString &target)
     case RunRequest::Kind::Downgrade: return {u"downgrade"_s, target};
     case RunRequest::Kind::Stamp: return {u"stamp"_s, target};
     case RunRequest::Kind::Repair: return {u"repair"_s};
+    case RunRequest::Kind::DeleteRevision: return {u"delete"_s, target};
     default: return {};
     }
 }
@@ -150,7 +157,13 @@ class TestParity : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { isolateStudioSettings(m_settings); }
+    void initTestCase()
+    {
+        isolateStudioSettings(m_settings);
+        // Deleted revision files go to a trash of the test's own (the CLI's inherits it).
+        QVERIFY(QDir().mkpath(m_settings.filePath(u"data"_s)));
+        qputenv("XDG_DATA_HOME", m_settings.filePath(u"data"_s).toUtf8());
+    }
 
     void sameDecisionSameWords_data()
     {
@@ -189,6 +202,16 @@ private Q_SLOTS:
                                           << u"Recorded the new checksum of "_s;
             *row("repair with nothing edited") << dialect << Setup::AtHead << K::Repair << QString() << true
                                                << u"Nothing to repair: every applied file matches"_s;
+            *row("delete an unapplied head") << dialect << Setup::None << K::DeleteRevision << head << true
+                                             << u"versions/c71d2e5a8b04_add_energy_to_daily_mood.yaml"_s;
+            *row("delete a head the database applied") << dialect << Setup::AtHead << K::DeleteRevision << head
+                                                       << false << u"c71d2e5a8b04 can't be deleted: <database> has "
+                                                                   "applied it"_s;
+            *row("delete what a revision builds on") << dialect << Setup::None << K::DeleteRevision << initial
+                                                     << false << u"9b1e0aa2c4f3 can't be deleted: 3f2a9c1b7d10 "
+                                                                 "builds on it"_s;
+            *row("delete an unknown revision") << dialect << Setup::None << K::DeleteRevision << u"zzzz"_s << false
+                                               << u"zzzz"_s;
         }
     }
 
@@ -219,6 +242,11 @@ private Q_SLOTS:
         QCOMPARE(studio.ok, succeeds);
         QVERIFY2(cliText.contains(words), qPrintable(cliText));
         QVERIFY2(studioText.contains(words), qPrintable(studioText));
+        if (kind == RunRequest::Kind::DeleteRevision && !target.startsWith(u'z')) {
+            // Both faces deleted the file, or both kept it.
+            QCOMPARE(revisionFileExists(cliWorld, target), !succeeds);
+            QCOMPARE(revisionFileExists(studioWorld, target), !succeeds);
+        }
         if (!succeeds) {
             // The same error, whole (message, place, cause and hint), in both.
             const QString error = studioWorld.normalised(studio.errorText);

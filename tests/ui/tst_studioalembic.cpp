@@ -1,11 +1,14 @@
 // A Flask-Migrate project in the studio, as it is: the scripts are read with
 // the team's Python for the connected database, runs move alembic_version
 // (so `flask db current` agrees), and "Generate migration" is the team's
-// own `flask db migrate`, whose new file is then selected for review.
+// own `flask db migrate`, whose new file is then selected for review; New
+// revision is their `flask db revision`, and Delete revision removes a script
+// nothing builds on.
 
 #include "ui/app/generatecommands.h"
 #include "ui/app/logpane.h"
 #include "ui/app/mainwindow.h"
+#include "ui/app/revisioncommands.h"
 #include "ui/app/studioactions.h"
 #include "ui/app/studiosession.h"
 #include "ui/generate/flaskgeneration.h"
@@ -16,6 +19,7 @@
 #include "ui/timeline/timelinepanel.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
@@ -107,6 +111,81 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.session()->project()->graph().heads() != heads, 30000);
         const QString selected = window.timeline()->currentRevision();
         QCOMPARE(window.session()->project()->graph().find(selected)->filePath, path);
+    }
+
+    void newRevisionAndDeleteInPlace()
+    {
+        ScratchDatabase db(u"sqlite"_s);
+        STRATA_REQUIRE_DATABASE(db);
+        QVERIFY(QDir().mkpath(m_work.filePath(u"data"_s)));
+        qputenv("XDG_DATA_HOME", m_work.filePath(u"data"_s).toUtf8());   // the trash of this test
+        MainWindow window;
+        QStringList questions;
+        window.setConfirmer([&questions](const QString &title, const QString &) {
+            questions << title;
+            return true;
+        });
+        QVERIFY(window.openProject(m_appDir + u"/migrations"_s, db.url()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isSettled(), 60000);
+        const QStringList heads = window.session()->project()->graph().heads();
+        QCOMPARE(heads.size(), 1);
+        QVERIFY(window.actions().newRevision->isEnabled());
+
+        auto *revisions = window.findChild<strata::ui::RevisionCommands *>(u"revisionCommands"_s);
+        QVERIFY(revisions);
+        revisions->setMessageAsker([](const QString &, const QString &, const QString &) {
+            return std::optional<QString>(u"Add reminders"_s);
+        });
+        QSignalSpy authored(revisions, &strata::ui::RevisionCommands::authored);
+        QSignalSpy failed(revisions, &strata::ui::RevisionCommands::failed);
+        const auto started = revisions->newRevision();
+        QVERIFY2(started && started->isEmpty(), "the team's flask db revision runs in the background");
+        QVERIFY(!window.actions().newRevision->isEnabled());
+        QVERIFY2(authored.wait(120000), qPrintable(failed.isEmpty() ? window.logPane()->toPlainText()
+                                                                   : failed.first().at(0).toString()));
+        const QString id = authored.first().at(0).toString();
+        const auto project = window.session()->project();
+        QCOMPARE(project->graph().heads(), QStringList{id});
+        QCOMPARE(project->graph().find(id)->downRevisions, heads);
+        const QString script = project->graph().find(id)->filePath;
+        QVERIFY2(script.endsWith(u"_add_reminders.py"_s), qPrintable(script));
+        QCOMPARE(window.timeline()->currentRevision(), id);
+        QVERIFY2(window.logPane()->toPlainText().contains(u"flask db"_s), qPrintable(window.logPane()->toPlainText()));
+
+        // What the new script builds on can't go; the new script can.
+        QSignalSpy finished(window.session(), &StudioSession::runFinished);
+        // The outcome of the delete, not of a state read that ends meanwhile.
+        const auto deletion = [&finished]() -> RunOutcome {
+            for (int waits = 0; waits < 10; ++waits) {
+                while (!finished.isEmpty()) {
+                    const auto outcome = finished.takeFirst().at(0).value<RunOutcome>();
+                    if (outcome.kind == strata::ui::RunRequest::Kind::DeleteRevision)
+                        return outcome;
+                }
+                finished.wait(10000);
+            }
+            return {};
+        };
+        QVERIFY(window.selectRevision(heads.first()));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isSettled() && window.actions().deleteRevision->isEnabled(), 20000);
+        finished.clear();
+        window.actions().deleteRevision->trigger();
+        auto outcome = deletion();
+        QCOMPARE(outcome.kind, strata::ui::RunRequest::Kind::DeleteRevision);
+        QVERIFY2(!outcome.ok, qPrintable(window.logPane()->toPlainText()));
+        QVERIFY2(outcome.errorText.contains(u"builds on it"_s), qPrintable(outcome.errorText));
+        QVERIFY(questions.isEmpty());
+
+        QVERIFY(window.selectRevision(id));
+        QTRY_VERIFY_WITH_TIMEOUT(window.isSettled() && window.actions().deleteRevision->isEnabled(), 20000);
+        finished.clear();
+        window.actions().deleteRevision->trigger();
+        outcome = deletion();
+        QCOMPARE(outcome.kind, strata::ui::RunRequest::Kind::DeleteRevision);
+        QVERIFY2(outcome.ok, qPrintable(outcome.errorText));
+        QCOMPARE(questions, QStringList{u"Delete revision"_s});
+        QVERIFY(!QFile::exists(script));
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->project()->graph().heads(), heads, 30000);
     }
 };
 

@@ -37,6 +37,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QSplitter>
+#include <QTimer>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -282,11 +283,22 @@ void MainWindow::growBottomTabs()
 {
     if (m_bottom->currentWidget() == m_log || m_main->count() < 2)
         return;
+    // Chosen before the window is shown (--tab): showEvent() comes back once the splitter has real sizes.
+    if (!m_main->isVisible())
+        return;
     // Room for a table, leaving most of the height to the timeline and the diff.
     const QList<int> sizes = m_main->sizes();
     const int wanted = std::min(300, (sizes[0] + sizes[1]) / 2);
     if (sizes[1] < wanted)
         m_main->setSizes({sizes[0] + sizes[1] - wanted, wanted});
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_shownBefore, true))
+        return;
+    QTimer::singleShot(0, this, &MainWindow::growBottomTabs);
 }
 
 void MainWindow::checkSettled()

@@ -87,6 +87,7 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -130,6 +131,7 @@ private:
     GenerateCommands *m_generate = nullptr;
     StudioConnections *m_connections = nullptr;
     bool m_stateRead = false;
+    bool m_shownBefore = false;
     bool m_closeWhenStopped = false;   // asked to close during a run: close once it has stopped
 };
 

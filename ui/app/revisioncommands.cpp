@@ -4,13 +4,16 @@
 #include "ui/app/studiosession.h"
 #include "core/project/project.h"
 #include "ui/timeline/timelinepanel.h"
+#include "core/alembic/scriptcommand.h"
 #include "core/workflow/revisionauthor.h"
 
 #include <QAction>
 #include <QDesktopServices>
+#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QProcess>
 #include <QUrl>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -47,7 +50,7 @@ RevisionCommands::RevisionCommands(StudioSession *session, TimelinePanel *timeli
 void RevisionCommands::updateActions()
 {
     const auto project = m_session->project();
-    const bool writable = project && !project->isAlembic();
+    const bool writable = project && !m_authoring;
     const bool idle = !m_session->isRunning();
     const Revision *selected = project ? project->graph().find(m_timeline->currentRevision()) : nullptr;
     m_actions.newRevision->setEnabled(writable);
@@ -63,48 +66,79 @@ Result<QString> RevisionCommands::written(const Result<AuthoredRevision> &made)
         Q_EMIT failed(made.error().toString());
         return std::unexpected(made.error());
     }
-    Q_EMIT log(tr("Generating %1 ...  done").arg(made->path));
+    if (made->command.isEmpty())
+        Q_EMIT log(tr("Generating %1 ...  done").arg(made->path));
+    else
+        Q_EMIT log(tr("Ran %1").arg(made->command));
+    // The tool's own lines (Alembic's "Generating ... done").
+    for (const QString &line : made->toolOutput.split(u'\n', Qt::SkipEmptyParts))
+        Q_EMIT log(line);
     if (auto reloaded = m_session->reload(); !reloaded) {
         Q_EMIT failed(reloaded.error().toString());
         return std::unexpected(reloaded.error());
     }
     m_timeline->selectRevision(made->revisionId);
+    Q_EMIT authored(made->revisionId);
     return made->revisionId;
+}
+
+Result<QString> RevisionCommands::author(const QString &title, const QString &label, const QString &suggested,
+                                         std::function<Result<AuthoredRevision>(Project &, const QString &)> write)
+{
+    const auto shown = m_session->project();
+    if (!shown)
+        return fail(Error::Code::Usage, tr("no project is open"));
+    if (m_authoring)
+        return fail(Error::Code::Conflict, tr("a revision is being written already"));
+    const auto message = m_askMessage(title, label, suggested);
+    if (!message)
+        return fail(Error::Code::Usage, tr("cancelled"));
+    // The folder as it is now, not as it was last shown: the new file goes on today's heads.
+    const QString directory = shown->directory().path();
+    const auto run = [directory, message = *message, write]() -> Result<AuthoredRevision> {
+        auto project = Project::open(directory);
+        if (!project)
+            return std::unexpected(project.error());
+        return write(*project, message);
+    };
+    if (!shown->isAlembic())
+        return written(run());
+    // The team's flask or alembic starts Python and may import their app: not on this thread.
+    Q_EMIT log(tr("Running %1 in %2 …").arg(alembic::scriptToolFor(directory) == alembic::ScriptTool::FlaskDb
+                                                ? u"flask db"_s : u"alembic"_s,
+                                            directory));
+    m_authoring = true;
+    updateActions();
+    auto *watcher = new QFutureWatcher<Result<AuthoredRevision>>(this);
+    connect(watcher, &QFutureWatcher<Result<AuthoredRevision>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_authoring = false;
+        written(watcher->result());
+        updateActions();
+    });
+    watcher->setFuture(QtConcurrent::run(run));
+    return QString();
 }
 
 Result<QString> RevisionCommands::newRevision()
 {
-    const auto shown = m_session->project();
-    if (!shown)
-        return fail(Error::Code::Usage, tr("no project is open"));
-    const auto message = m_askMessage(tr("New revision"), tr("What the revision does (strata revision -m …):"), {});
-    if (!message)
-        return fail(Error::Code::Usage, tr("cancelled"));
-    // The folder as it is now, not as it was last shown: the new file goes on today's head.
-    auto project = Project::open(shown->directory().path());
-    if (!project)
-        return written(std::unexpected(project.error()));
-    NewRevisionOptions options;
-    options.message = *message;
-    return written(createRevision(*project, options));
+    return author(tr("New revision"), tr("What the revision does (strata revision -m …):"), {},
+                  [](Project &project, const QString &message) {
+                      NewRevisionOptions options;
+                      options.message = message;
+                      return createRevision(project, options);
+                  });
 }
 
 Result<QString> RevisionCommands::mergeHeads()
 {
-    const auto shown = m_session->project();
-    if (!shown)
-        return fail(Error::Code::Usage, tr("no project is open"));
-    const auto message = m_askMessage(tr("Merge heads"), tr("What the merge does (strata merge heads -m …):"),
-                                      tr("Merge heads"));
-    if (!message)
-        return fail(Error::Code::Usage, tr("cancelled"));
-    auto project = Project::open(shown->directory().path());
-    if (!project)
-        return written(std::unexpected(project.error()));
-    MergeOptions options;
-    options.revisions = {u"heads"_s};
-    options.message = *message;
-    return written(mergeRevisions(*project, options));
+    return author(tr("Merge heads"), tr("What the merge does (strata merge heads -m …):"), tr("Merge heads"),
+                  [](Project &project, const QString &message) {
+                      MergeOptions options;
+                      options.revisions = {u"heads"_s};
+                      options.message = message;
+                      return mergeRevisions(project, options);
+                  });
 }
 
 bool RevisionCommands::repairChecksums()

@@ -9,7 +9,10 @@
 
 class QWidget;
 
-namespace strata { struct AuthoredRevision; }
+namespace strata {
+class Project;
+struct AuthoredRevision;
+}
 
 namespace strata::ui {
 
@@ -19,9 +22,11 @@ struct StudioActions;
 
 // The revision file commands of the window: new revision, merge heads, repair
 // checksums, open in the user's editor, delete. Each goes through the same
-// core/workflow use case as the CLI (`strata revision`, `merge`, `repair`);
-// what touches the database runs as a job of the session. It keeps its
-// actions enabled as the project, database and selection change.
+// core/workflow use case as the CLI (`strata revision`, `merge`, `repair`,
+// `delete`); what touches the database runs as a job of the session. In a
+// Flask-Migrate / Alembic folder new revision and merge run the team's own
+// `flask db` / `alembic` on a pool thread. It keeps its actions enabled as
+// the project, database and selection change.
 class RevisionCommands : public QObject
 {
     Q_OBJECT
@@ -36,9 +41,12 @@ public:
     using EditorLauncher = std::function<bool(const QString &path)>;
     void setEditorLauncher(EditorLauncher launcher) { m_launchEditor = std::move(launcher); }
 
-    // Each returns the new revision's id, or the error (also shown through failed()).
+    // Each returns the new revision's id, or the error (also shown through
+    // failed()). In an Alembic folder the id is empty: the tool runs in the
+    // background, and authored() or failed() follows.
     Result<QString> newRevision();
     Result<QString> mergeHeads();
+    bool isAuthoring() const { return m_authoring; }
     // Starts the job; false when it could not start.
     bool repairChecksums();
     bool deleteSelected();
@@ -49,9 +57,13 @@ public:
 Q_SIGNALS:
     void log(const QString &line, bool isError = false);
     void failed(const QString &error);
+    // A new revision is written and shown selected.
+    void authored(const QString &revisionId);
 
 private:
     void updateActions();
+    Result<QString> author(const QString &title, const QString &label, const QString &suggested,
+                           std::function<Result<AuthoredRevision>(Project &, const QString &message)> write);
     Result<QString> written(const Result<AuthoredRevision> &made);
 
     StudioSession *m_session;
@@ -60,6 +72,7 @@ private:
     QWidget *m_window;
     MessageAsker m_askMessage;
     EditorLauncher m_launchEditor;
+    bool m_authoring = false;
 };
 
 } // namespace strata::ui

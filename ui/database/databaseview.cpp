@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QEvent>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QToolButton>
@@ -57,6 +58,13 @@ DatabaseView::DatabaseView(StudioSession *session, QWidget *parent)
       m_tableView(makeView(m_tables, u"databaseTables"_s, this)), m_driftView(makeView(m_drift, u"objectDrift"_s, this))
 {
     setObjectName(u"databaseView"_s);
+    // One line each, elided to the width; the whole text is the tooltip.
+    m_summary->setWordWrap(false);
+    m_driftSummary->setWordWrap(false);
+    for (QLabel *label : {m_summary, m_driftSummary}) {
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        label->installEventFilter(this);
+    }
     m_refresh->setText(tr("Refresh"));
     m_refresh->setToolTip(tr("Read the tables, their sizes and the drift again"));
     m_tableView->header()->setStretchLastSection(false);
@@ -77,13 +85,21 @@ DatabaseView::DatabaseView(StudioSession *session, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_tableView);
     split->addWidget(driftPane);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    // Table names are short and the drift rows long: the drift gets the room.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    split->setSizes({340, 660});
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setContentsMargins(4, 2, 4, 2);
+    layout->setSpacing(2);
+    top->setSpacing(6);
+    driftLayout->setSpacing(2);
     layout->addLayout(top);
     layout->addWidget(split, 1);
+    // Some rows of each list always show, however low the bottom pane is.
+    for (QTreeView *view : {m_tableView, m_driftView})
+        view->setMinimumHeight(view->header()->sizeHint().height() + 4 * view->fontMetrics().height() + 8);
 
     connect(m_refresh, &QToolButton::clicked, this, &DatabaseView::refresh);
     connect(m_loader, &OverviewLoader::loaded, this, &DatabaseView::onLoaded);
@@ -117,7 +133,40 @@ DatabaseView::DatabaseView(StudioSession *session, QWidget *parent)
 
 bool DatabaseView::isBusy() const { return m_loader->isBusy(); }
 
-QString DatabaseView::summary() const { return m_summary->text() + u'\n' + m_driftSummary->text(); }
+QString DatabaseView::summary() const { return m_summaryText + u'\n' + m_driftText; }
+
+void DatabaseView::setSummary(const QString &text, const QString &drift)
+{
+    m_summaryText = text;
+    m_driftText = drift;
+    m_summary->setToolTip(text);
+    m_driftSummary->setToolTip(drift);
+    elideSummaries();
+}
+
+void DatabaseView::elideSummaries()
+{
+    // QLabel cannot elide by itself; wrapped, these lines took half of a low pane.
+    const auto elide = [](QLabel *label, const QString &text) {
+        const int width = std::max(label->width(), 80);
+        label->setText(label->fontMetrics().elidedText(text, Qt::ElideRight, width));
+    };
+    // A failed refresh says why in full: that is what the user has to act on.
+    m_summary->setWordWrap(m_stale);
+    if (m_stale)
+        m_summary->setText(m_summaryText);
+    else
+    elide(m_summary, m_summaryText);
+    elide(m_driftSummary, m_driftText);
+}
+
+bool DatabaseView::eventFilter(QObject *watched, QEvent *event)
+{
+    // The drift line's width follows the splitter, not this widget's size.
+    if (event->type() == QEvent::Resize && (watched == m_summary || watched == m_driftSummary))
+        elideSummaries();
+    return QWidget::eventFilter(watched, event);
+}
 
 void DatabaseView::showEvent(QShowEvent *event)
 {
@@ -165,9 +214,9 @@ void DatabaseView::showDisconnected()
 {
     m_loader->drop();
     m_refresh->setEnabled(m_session->database().has_value());
-    m_summary->setText(tr("Not connected. Use Database > Connect to see the tables, their sizes and what differs "
-                          "from the history."));
-    m_driftSummary->clear();
+    setSummary(tr("Not connected. Use Database > Connect to see the tables, their sizes and what differs "
+                  "from the history."),
+               {});
 }
 
 void DatabaseView::onLoaded(const DatabaseOverview &overview)
@@ -182,17 +231,18 @@ void DatabaseView::onLoaded(const DatabaseOverview &overview)
         rows += overview.bookkeepingTables.contains(table.name) ? 0 : std::max<qint64>(0, table.rows);
     const int userTables = int(overview.footprint.tables.size() - overview.bookkeepingTables.size());
     m_summary->setStyleSheet({});
-    m_summary->setText(tr("%1 — %2 tables, %3 rows, %4 in all. Read at %5; sizes: %6.")
-                           .arg(overview.displayUrl)
-                           .arg(userTables)
-                           .arg(QLocale().toString(rows), sizeText(overview.footprint.totalBytes),
-                                QLocale().toString(m_readAt.time(), QLocale::ShortFormat),
-                                overview.footprint.sizeSource));
+    // Counts first: a long URL is what the elision cuts.
+    const QString summary = tr("%2 tables, %3 rows, %4 in all — %1. Read at %5; sizes: %6.")
+                                .arg(overview.displayUrl)
+                                .arg(userTables)
+                                .arg(QLocale().toString(rows), sizeText(overview.footprint.totalBytes),
+                                     QLocale().toString(m_readAt.time(), QLocale::ShortFormat),
+                                     overview.footprint.sizeSource);
     const QString at = overview.heads.isEmpty() ? tr("base") : overview.heads.join(u", "_s);
     if (!overview.driftChecked) {
-        m_driftSummary->setText(overview.driftProblem);
+        setSummary(summary, overview.driftProblem);
     } else if (overview.drift.isEmpty()) {
-        m_driftSummary->setText(tr("No drift: the database holds what the history builds at %1.").arg(at));
+        setSummary(summary, tr("No drift: the database holds what the history builds at %1.").arg(at));
     } else {
         int inDatabase = 0;
         int inHistory = 0;
@@ -200,12 +250,12 @@ void DatabaseView::onLoaded(const DatabaseOverview &overview)
             inDatabase += d.side == ObjectDrift::Side::OnlyInDatabase;
             inHistory += d.side == ObjectDrift::Side::OnlyInHistory;
         }
-        m_driftSummary->setText(tr("Drift from %1: %2 object(s) only in the database, %3 only in the history, %4 "
-                                   "different. Write a revision for them or undo them by hand.")
-                                    .arg(at)
-                                    .arg(inDatabase)
-                                    .arg(inHistory)
-                                    .arg(overview.drift.size() - inDatabase - inHistory));
+        setSummary(summary, tr("Drift from %1: %2 object(s) only in the database, %3 only in the history, %4 "
+                               "different. Write a revision for them or undo them by hand.")
+                                .arg(at)
+                                .arg(inDatabase)
+                                .arg(inHistory)
+                                .arg(overview.drift.size() - inDatabase - inHistory));
     }
     Q_EMIT updated();
 }
@@ -220,7 +270,7 @@ void DatabaseView::onFailed(const QString &message)
         ? tr("Stale: showing what was read at %1.").arg(QLocale().toString(m_readAt.time(), QLocale::ShortFormat))
         : tr("Could not read the database.");
     m_summary->setStyleSheet(u"color: %1"_s.arg(ThemeColors::warning(palette()).name()));
-    m_summary->setText(tr("%1 The last refresh failed: %2").arg(when, message));
+    setSummary(tr("%1 The last refresh failed: %2").arg(when, message), m_driftText);
     Q_EMIT updated();
 }
 

@@ -44,12 +44,15 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onStateChanged();
     void onLoaded(const DatabaseOverview &overview);
     void onFailed(const QString &message);
     void showDisconnected();
+    void setSummary(const QString &text, const QString &drift);
+    void elideSummaries();
 
     StudioSession *m_session;
     OverviewLoader *m_loader;
@@ -60,6 +63,8 @@ private:
     QToolButton *m_refresh;
     QTreeView *m_tableView;
     QTreeView *m_driftView;
+    QString m_summaryText;
+    QString m_driftText;
     QDateTime m_readAt;
     QStringList m_headsRead;   // the session's heads when the last read started
     bool m_afterRun = false;   // a run just ended: read whatever the heads

@@ -66,7 +66,7 @@ QVariant TableFootprintModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Name: return bookkeeping ? QString(table.name + tr(" (Strata)")) : table.name;
+        case Name: return bookkeeping ? QString(table.name + tr(" (migrations)")) : table.name;
         case Rows:
             if (table.rows < 0)
                 return u"—"_s;
@@ -87,7 +87,8 @@ QVariant TableFootprintModel::data(const QModelIndex &index, int role) const
         return bookkeeping ? QVariant(ThemeColors::dimText(QGuiApplication::palette())) : staleForeground(m_stale);
     case Qt::ToolTipRole:
         if (bookkeeping)
-            return tr("Strata's own bookkeeping table");
+            // alembic_version is Alembic's as much as Strata's: name the role, not the tool.
+            return tr("Kept by the migration tools (the version rows, Strata's history), not by the application");
         if (table.rowsEstimated)
             return tr("Too large to count at each refresh: PostgreSQL's estimate from its last ANALYZE");
         break;

@@ -2,6 +2,7 @@
 
 #include "ui/diff/codeview.h"
 #include "ui/diff/sidebysidediff.h"
+#include "ui/diff/pythonhighlighter.h"
 #include "ui/diff/sqlhighlighter.h"
 #include "ui/diff/sqlscriptview.h"
 #include "core/dialect/dialect.h"
@@ -95,7 +96,7 @@ DiffPane::DiffPane(QWidget *parent)
     m_file->setObjectName(u"revisionFile"_s);
     new SqlHighlighter(m_upgrade->document(), palette());
     new SqlHighlighter(m_downgrade->document(), palette());
-    new YamlHighlighter(m_file->document(), palette());
+    m_fileHighlighter = new YamlHighlighter(m_file->document(), palette());
 
     auto *fileTab = new QWidget(this);
     auto *fileLayout = new QVBoxLayout(fileTab);
@@ -174,6 +175,14 @@ void DiffPane::setPreview(const RevisionPreview &preview)
     refold();
     m_upgrade->setScript(sqlText(preview.upgradeSql));
     m_downgrade->setScript(sqlText(preview.downgradeSql));
+    // A Flask-Migrate / Alembic script is Python; a Strata revision is YAML.
+    const bool python = preview.filePath.endsWith(u".py"_s);
+    if (python != m_fileIsPython) {
+        delete m_fileHighlighter;
+        m_fileHighlighter = python ? static_cast<QSyntaxHighlighter *>(new PythonHighlighter(m_file->document(), palette()))
+                                   : new YamlHighlighter(m_file->document(), palette());
+        m_fileIsPython = python;
+    }
     m_file->setPlainText(preview.fileText);
     m_filePath->setText(preview.filePath);
     for (QWidget *w : std::initializer_list<QWidget *>{m_copy, m_save, m_openFile, m_fold, m_unified, m_previous, m_next})

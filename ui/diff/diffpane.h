@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QSyntaxHighlighter;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -91,6 +92,8 @@ private:
     QLabel *m_filePath;
     RevisionPreview m_preview;
     bool m_hasPreview = false;
+    QSyntaxHighlighter *m_fileHighlighter = nullptr;
+    bool m_fileIsPython = false;
     QList<int> m_openFolds;   // the folds opened by a click, by foldedFrom
 };
 

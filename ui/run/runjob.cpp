@@ -266,9 +266,7 @@ void RunJob::deleteRevision(Connection &connection, const Project &project, RunO
     auto deleted = deleteRevisionFile(*deletion);
     if (!deleted)
         return failWith(outcome, deleted.error());
-    emitLog(deleted->isEmpty() ? tr("Deleted %1.").arg(deletion->path)
-                               : tr("Moved %1 to the trash (%2).").arg(deletion->path, *deleted),
-            false);
+    emitLog(deleted->summary(), false);
 }
 
 bool RunJob::ask(const QString &title, const QString &text, const QString &declined, RunOutcome &outcome)

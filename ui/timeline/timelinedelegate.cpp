@@ -156,9 +156,12 @@ void TimelineDelegate::paintText(QPainter *painter, const QStyleOptionViewItem &
     const bool pending = applied.isValid() && !applied.toBool();
     const QColor text = textColour(option, pending);
 
-    // Date on the right, dimmed; it goes first when space is short.
+    // Date on the right, dimmed; when space is short the time goes first
+    // (the message needs the room more: at 1024 px it kept 12 letters), then the date.
     const QDateTime created = index.data(TimelineModel::CreatedRole).toDateTime().toLocalTime();
-    const QString date = created.toString(u"yyyy-MM-dd HH:mm"_s);
+    QString date = created.toString(u"yyyy-MM-dd HH:mm"_s);
+    if (area.width() < option.fontMetrics.horizontalAdvance(date) * 4)
+        date = created.toString(u"yyyy-MM-dd"_s);
     const int dateWidth = option.fontMetrics.horizontalAdvance(date);
     if (area.width() > dateWidth * 3) {
         painter->setPen(selected ? text : ThemeColors::dimText(option.palette));

@@ -22,6 +22,7 @@ std::unique_ptr<Command> makeRepairCommand();
 std::unique_ptr<Command> makeRoundtripCommand();
 std::unique_ptr<Command> makeLintCommand();
 std::unique_ptr<Command> makeImportAlembicCommand();
+std::unique_ptr<Command> makeDeleteCommand();
 
 std::vector<std::unique_ptr<Command>> allCommands()
 {
@@ -38,6 +39,7 @@ std::vector<std::unique_ptr<Command>> allCommands()
     commands.push_back(makeShowCommand());
     commands.push_back(makeStampCommand());
     commands.push_back(makeMergeCommand());
+    commands.push_back(makeDeleteCommand());
     commands.push_back(makeCheckCommand());
     commands.push_back(makeBaselineCommand());
     commands.push_back(makeDiffCommand());

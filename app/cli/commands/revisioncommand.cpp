@@ -13,6 +13,13 @@ int report(Context &context, const Result<AuthoredRevision> &written)
 {
     if (!written)
         return context.report(written.error());
+    if (!written->command.isEmpty()) {
+        // An Alembic folder: the team's tool wrote the script and said so.
+        context.info(u"Ran "_s + written->command);
+        context.err() << written->toolOutput;
+        context.out() << written->revisionId << Qt::endl;
+        return 0;
+    }
     context.info(u"Generating "_s + written->path + u" ...  done"_s);
     context.out() << written->revisionId << Qt::endl;
     return 0;
@@ -20,7 +27,8 @@ int report(Context &context, const Result<AuthoredRevision> &written)
 
 } // namespace
 
-// A new, empty revision for a person to fill in.
+// A new, empty revision for a person to fill in (in an Alembic folder, a
+// script written by the team's `flask db revision` / `alembic revision`).
 class RevisionCommand : public Command
 {
 public:
