@@ -53,11 +53,24 @@ OperationPtr toOperation(const QJsonObject &entry, const QString &file, QStringL
     return copy;
 }
 
-OperationList toOperations(const QJsonObject &direction, const QString &file, QStringList &problems)
+OperationList toOperations(const QJsonObject &direction, const QString &file, QStringList &problems,
+                           QList<AlembicCall> &calls)
 {
     OperationList ops;
-    for (const QJsonValue &entry : direction.value(u"ops"_s).toArray())
-        ops << toOperation(entry.toObject(), file, problems);
+    calls.clear();
+    for (const QJsonValue &value : direction.value(u"ops"_s).toArray()) {
+        const QJsonObject entry = value.toObject();
+        ops << toOperation(entry, file, problems);
+        AlembicCall call;
+        call.call = entry.value(u"call"_s).toInt();
+        if (entry.contains(u"alembic"_s)) {
+            QStringList sql;
+            for (const QJsonValue &statement : entry.value(u"alembic"_s).toArray())
+                sql << statement.toString();
+            call.sql = sql;
+        }
+        calls << call;
+    }
     return ops;
 }
 
@@ -79,13 +92,15 @@ void apply(Revision &revision, const QJsonObject &recorded, Evaluation &evaluati
 {
     if (!recorded.value(u"loaded"_s).toBool()) {
         revision.pythonError = problemText(recorded.value(u"error"_s).toObject());
+        revision.upgradeCalls.clear();
+        revision.downgradeCalls.clear();
         evaluation.notes << u"Python could not load %1, read without Python instead"_s.arg(revision.pythonError);
         return;
     }
     const QJsonObject up = recorded.value(u"upgrade"_s).toObject();
     const QJsonObject down = recorded.value(u"downgrade"_s).toObject();
-    revision.upgrade = toOperations(up, revision.filePath, evaluation.problems);
-    revision.downgrade = toOperations(down, revision.filePath, evaluation.problems);
+    revision.upgrade = toOperations(up, revision.filePath, evaluation.problems, revision.upgradeCalls);
+    revision.downgrade = toOperations(down, revision.filePath, evaluation.problems, revision.downgradeCalls);
     revision.upgradeData = toDataStep(up, revision.filePath);
     revision.downgradeData = toDataStep(down, revision.filePath);
     revision.pythonError.clear();
@@ -160,8 +175,11 @@ Evaluation evaluateScripts(QList<Revision> &revisions, const QString &versionsDi
     auto answer = PythonBridge::call(u"record"_s, request);
     if (!answer) {
         evaluation.notes << answer.error().message + u"; "_s + answer.error().hint;
-        for (qsizetype i : std::as_const(pending))
+        for (qsizetype i : std::as_const(pending)) {
             revisions[i].pythonError = u"%1: no Python with SQLAlchemy and Alembic"_s.arg(revisions.at(i).filePath);
+            revisions[i].upgradeCalls.clear();
+            revisions[i].downgradeCalls.clear();
+        }
         evaluation.notes << u"%1 script(s) read without Python: loops, helpers, branches and data steps in "
                             "them are placeholders"_s.arg(pending.size());
         return evaluation;
