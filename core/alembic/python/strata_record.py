@@ -254,18 +254,20 @@ class RecordingOperations(Operations):
         finally:
             self._recorder.batch_depth -= 1
         table_kwargs = kw.get("table_kwargs") or {}
-        if "sqlite_autoincrement" not in table_kwargs or self.migration_context.dialect.name != "sqlite":
+        if self.migration_context.dialect.name != "sqlite":
             return
-        # Alembic applies table_kwargs when it rebuilds the table (on SQLite:
-        # recreate="always", or "auto" with an operation ALTER can't do); an
-        # empty batch that rebuilds records nothing else.
+        # When Alembic rebuilds the table (on SQLite: recreate="always", or
+        # "auto" with an operation ALTER can't do) it writes the new table
+        # from reflection, which does not see AUTOINCREMENT: the rebuilt
+        # table has it only when table_kwargs asks for it. An empty batch that
+        # rebuilds records nothing else.
         inner = [next(iter(entry["op"])) for entry in self._recorder.ops[first:]]
         rebuilds = recreate == "always" or (
             recreate == "auto" and any(k not in ("add_column", "create_index", "drop_index", "execute")
                                        for k in inner))
         if rebuilds:
             self._recorder.ops.append({"line": self._recorder.line(), "op": {"alter_table": {
-                "name": table_name, "sqlite_autoincrement": bool(table_kwargs["sqlite_autoincrement"])}}})
+                "name": table_name, "sqlite_autoincrement": bool(table_kwargs.get("sqlite_autoincrement", False))}}})
 
 
 class _BatchTarget:
