@@ -86,6 +86,11 @@ class BindProxy:
     def engine(self):
         return self
 
+    @property
+    def url(self):
+        # Scripts read it to learn the dialect (str(bind.engine.url).startswith("sqlite")).
+        return sa.engine.make_url(self.name + "://")
+
     def _inspector(self):
         self._recorder.mark_data("sa.inspect(bind)")
         return _FakeCalls(self._recorder, "inspector")
