@@ -29,10 +29,16 @@ QString problemText(const QJsonObject &problem)
 OperationPtr toOperation(const QJsonObject &entry, const QString &file, QStringList &problems)
 {
     const int line = entry.value(u"line"_s).toInt();
+    // A placeholder keeps its line, so reports and errors point at the script.
+    const auto atLine = [line](OperationPtr op) {
+        auto copy = std::const_pointer_cast<Operation>(op);
+        copy->line = line;
+        return OperationPtr(copy);
+    };
     if (entry.contains(u"placeholder"_s)) {
         const QString why = entry.value(u"placeholder"_s).toString();
-        return placeholderOperation(u"Alembic code at %1:%2 was not translated (%3)"_s.arg(
-            QFileInfo(file).fileName()).arg(line).arg(why));
+        return atLine(placeholderOperation(u"Alembic code at %1:%2 was not translated (%3)"_s.arg(
+            QFileInfo(file).fileName()).arg(line).arg(why)));
     }
     const QByteArray json = QJsonDocument(entry.value(u"op"_s).toObject()).toJson(QJsonDocument::Compact);
     Result<OperationPtr> op = std::unexpected(Error::make(Error::Code::Input, u"empty"_s));
@@ -45,8 +51,8 @@ OperationPtr toOperation(const QJsonObject &entry, const QString &file, QStringL
         // An operation this build of Strata can't read yet: fail loudly where it is.
         problems << u"%1:%2: Strata can't read the recorded operation %3: %4"_s.arg(file).arg(line).arg(
             QString::fromUtf8(json).left(120), op.error().message);
-        return placeholderOperation(u"the operation recorded at %1:%2 has no Strata form yet (%3)"_s.arg(
-            QFileInfo(file).fileName()).arg(line).arg(op.error().message.left(80)));
+        return atLine(placeholderOperation(u"the operation recorded at %1:%2 has no Strata form yet (%3)"_s.arg(
+            QFileInfo(file).fileName()).arg(line).arg(op.error().message.left(80))));
     }
     auto copy = std::const_pointer_cast<Operation>(*op);
     copy->line = line;
