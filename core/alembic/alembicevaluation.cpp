@@ -29,10 +29,16 @@ QString problemText(const QJsonObject &problem)
 OperationPtr toOperation(const QJsonObject &entry, const QString &file, QStringList &problems)
 {
     const int line = entry.value(u"line"_s).toInt();
+    // A placeholder keeps its line, so reports and errors point at the script.
+    const auto atLine = [line](OperationPtr op) {
+        auto copy = std::const_pointer_cast<Operation>(op);
+        copy->line = line;
+        return OperationPtr(copy);
+    };
     if (entry.contains(u"placeholder"_s)) {
         const QString why = entry.value(u"placeholder"_s).toString();
-        return placeholderOperation(u"Alembic code at %1:%2 was not translated (%3)"_s.arg(
-            QFileInfo(file).fileName()).arg(line).arg(why));
+        return atLine(placeholderOperation(u"Alembic code at %1:%2 was not translated (%3)"_s.arg(
+            QFileInfo(file).fileName()).arg(line).arg(why)));
     }
     const QByteArray json = QJsonDocument(entry.value(u"op"_s).toObject()).toJson(QJsonDocument::Compact);
     Result<OperationPtr> op = std::unexpected(Error::make(Error::Code::Input, u"empty"_s));
@@ -45,19 +51,32 @@ OperationPtr toOperation(const QJsonObject &entry, const QString &file, QStringL
         // An operation this build of Strata can't read yet: fail loudly where it is.
         problems << u"%1:%2: Strata can't read the recorded operation %3: %4"_s.arg(file).arg(line).arg(
             QString::fromUtf8(json).left(120), op.error().message);
-        return placeholderOperation(u"the operation recorded at %1:%2 has no Strata form yet (%3)"_s.arg(
-            QFileInfo(file).fileName()).arg(line).arg(op.error().message.left(80)));
+        return atLine(placeholderOperation(u"the operation recorded at %1:%2 has no Strata form yet (%3)"_s.arg(
+            QFileInfo(file).fileName()).arg(line).arg(op.error().message.left(80))));
     }
     auto copy = std::const_pointer_cast<Operation>(*op);
     copy->line = line;
     return copy;
 }
 
-OperationList toOperations(const QJsonObject &direction, const QString &file, QStringList &problems)
+OperationList toOperations(const QJsonObject &direction, const QString &file, QStringList &problems,
+                           QList<AlembicCall> &calls)
 {
     OperationList ops;
-    for (const QJsonValue &entry : direction.value(u"ops"_s).toArray())
-        ops << toOperation(entry.toObject(), file, problems);
+    calls.clear();
+    for (const QJsonValue &value : direction.value(u"ops"_s).toArray()) {
+        const QJsonObject entry = value.toObject();
+        ops << toOperation(entry, file, problems);
+        AlembicCall call;
+        call.call = entry.value(u"call"_s).toInt();
+        if (entry.contains(u"alembic"_s)) {
+            QStringList sql;
+            for (const QJsonValue &statement : entry.value(u"alembic"_s).toArray())
+                sql << statement.toString();
+            call.sql = sql;
+        }
+        calls << call;
+    }
     return ops;
 }
 
@@ -79,13 +98,15 @@ void apply(Revision &revision, const QJsonObject &recorded, Evaluation &evaluati
 {
     if (!recorded.value(u"loaded"_s).toBool()) {
         revision.pythonError = problemText(recorded.value(u"error"_s).toObject());
+        revision.upgradeCalls.clear();
+        revision.downgradeCalls.clear();
         evaluation.notes << u"Python could not load %1, read without Python instead"_s.arg(revision.pythonError);
         return;
     }
     const QJsonObject up = recorded.value(u"upgrade"_s).toObject();
     const QJsonObject down = recorded.value(u"downgrade"_s).toObject();
-    revision.upgrade = toOperations(up, revision.filePath, evaluation.problems);
-    revision.downgrade = toOperations(down, revision.filePath, evaluation.problems);
+    revision.upgrade = toOperations(up, revision.filePath, evaluation.problems, revision.upgradeCalls);
+    revision.downgrade = toOperations(down, revision.filePath, evaluation.problems, revision.downgradeCalls);
     revision.upgradeData = toDataStep(up, revision.filePath);
     revision.downgradeData = toDataStep(down, revision.filePath);
     revision.pythonError.clear();
@@ -160,8 +181,11 @@ Evaluation evaluateScripts(QList<Revision> &revisions, const QString &versionsDi
     auto answer = PythonBridge::call(u"record"_s, request);
     if (!answer) {
         evaluation.notes << answer.error().message + u"; "_s + answer.error().hint;
-        for (qsizetype i : std::as_const(pending))
+        for (qsizetype i : std::as_const(pending)) {
             revisions[i].pythonError = u"%1: no Python with SQLAlchemy and Alembic"_s.arg(revisions.at(i).filePath);
+            revisions[i].upgradeCalls.clear();
+            revisions[i].downgradeCalls.clear();
+        }
         evaluation.notes << u"%1 script(s) read without Python: loops, helpers, branches and data steps in "
                             "them are placeholders"_s.arg(pending.size());
         return evaluation;

@@ -3,6 +3,7 @@
 #include "core/ops/columnops.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -296,7 +297,13 @@ QStringList SqliteDialect::rebuild(const Table &before, const Table &after,
                                    const QMap<QString, QString> &renamed) const
 {
     const QString newTable = "_strata_new_"_L1 + after.name;
-    QStringList statements{createTableStatement(after, newTable)};
+    // Named foreign keys before unnamed ones, as Alembic's batch rebuild writes
+    // them: SQLAlchemy's SQLite reflection keeps only the first of two keys on
+    // the same columns and target, so the order decides what it (and
+    // `flask db migrate`) sees after the rebuild.
+    Table ordered = after;
+    std::ranges::stable_partition(ordered.foreignKeys, [](const ForeignKey &fk) { return !fk.name.isEmpty() && !fk.generatedName; });
+    QStringList statements{createTableStatement(ordered, newTable)};
 
     QStringList targets;
     QStringList sources;

@@ -1,4 +1,5 @@
 #include "core/ops/executeddl.h"
+#include "core/ops/executeddl_p.h"
 
 #include "core/dialect/sqltokens.h"
 #include "core/ops/columnops.h"
@@ -6,70 +7,14 @@
 #include "core/ops/sqlstatements.h"
 #include "core/ops/tableops.h"
 
+#include <algorithm>
 #include <optional>
 
 using namespace Qt::StringLiterals;
 
 namespace strata {
 
-namespace {
-
-// A cursor over one statement's tokens.
-class Reader
-{
-public:
-    explicit Reader(const QString &text) : m_text(text), m_tokens(tokenizeSql(text)) {}
-
-    bool atEnd() const { return m_at >= m_tokens.size(); }
-    const SqlToken *peek() const { return atEnd() ? nullptr : &m_tokens.at(m_at); }
-    bool word(QLatin1StringView keyword)
-    {
-        if (atEnd() || !m_tokens.at(m_at).isWord(keyword))
-            return false;
-        ++m_at;
-        return true;
-    }
-    bool words(std::initializer_list<QLatin1StringView> keywords)
-    {
-        const qsizetype start = m_at;
-        for (QLatin1StringView keyword : keywords) {
-            if (!word(keyword)) {
-                m_at = start;
-                return false;
-            }
-        }
-        return true;
-    }
-    bool symbol(QLatin1StringView text)
-    {
-        if (atEnd() || !m_tokens.at(m_at).isSymbol(text))
-            return false;
-        ++m_at;
-        return true;
-    }
-    // A name, schema-qualified or not: the last part, as written (quoted) or as typed.
-    std::optional<SqlToken> name()
-    {
-        if (atEnd() || !m_tokens.at(m_at).isName())
-            return std::nullopt;
-        SqlToken last = m_tokens.at(m_at++);
-        while (m_at + 1 < m_tokens.size() && m_tokens.at(m_at).isSymbol("."_L1) && m_tokens.at(m_at + 1).isName()) {
-            last = m_tokens.at(m_at + 1);
-            m_at += 2;
-        }
-        return last;
-    }
-    // The rest of the statement as written.
-    QString rest() const { return atEnd() ? QString() : m_text.mid(m_tokens.at(m_at).begin).trimmed(); }
-    qsizetype position() const { return m_at; }
-    void skipTo(qsizetype at) { m_at = at; }
-    const QList<SqlToken> &tokens() const { return m_tokens; }
-
-private:
-    const QString &m_text;
-    QList<SqlToken> m_tokens;
-    qsizetype m_at = 0;
-};
+namespace ddl {
 
 // A quoted name is exact; an unquoted one is the schema's name of any case
 // (PostgreSQL folds it to lower case, SQLite ignores case).
@@ -109,6 +54,13 @@ QStringList indexNames(const Schema &schema)
     }
     return names;
 }
+
+} // namespace ddl
+
+namespace {
+
+using namespace ddl;
+
 
 std::optional<std::shared_ptr<Operation>> createIndex(Reader &in, const Schema &schema)
 {
@@ -234,6 +186,10 @@ QList<std::shared_ptr<Operation>> operationsOf(const QString &statement, const S
 {
     Reader in(statement);
     if (in.word("create"_L1)) {
+        const qsizetype afterCreate = in.position();
+        if (auto op = createTableAs(in, schema))
+            return {*op};
+        in.skipTo(afterCreate);
         if (auto op = createIndex(in, schema))
             return {*op};
         return {};
@@ -254,6 +210,14 @@ QList<std::shared_ptr<Operation>> operationsOf(const QString &statement, const S
 void learnFromSql(Schema &schema, const QString &sql)
 {
     for (const SqlStatement &statement : splitSqlStatements(sql)) {
+        Reader in(statement.text);
+        if (in.words({"alter"_L1, "table"_L1})) {
+            Schema attempt = schema;
+            if (addPrimaryKey(in, attempt)) {
+                schema = std::move(attempt);
+                continue;
+            }
+        }
         for (const auto &op : operationsOf(statement.text, schema)) {
             Schema attempt = schema;
             if (op->apply(attempt))

@@ -492,6 +492,39 @@ Error yamlSyntaxError(const YAML::Exception &exception, const QString &file, con
                        "or start with '{', '[', '*', '&' or '#'"_s);
 }
 
+qsizetype applyAlembicCall(Schema &schema, const OperationList &ops, const QList<AlembicCall> &calls, qsizetype first)
+{
+    qsizetype end = first + 1;
+    while (end < ops.size() && end < calls.size() && calls.at(end).call == calls.at(first).call)
+        ++end;
+    Schema copy = schema;
+    bool fits = true;
+    for (qsizetype k = first; k < end && fits; ++k)
+        fits = bool(ops.at(k)->apply(copy));
+    if (fits)
+        schema = std::move(copy);
+    return end;
+}
+
+Result<Schema> replayRevision(Schema schema, const Revision &revision, bool upgrade, bool alembicCalls)
+{
+    const OperationList &ops = upgrade ? revision.upgrade : revision.downgrade;
+    const QList<AlembicCall> &calls = revision.alembicCalls(upgrade);
+    for (qsizetype i = 0; i < ops.size(); ++i) {
+        if (alembicCalls && i < calls.size() && calls.at(i).sql) {
+            i = applyAlembicCall(schema, ops, calls, i) - 1;
+            continue;
+        }
+        if (auto applied = ops.at(i)->apply(schema); !applied) {
+            const int line = ops.at(i)->line;
+            return std::unexpected(applied.error().wrappedIn(
+                u"cannot %1: it does not fit the schema so far"_s.arg(ops.at(i)->describe()),
+                line > 0 ? u"%1:%2"_s.arg(revision.filePath).arg(line) : revision.filePath));
+        }
+    }
+    return schema;
+}
+
 QString newRevisionId()
 {
     const quint64 bits = QRandomGenerator::system()->generate64() & 0xffffffffffffULL;

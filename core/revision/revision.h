@@ -22,6 +22,17 @@ struct DataStep
     QStringList uses;              // "file:line: bind.execute", what made it a data step
 };
 
+// Where one operation of a recorded Alembic script came from: the op.* call
+// (several operations may share one) and the SQL Alembic's offline mode runs
+// for that call. An in-place run uses that SQL, with a warning, when the
+// replayed schema lacks the object the call works on (made by SQL the replay
+// could not read), as Alembic would run it; the database decides.
+struct AlembicCall
+{
+    int call = 0;                  // 0: no call known (static reading, execute)
+    std::optional<QStringList> sql;   // nullopt: Alembic can't render it alone (a SQLite batch rebuild)
+};
+
 // One revision file, parsed.
 struct Revision
 {
@@ -48,12 +59,23 @@ struct Revision
     DataStep upgradeData;
     DataStep downgradeData;
     QString pythonError;
+    QList<AlembicCall> upgradeCalls;     // one per operation of `upgrade` when recorded, else empty
+    QList<AlembicCall> downgradeCalls;
     const DataStep &dataStep(bool upgrade) const { return upgrade ? upgradeData : downgradeData; }
+    const QList<AlembicCall> &alembicCalls(bool upgrade) const { return upgrade ? upgradeCalls : downgradeCalls; }
 
     bool isBase() const { return downRevisions.isEmpty(); }
     bool isMerge() const { return downRevisions.size() > 1; }
     QString shortId() const { return id.left(12); }
 };
+
+// One direction of a revision applied to the schema. With `alembicCalls` (an
+// Alembic folder run in place), a recorded call whose operations do not fit is
+// left out instead of failing: the run executes Alembic's SQL for it.
+Result<Schema> replayRevision(Schema schema, const Revision &revision, bool upgrade, bool alembicCalls);
+// The operations of the recorded call that starts at ops[first] (calls[first].sql
+// set), applied all or none; returns the index past the call.
+qsizetype applyAlembicCall(Schema &schema, const OperationList &ops, const QList<AlembicCall> &calls, qsizetype first);
 
 // Reads a revision file. Every error names the file, the line and column,
 // and says what was expected there.

@@ -136,7 +136,7 @@ Result<Schema> DataStepRunner::run(const PlanStep &step, const Schema &before, c
         if (auto committed = m_connection.commit(); !committed)
             return std::unexpected(committed.error());
     }
-    auto after = replay(before, step.operations());
+    auto after = replayRevision(before, *step.revision, upgrade, m_project.isAlembic());
     if (!after)
         return std::unexpected(after.error().wrappedIn(
             u"the data step ran, but its recorded operations don't fit Strata's replay"_s,

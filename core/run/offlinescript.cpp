@@ -90,31 +90,72 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
 {
     RenderedStep rendered;
     rendered.after = before;
-    for (const OperationPtr &op : step.operations()) {
+    const OperationList &ops = step.operations();
+    const QList<AlembicCall> &calls = step.revision->alembicCalls(step.direction == Direction::Upgrade);
+    const auto callOf = [&](qsizetype i) { return project.isAlembic() && i < calls.size() ? calls.at(i) : AlembicCall{}; };
+    // The schema and operation count where the current op.* call began, for
+    // a call of several operations that may have to run as Alembic's SQL.
+    Schema callStart;
+    qsizetype callFirstOp = 0;
+    qsizetype callFirstRendered = 0;
+    for (qsizetype i = 0; i < ops.size(); ++i) {
+        const OperationPtr &op = ops.at(i);
+        const AlembicCall call = callOf(i);
+        if (call.call == 0 || i == 0 || callOf(i - 1).call != call.call) {
+            callFirstOp = i;
+            callFirstRendered = rendered.operations.size();
+            if (call.call != 0 && i + 1 < ops.size() && callOf(i + 1).call == call.call)
+                callStart = rendered.after;
+        }
         auto statements = op->render(dialect, rendered.after);
         // Both checks run against the schema the revision files build, not the
         // database: a failure is a mistake in the file (exit 2, like bad input).
+        std::optional<Error> unfit;      // what the schema lacks
+        QString unfitWhat;               // and what that stops
         if (!statements) {
-            Error error = statements.error().wrappedIn(
-                u"could not render %1 for %2"_s.arg(op->describe(), dialect.name()),
-                operationLocation(project, step, *op));
-            error.code = Error::Code::Input;
-            return std::unexpected(error.withHint(fitHint()));
+            unfit = statements.error();
+            unfitWhat = u"could not render %1 for %2"_s.arg(op->describe(), dialect.name());
         }
-        RenderedOperation done{op.get(), typed(dialect, *statements), {}};
+        RenderedOperation done{op.get(), statements ? typed(dialect, *statements) : StatementList{}, {}};
         for (const Statement &statement : std::as_const(done.statements)) {
             const Table *table = statement.kind == Statement::Kind::TableRebuild ? rendered.after.table(statement.table)
                                                                                  : nullptr;
             if (table)
                 done.rebuilds << RenderedOperation::Rebuild{*table, *table};
         }
-        if (auto applied = op->apply(rendered.after); !applied) {
-            Error error = applied.error().wrappedIn(
-                u"%1 does not fit the schema at this point"_s.arg(op->describe()),
-                operationLocation(project, step, *op));
+        // Applied to a copy only where Alembic's SQL may have to replace it:
+        // a failed apply may leave the schema half changed.
+        std::optional<Schema> copy;
+        if (!unfit && call.sql)
+            copy = rendered.after;
+        if (!unfit) {
+            if (auto fits = op->apply(copy ? *copy : rendered.after); !fits) {
+                unfit = fits.error();
+                unfitWhat = u"%1 does not fit the schema at this point"_s.arg(op->describe());
+            }
+        }
+        if (unfit && call.sql) {
+            // An Alembic script run in place: the replay does not know what the
+            // call works on (SQL it could not read made it), so it runs as
+            // Alembic runs it; the schema replay leaves it out.
+            rendered.warnings << u"%1: %2; running the SQL Alembic runs for it (the schema replay does not "
+                                 "follow it: check `strata drift` afterwards)"_s
+                                     .arg(operationLocation(project, step, *ops.at(callFirstOp)), unfit->message);
+            if (callFirstOp < i)
+                rendered.after = callStart;
+            rendered.operations.resize(callFirstRendered);
+            rendered.operations << RenderedOperation{ops.at(callFirstOp).get(), typed(dialect, *call.sql), {}};
+            while (i + 1 < ops.size() && callOf(i + 1).call == call.call)
+                ++i;
+            continue;
+        }
+        if (unfit) {
+            Error error = unfit->wrappedIn(unfitWhat, operationLocation(project, step, *op));
             error.code = Error::Code::Input;
             return std::unexpected(error.withHint(fitHint()));
         }
+        if (copy)
+            rendered.after = std::move(*copy);
         for (RenderedOperation::Rebuild &rebuild : done.rebuilds) {
             if (const Table *table = rendered.after.table(rebuild.before.name))
                 rebuild.after = *table;
@@ -122,7 +163,7 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
         rendered.operations << std::move(done);
     }
     // use_alter foreign keys: once every table of the revision exists.
-    for (const OperationPtr &op : step.operations()) {
+    for (const OperationPtr &op : ops) {
         if (QStringList late = op->renderLate(dialect, rendered.after); !late.isEmpty())
             rendered.operations << RenderedOperation{op.get(), typed(dialect, late)};
     }
@@ -204,6 +245,8 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
             lines << dataStepComment(project, step);
             continue;
         }
+        for (const QString &warning : std::as_const(rendered->warnings))
+            lines << u"-- WARNING: "_s + warning.simplified();
         const bool transactional = step.revision->transactional;
         if (transactional && !atomic)
             lines << terminated(dialect.beginTransaction());

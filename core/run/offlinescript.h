@@ -30,6 +30,9 @@ struct RenderedStep
     QList<RenderedOperation> operations;
     StatementList versionMoves;   // the version-row statements (Statement::Kind::Data)
     Schema after;                 // the schema once the step's operations are applied
+    // "file:line: kind: why; ..." for each call of an Alembic script that runs
+    // as Alembic's own SQL because the replay lacks its object (see AlembicCall).
+    QStringList warnings;
 };
 
 // "migrations/versions/3f2a.._add_notes.yaml:12: create_table": where an operation lives.

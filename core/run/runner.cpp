@@ -250,6 +250,8 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     auto rendered = renderStep(m_project, step, m_connection.dialect(), before);
     if (!rendered)
         return std::unexpected(rendered.error());
+    for (const QString &text : std::as_const(rendered->warnings))
+        Q_EMIT warning(text);
 
     // A non-transactional revision (e.g. CREATE INDEX CONCURRENTLY) runs its
     // statements one by one; only the version moves get a transaction.

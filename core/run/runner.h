@@ -49,6 +49,9 @@ public:
 Q_SIGNALS:
     void stepStarted(int index, int count, const strata::PlanStep &step);
     void statementStarted(const QString &sql);
+    // Something people should check after the run: an Alembic call run as
+    // Alembic's SQL because the replay lacks its object ("file:line: ...").
+    void warning(const QString &text);
     void stepFinished(int index, int count, const strata::PlanStep &step, qint64 milliseconds);
 
 private:

@@ -1,5 +1,6 @@
 #include "core/workflow/alembicimport.h"
 
+#include "core/alembic/recordedreading.h"
 #include "core/db/databaseurl.h"
 #include "core/diff/autogenerate.h"
 #include "core/graph/revisiongraph.h"
@@ -87,12 +88,25 @@ Result<ImportResult> importAlembic(const ImportOptions &options)
     auto source = readAlembicProject(options.source);
     if (!source)
         return std::unexpected(source.error());
+    // Python resolves what the static reader can't (loops, helpers, branches,
+    // project types): revisions made only of operation calls convert whole.
+    const QString dialect = !options.dialect.isEmpty() ? options.dialect
+        : source->databaseUrl.startsWith(u"sqlite"_s, Qt::CaseInsensitive) ? u"sqlite"_s
+                                                                           : u"postgresql"_s;
+    const RecordedReading reading = readThroughPython(*source, dialect, {});
     // The graph must hold together before anything is written.
     auto graph = RevisionGraph::build(source->revisions);
     if (!graph)
         return std::unexpected(graph.error());
 
     ImportResult result;
+    result.readWith = reading.interpreter.isEmpty()
+        ? u"read without Python (loops, helpers, branches and data code need a hand): "_s + reading.notes.join(u"; "_s)
+        : u"read through %1 for %2 (dialect branches resolve for it): %3 of %4 script(s)"_s.arg(
+              reading.interpreter, dialect).arg(reading.recorded).arg(source->revisions.size());
+    if (!reading.interpreter.isEmpty())
+        result.warnings << reading.notes;     // without Python, readWith says why
+    result.warnings << reading.problems;
     const QDir dest(options.destination.isEmpty() ? options.source : options.destination);
     result.destination = dest.path();
     // The report reads in history order, base first.
@@ -164,6 +178,8 @@ Result<ImportResult> importAlembic(const ImportOptions &options)
 QString importReport(const ImportResult &result)
 {
     QString text = u"Imported %1 Alembic revision(s) into %2\n"_s.arg(result.reports.size()).arg(result.destination);
+    if (!result.readWith.isEmpty())
+        text += u"Scripts %1\n"_s.arg(result.readWith);
     for (const ScriptReport &report : result.reports) {
         const QString state = report.whole() ? u"converted whole"_s
                                              : u"needs a hand (%1 placeholder(s))"_s.arg(report.needsHand.size());

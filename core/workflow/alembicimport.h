@@ -15,6 +15,10 @@ struct ImportOptions
     QString source;
     QString destination;        // empty: the source folder itself
     bool force = false;         // replace files that exist already
+    // The database the scripts are read for through Python (their dialect
+    // branches resolve for it): "sqlite" or "postgresql"; empty: alembic.ini's
+    // URL says, else postgresql. Without Python, the static reading.
+    QString dialect;
 };
 
 struct ImportResult
@@ -24,6 +28,7 @@ struct ImportResult
     QList<ScriptReport> reports;
     QString databaseUrl;        // written to strata.yaml; empty when none was found
     QStringList warnings;       // what a person should check besides the placeholders
+    QString readWith;           // how the scripts were read: through which Python, for which database, or statically
     int placeholderCount() const;
 };
 

@@ -133,6 +133,10 @@ MigrateOutcome Migrator::run(const MigrateOptions &options)
             if (m_observer)
                 m_observer->statementStarted(sql);
         });
+        QObject::connect(&runner, &Runner::warning, [&](const QString &text) {
+            if (m_observer)
+                m_observer->problem(Issue{Issue::Severity::Warning, u"replay-unknown-object"_s, text, {}, {}, 0});
+        });
         QObject::connect(&runner, &Runner::stepFinished,
                          [&](int index, int count, const PlanStep &step, qint64 ms) {
                              ++stepsRun;

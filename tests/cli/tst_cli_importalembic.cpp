@@ -85,6 +85,64 @@ def downgrade():
         batch_op.drop_column('title')
 )";
 
+// Only operation calls, but in a loop, through a helper and behind a dialect
+// check on the bind's URL (ctfd's shape): the static reader can't follow
+// them, the recording does (line 17: the loop, 19: the helper's call).
+const QByteArray loopScript = R"py("""indexes in a loop
+
+Revision ID: c3c3c3c3c3c3
+Revises: b2b2b2b2b2b2
+Create Date: 2024-01-04 03:04:05.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = 'c3c3c3c3c3c3'
+down_revision = 'b2b2b2b2b2b2'
+
+
+def upgrade():
+    for column in ['body', 'title']:
+        op.create_index('ix_note_%s' % column, 'note', [column])
+    if not str(op.get_bind().engine.url).startswith('sqlite'):
+        add_flag('pinned')
+
+
+def add_flag(name):
+    op.add_column('note', sa.Column(name, sa.Boolean(), nullable=True))
+
+
+def downgrade():
+    for column in ['title', 'body']:
+        op.drop_index('ix_note_%s' % column, table_name='note')
+    if not str(op.get_bind().engine.url).startswith('sqlite'):
+        op.drop_column('note', 'pinned')
+)py";
+
+// Line 15: a COMMIT ends Alembic's transaction; a Strata revision refuses one.
+const QByteArray commitScript = R"py("""enum value
+
+Revision ID: d4d4d4d4d4d4
+Revises: c3c3c3c3c3c3
+Create Date: 2024-01-05 03:04:05.000000
+
+"""
+from alembic import op
+
+revision = 'd4d4d4d4d4d4'
+down_revision = 'c3c3c3c3c3c3'
+
+
+def upgrade():
+    op.execute('COMMIT')
+    op.execute("CREATE INDEX ix_note_id ON note (id)")
+
+
+def downgrade():
+    op.execute("DROP INDEX ix_note_id")
+)py";
+
 } // namespace
 
 class TestCliImportAlembic : public QObject
@@ -221,6 +279,40 @@ private Q_SLOTS:
         CliRun history = strata({u"--directory"_s, dest, u"history"_s});
         QCOMPARE(history.exitCode, 0);
         QVERIFY2(history.out.contains(u"a1a1a1a1a1a1 -> b2b2b2b2b2b2 (head), note titles"_s), qPrintable(history.out));
+    }
+
+    // With Python, scripts are read as Alembic runs them: a revision made only
+    // of operation calls converts whole, whatever Python is around them, and
+    // what a Strata revision can't hold is a placeholder, never a refusal.
+    void pythonConvertsOperationCallsWhole()
+    {
+        QVERIFY(TestProjects::writeFile(m_alembic + u"/versions/c3c3c3c3c3c3_loop.py"_s, loopScript));
+        QVERIFY(TestProjects::writeFile(m_alembic + u"/versions/d4d4d4d4d4d4_commit.py"_s, commitScript));
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"STRATA_PYTHON"_s, u"/usr/bin/python3"_s);
+        const QString dest = m_dir.filePath(u"imported-python"_s);
+        const CliRun run = runCli(QStringLiteral(STRATA_CLI), {u"import-alembic"_s, m_alembic, dest}, m_dir.path(), env,
+                                  120000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.all()));
+        QVERIFY2(run.out.contains(u"read through /usr/bin/python3 for postgresql"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"c3c3c3c3c3c3  converted whole"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"d4d4d4d4d4d4  needs a hand (1 placeholder(s))"_s), qPrintable(run.out));
+        QVERIFY2(run.out.contains(u"d4d4d4d4d4d4_commit.py:15: execute holds transaction control"_s), qPrintable(run.out));
+        // The data migration of b2b2b2b2b2b2 is still a placeholder where it needs the connection.
+        QVERIFY2(run.out.contains(u"b2b2b2b2b2b2_note_titles.py:21: a data migration"_s), qPrintable(run.out));
+
+        const QByteArray loop = readFile(dest + u"/versions/c3c3c3c3c3c3_loop.yaml"_s);
+        QVERIFY2(!loop.contains("STRATA PLACEHOLDER"), loop.constData());
+        for (const char *expected : {"ix_note_body", "ix_note_title", "pinned"})
+            QVERIFY2(loop.contains(expected), loop.constData());
+
+        // --dialect sqlite: the branch on the URL resolves the other way.
+        const QString sqliteDest = m_dir.filePath(u"imported-python-sqlite"_s);
+        const CliRun sqlite = runCli(QStringLiteral(STRATA_CLI),
+                                     {u"import-alembic"_s, u"--dialect"_s, u"sqlite"_s, m_alembic, sqliteDest},
+                                     m_dir.path(), env, 120000);
+        QVERIFY2(sqlite.exitCode == 0, qPrintable(sqlite.all()));
+        QVERIFY(!readFile(sqliteDest + u"/versions/c3c3c3c3c3c3_loop.yaml"_s).contains("pinned"));
     }
 
     void placeholderStopsTheUpgrade_data()

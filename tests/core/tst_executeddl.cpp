@@ -82,6 +82,42 @@ void TestExecuteDdl::learns_data()
     QTest::newRow("drop table")
         << QByteArray("DROP TABLE IF EXISTS run CASCADE")
         << base.left(base.indexOf("- create_table:\n    name: run"));
+    // conbench 9bee3b519bf1: a backfill by "create table as select", then the tables swapped.
+    const QByteArray fingerprints = base + R"(- create_table:
+    name: temp
+    columns:
+      - {name: id, type: integer}
+      - {name: commit_id, type: string(50)}
+      - {name: hardware_hash, type: string(50)}
+      - {name: run_id, type: integer}
+      - {name: fingerprint, type: text}
+)";
+    QTest::newRow("create table as select: t.*, an aliased column, md5() as a name, a join")
+        << QByteArray("CREATE TABLE temp AS\n  SELECT d.*, run.id AS run_id,\n"
+                      "    MD5(d.commit_id || d.hardware_hash) AS fingerprint\n"
+                      "  FROM distribution d LEFT JOIN run ON run.distribution_id = d.id")
+        << fingerprints;
+    QTest::newRow("create table as select, then the swap and the key by hand")
+        << QByteArray("CREATE TABLE temp AS SELECT distribution.*, run.id AS run_id, md5(commit_id) AS fingerprint "
+                      "FROM distribution JOIN run ON run.distribution_id = distribution.id;\n"
+                      "DROP TABLE run; DROP TABLE distribution; ALTER TABLE temp RENAME TO run;\n"
+                      "ALTER TABLE run ADD PRIMARY KEY (id, run_id)")
+        << QByteArray(R"(- create_table:
+    name: run
+    columns:
+      - {name: id, type: integer, nullable: false}
+      - {name: commit_id, type: string(50)}
+      - {name: hardware_hash, type: string(50)}
+      - {name: run_id, type: integer, nullable: false}
+      - {name: fingerprint, type: text}
+    primary_key: [id, run_id]
+)");
+    QTest::newRow("create table as select: an expression of unknown type leaves it unlearned")
+        << QByteArray("CREATE TABLE temp AS SELECT id, commit_id || 'x' AS c FROM distribution") << base;
+    QTest::newRow("create table as select: * over a join is past the reading")
+        << QByteArray("CREATE TABLE temp AS SELECT * FROM distribution JOIN run ON run.id = distribution.id") << base;
+    QTest::newRow("create table as select: an ambiguous column")
+        << QByteArray("CREATE TABLE temp AS SELECT id FROM distribution JOIN run ON run.id = distribution.id") << base;
     QTest::newRow("views, triggers and data: unchanged")
         << QByteArray("CREATE VIEW v AS SELECT id FROM distribution; DROP VIEW v; "
                       "INSERT INTO run (id) VALUES (1)") << base;

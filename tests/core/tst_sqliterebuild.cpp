@@ -38,6 +38,7 @@ class tst_SqliteRebuild : public QObject
 
 private slots:
     void statements();
+    void namedForeignKeysFirst();
     void keepsRows_data();
     void keepsRows();
     void addColumn_data();
@@ -68,6 +69,26 @@ void tst_SqliteRebuild::statements()
     QCOMPARE(sql[5], u"ALTER TABLE \"_strata_new_user\" RENAME TO \"user\""_s);
     QCOMPARE(sql[6], u"CREATE INDEX \"ix_user_select\" ON \"user\" (\"choice\")"_s);
     QCOMPARE(sql[7], u"PRAGMA foreign_key_check(\"user\")"_s);
+}
+
+// As Alembic's batch rebuild writes them: SQLAlchemy's SQLite reflection keeps
+// only the first of two keys on the same columns and target (flaskbb
+// af3f5579c84d adds named keys beside the unnamed ones it can't drop).
+void tst_SqliteRebuild::namedForeignKeysFirst()
+{
+    Table before;
+    before.name = u"message"_s;
+    before.columns = {Column{u"id"_s, ColumnType{ColumnType::Kind::Integer}, false},
+                      Column{u"sender_id"_s, ColumnType{ColumnType::Kind::Integer}}};
+    before.primaryKey = {u"id"_s};
+    before.foreignKeys = {ForeignKey{{}, {u"sender_id"_s}, u"user"_s, {u"id"_s}}};
+    Table after = before;
+    after.foreignKeys << ForeignKey{u"fk_message_sender_id_user"_s, {u"sender_id"_s}, u"user"_s, {u"id"_s},
+                                    u"cascade"_s};
+    const QString create = SqliteDialect().rebuild(before, after).first();
+    const qsizetype named = create.indexOf(u"CONSTRAINT fk_message_sender_id_user FOREIGN KEY"_s);
+    const qsizetype unnamed = create.indexOf(u"    FOREIGN KEY (\"sender_id\")"_s);
+    QVERIFY2(named > 0 && unnamed > named, qPrintable(create));
 }
 
 void tst_SqliteRebuild::keepsRows_data()

@@ -22,6 +22,10 @@ public:
         parser.addPositionalArgument(u"DEST"_s, u"where to write the Strata project (default: SRC itself)"_s,
                                      u"[DEST]"_s);
         parser.addOption({u"force"_s, u"Replace files the import would write that exist already."_s});
+        parser.addOption({u"dialect"_s,
+                          u"Read the scripts through Python for this database, sqlite or postgresql (their dialect "
+                          "branches resolve for it); default: alembic.ini's URL, else postgresql."_s,
+                          u"NAME"_s});
     }
     int run(Context &context, const QCommandLineParser &parser) const override
     {
@@ -33,6 +37,10 @@ public:
         options.source = args.at(0);
         options.destination = args.value(1);
         options.force = parser.isSet(u"force"_s);
+        options.dialect = parser.value(u"dialect"_s);
+        if (!options.dialect.isEmpty() && options.dialect != "sqlite"_L1 && options.dialect != "postgresql"_L1)
+            return context.report(Error::make(Error::Code::Usage, u"unknown dialect '%1'"_s.arg(options.dialect), {},
+                                              u"use --dialect sqlite or --dialect postgresql"_s));
         auto result = alembic::importAlembic(options);
         if (!result)
             return context.report(result.error());

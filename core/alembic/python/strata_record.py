@@ -86,6 +86,11 @@ class BindProxy:
     def engine(self):
         return self
 
+    @property
+    def url(self):
+        # Scripts read it to learn the dialect (str(bind.engine.url).startswith("sqlite")).
+        return sa.engine.make_url(self.name + "://")
+
     def _inspector(self):
         self._recorder.mark_data("sa.inspect(bind)")
         return _FakeCalls(self._recorder, "inspector")
@@ -125,6 +130,8 @@ class Recorder:
         self.ops = []
         self.problems = []
         self.data_uses = []
+        self.calls = 0       # op.* calls converted; several operations may share one
+        self.batch_depth = 0
 
     def line(self):
         frame = sys._getframe(1)
@@ -147,6 +154,17 @@ class Recorder:
         Operations.invoke(Operations(self.context), operation)
         terminator = impl.command_terminator
         return [s[: -len(terminator)] if s.endswith(terminator) else s for s in statements]
+
+    def fallback_sql(self, operation):
+        """What Alembic itself runs for the call, for an in-place run whose replay
+        does not know the object (made by SQL it could not read): None where
+        Alembic's offline mode can't render it alone (a SQLite batch rebuild)."""
+        if self.batch_depth and self.context.dialect.name == "sqlite":
+            return None      # Alembic rebuilds the table there, from reflection
+        try:
+            return self.alembic_sql(operation)
+        except Exception:  # noqa: BLE001 - then the typed operation is all there is
+            return None
 
     def record_sql(self, operation, line):
         """op.execute / op.bulk_insert as the SQL Alembic's offline mode renders.
@@ -184,8 +202,14 @@ class Recorder:
             self.record_sql(operation, line)
             return
         try:
-            for op in strata_convert.convert(operation, self.context.dialect):
-                self.ops.append({"line": line, "op": op})
+            converted = strata_convert.convert(operation, self.context.dialect)
+            self.calls += 1
+            fallback = self.fallback_sql(operation)
+            for op in converted:
+                entry = {"line": line, "op": op, "call": self.calls}
+                if fallback is not None:
+                    entry["alembic"] = fallback
+                self.ops.append(entry)
             return
         except strata_convert.Untranslatable as exc:
             reason = str(exc)
@@ -229,20 +253,26 @@ class RecordingOperations(Operations):
         # The inner operations, each with the table; no reflection, no flush:
         # Strata's SQLite dialect rebuilds the table where ALTER can't.
         first = len(self._recorder.ops)
-        yield RecordingBatch(self.migration_context, self._recorder, table_name, schema)
+        self._recorder.batch_depth += 1
+        try:
+            yield RecordingBatch(self.migration_context, self._recorder, table_name, schema)
+        finally:
+            self._recorder.batch_depth -= 1
         table_kwargs = kw.get("table_kwargs") or {}
-        if "sqlite_autoincrement" not in table_kwargs or self.migration_context.dialect.name != "sqlite":
+        if self.migration_context.dialect.name != "sqlite":
             return
-        # Alembic applies table_kwargs when it rebuilds the table (on SQLite:
-        # recreate="always", or "auto" with an operation ALTER can't do); an
-        # empty batch that rebuilds records nothing else.
+        # When Alembic rebuilds the table (on SQLite: recreate="always", or
+        # "auto" with an operation ALTER can't do) it writes the new table
+        # from reflection, which does not see AUTOINCREMENT: the rebuilt
+        # table has it only when table_kwargs asks for it. An empty batch that
+        # rebuilds records nothing else.
         inner = [next(iter(entry["op"])) for entry in self._recorder.ops[first:]]
         rebuilds = recreate == "always" or (
             recreate == "auto" and any(k not in ("add_column", "create_index", "drop_index", "execute")
                                        for k in inner))
         if rebuilds:
             self._recorder.ops.append({"line": self._recorder.line(), "op": {"alter_table": {
-                "name": table_name, "sqlite_autoincrement": bool(table_kwargs["sqlite_autoincrement"])}}})
+                "name": table_name, "sqlite_autoincrement": bool(table_kwargs.get("sqlite_autoincrement", False))}}})
 
 
 class _BatchTarget:
