@@ -45,7 +45,7 @@ OperationList withDataPlaceholders(const OperationList &recorded, const DataStep
 
 } // namespace
 
-RecordedReading readThroughPython(AlembicProject &project, const QString &dialect, const QString &cacheFile)
+RecordedReading readThroughPython(AlembicProject &project, DialectKind dialect, const QString &cacheFile)
 {
     RecordedReading reading;
     QList<Revision> revisions = project.revisions;

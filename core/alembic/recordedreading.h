@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/alembic/alembicproject.h"
+#include "core/dialect/dialectkind.h"
 
 namespace strata::alembic {
 
@@ -19,6 +20,6 @@ struct RecordedReading
 // direction that needs a live connection (a data step) keeps what recording
 // it found, with a placeholder at each place that needs the connection; the
 // report lists those. A script Python can't load keeps its static reading.
-RecordedReading readThroughPython(AlembicProject &project, const QString &dialect, const QString &cacheFile);
+RecordedReading readThroughPython(AlembicProject &project, DialectKind dialect, const QString &cacheFile);
 
 } // namespace strata::alembic

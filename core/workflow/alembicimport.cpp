@@ -90,9 +90,9 @@ Result<ImportResult> importAlembic(const ImportOptions &options)
         return std::unexpected(source.error());
     // Python resolves what the static reader can't (loops, helpers, branches,
     // project types): revisions made only of operation calls convert whole.
-    const QString dialect = !options.dialect.isEmpty() ? options.dialect
-        : source->databaseUrl.startsWith(u"sqlite"_s, Qt::CaseInsensitive) ? u"sqlite"_s
-                                                                           : u"postgresql"_s;
+    const DialectKind dialect = options.dialect ? *options.dialect
+        : source->databaseUrl.startsWith(u"sqlite"_s, Qt::CaseInsensitive) ? DialectKind::Sqlite
+                                                                           : DialectKind::Postgresql;
     const RecordedReading reading = readThroughPython(*source, dialect, {});
     // The graph must hold together before anything is written.
     auto graph = RevisionGraph::build(source->revisions);
@@ -103,7 +103,7 @@ Result<ImportResult> importAlembic(const ImportOptions &options)
     result.readWith = reading.interpreter.isEmpty()
         ? u"read without Python (loops, helpers, branches and data code need a hand): "_s + reading.notes.join(u"; "_s)
         : u"read through %1 for %2 (dialect branches resolve for it): %3 of %4 script(s)"_s.arg(
-              reading.interpreter, dialect).arg(reading.recorded).arg(source->revisions.size());
+              reading.interpreter, dialectName(dialect)).arg(reading.recorded).arg(source->revisions.size());
     if (!reading.interpreter.isEmpty())
         result.warnings << reading.notes;     // without Python, readWith says why
     result.warnings << reading.problems;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/alembic/alembicproject.h"
+#include "core/dialect/dialectkind.h"
 
 namespace strata::alembic {
 
@@ -16,9 +17,9 @@ struct ImportOptions
     QString destination;        // empty: the source folder itself
     bool force = false;         // replace files that exist already
     // The database the scripts are read for through Python (their dialect
-    // branches resolve for it): "sqlite" or "postgresql"; empty: alembic.ini's
-    // URL says, else postgresql. Without Python, the static reading.
-    QString dialect;
+    // branches resolve for it); none: alembic.ini's URL says, else
+    // PostgreSQL. Without Python, the static reading.
+    std::optional<DialectKind> dialect;
 };
 
 struct ImportResult

@@ -37,10 +37,12 @@ public:
         options.source = args.at(0);
         options.destination = args.value(1);
         options.force = parser.isSet(u"force"_s);
-        options.dialect = parser.value(u"dialect"_s);
-        if (!options.dialect.isEmpty() && options.dialect != "sqlite"_L1 && options.dialect != "postgresql"_L1)
-            return context.report(Error::make(Error::Code::Usage, u"unknown dialect '%1'"_s.arg(options.dialect), {},
-                                              u"use --dialect sqlite or --dialect postgresql"_s));
+        if (const QString name = parser.value(u"dialect"_s); !name.isEmpty()) {
+            options.dialect = dialectKindNamed(name);
+            if (!options.dialect)
+                return context.report(Error::make(Error::Code::Usage, u"unknown dialect '%1'"_s.arg(name), {},
+                                                  u"use --dialect sqlite or --dialect postgresql"_s));
+        }
         auto result = alembic::importAlembic(options);
         if (!result)
             return context.report(result.error());
