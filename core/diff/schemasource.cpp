@@ -3,7 +3,7 @@
 #include "core/db/connection.h"
 #include "core/introspect/schemanormalize.h"
 #include "core/introspect/introspector.h"
-#include "core/project/models.h"
+#include "core/project/modelscache.h"
 #include "core/project/project.h"
 
 using namespace Qt::StringLiterals;
@@ -33,7 +33,7 @@ Result<SchemaSource> databaseSource(Connection &connection, const Project &proje
 Result<SchemaSource> loadSchemaSource(const QString &spec, const Project &project)
 {
     if (spec == "models"_L1) {
-        auto schema = readModels(project.modelsPath());
+        auto schema = readProjectModels(project);
         if (!schema)
             return std::unexpected(schema.error());
         return SchemaSource{u"models"_s, {}, *schema, {}};

@@ -258,16 +258,31 @@ Result<QString> Project::writeRevision(Revision revision)
 
 Result<Schema> Project::schemaAt(const QStringList &revisionIds) const
 {
+    if (auto known = checkRevisionsKnown(revisionIds); !known)
+        return std::unexpected(known.error());
+    Schema schema;
+    QString untranslated;
+    const QStringList order = m_graph.topologicalOrder(m_graph.ancestorsOf(revisionIds));
+    if (auto replayed = replay(schema, order, 0, order.size(), untranslated); !replayed)
+        return std::unexpected(replayed.error());
+    return schema;
+}
+
+Status Project::checkRevisionsKnown(const QStringList &revisionIds) const
+{
     for (const QString &id : revisionIds) {
         if (!m_graph.find(id))
             return fail(Error::Code::NotFound, u"Can't locate revision identified by '%1'"_s.arg(id), {},
                         u"the heads are "_s + m_graph.heads().join(u", "_s));
     }
-    Schema schema;
-    // An Alembic statement Strata could not translate changes nothing in the
-    // replay, so a later operation fails instead: name the cause with it.
-    QString untranslated;
-    for (const QString &id : m_graph.topologicalOrder(m_graph.ancestorsOf(revisionIds))) {
+    return {};
+}
+
+Status Project::replay(Schema &schema, const QStringList &order, qsizetype from, qsizetype to,
+                       QString &untranslated) const
+{
+    for (qsizetype i = from; i < to; ++i) {
+        const QString &id = order.at(i);
         const Revision *revision = m_graph.find(id);
         const QString file = revision->filePath.isEmpty() ? u"revision "_s + id : revision->filePath;
         const QList<AlembicCall> &calls = revision->upgradeCalls;
@@ -291,7 +306,7 @@ Result<Schema> Project::schemaAt(const QStringList &revisionIds) const
             }
         }
     }
-    return schema;
+    return {};
 }
 
 } // namespace strata

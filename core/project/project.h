@@ -51,6 +51,14 @@ public:
     // Applies upgrade operations from base up to and including the given
     // revisions (all their ancestors, in graph order). Empty list: empty schema.
     Result<Schema> schemaAt(const QStringList &revisionIds) const;
+    // NotFound for the first id that is not a revision of this project.
+    Status checkRevisionsKnown(const QStringList &revisionIds) const;
+    // Applies the upgrade operations of order[from..to) (revision ids in
+    // graph order) to schema. `untranslated` carries the last Alembic
+    // statement Strata could not translate, named in a later failure's hint
+    // (an untranslated statement changes nothing, so a later operation fails).
+    Status replay(Schema &schema, const QStringList &order, qsizetype from, qsizetype to,
+                  QString &untranslated) const;
 
 private:
     QDir m_dir;

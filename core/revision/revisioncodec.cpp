@@ -19,6 +19,7 @@ static_assert(sizeof(Revision) == 248 + 2 * sizeof(DataStep) + sizeof(QString) +
 static_assert(sizeof(Table) == 192 && sizeof(Column) == 144 && sizeof(Index) == 80 && sizeof(ForeignKey) == 152
                   && sizeof(UniqueConstraint) == 56 && sizeof(CheckConstraint) == 56 && sizeof(ColumnType) == 72,
               "a schema type changed: update the codec in revisioncodec.cpp");
+static_assert(sizeof(Schema) == sizeof(QList<Table>), "Schema changed: update encodeSchema/decodeSchema");
 #endif
 
 // The stream operators live in namespace strata (static, not in an unnamed
@@ -163,6 +164,17 @@ bool decodeRevision(ByteReader &in, Revision &r)
     r.downRevisionLine = downRevisionLine;
     r.dependsOnLine = dependsOnLine;
     return in.ok() && decodeOperations(in, r.upgrade) && decodeOperations(in, r.downgrade);
+}
+
+void encodeSchema(ByteWriter &out, const Schema &schema)
+{
+    out << schema.tables;
+}
+
+bool decodeSchema(ByteReader &in, Schema &schema)
+{
+    in >> schema.tables;
+    return in.ok();
 }
 
 } // namespace strata

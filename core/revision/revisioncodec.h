@@ -15,4 +15,8 @@ void encodeRevision(ByteWriter &out, const Revision &revision);
 // False when the bytes do not decode (an unknown operation kind, a short read).
 bool decodeRevision(ByteReader &in, Revision &revision);
 
+// A whole schema the same way: what the models cache stores.
+void encodeSchema(ByteWriter &out, const Schema &schema);
+bool decodeSchema(ByteReader &in, Schema &schema);
+
 } // namespace strata

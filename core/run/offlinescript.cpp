@@ -207,6 +207,15 @@ Status checkAtomicPlan(const Project &project, const Plan &plan)
 
 Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect, bool atomic)
 {
+    auto schema = project.schemaAt(plan.fromHeads);
+    if (!schema)
+        return std::unexpected(schema.error());
+    return offlineScript(project, plan, dialect, atomic, *schema);
+}
+
+Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect, bool atomic,
+                              const Schema &start)
+{
     if (auto names = checkIdentifierLengths(project, plan, dialect); !names)
         return std::unexpected(names.error());
     if (atomic) {
@@ -214,9 +223,7 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
             return std::unexpected(fits.error());
     }
     const ProjectConfig &config = project.config();
-    auto schema = project.schemaAt(plan.fromHeads);
-    if (!schema)
-        return std::unexpected(schema.error());
+    std::optional<Schema> schema = start;
 
     QStringList lines;
     lines << u"-- Strata offline SQL: %1 -> %2 (%3)"_s.arg(headsText(plan.fromHeads), headsText(plan.toHeads),

@@ -54,6 +54,10 @@ Result<QStringList> stepStatements(const Project &project, const PlanStep &step,
 // The schema the first step starts from is the project's schema at plan.fromHeads.
 // atomic: one BEGIN before the first step and one COMMIT after the last (see checkAtomicPlan).
 Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect, bool atomic = false);
+// The same from `start`, the project's schema at plan.fromHeads, already
+// replayed (the studio's preview keeps replayed schemas; see SchemaCheckpoints).
+Result<QString> offlineScript(const Project &project, const Plan &plan, const Dialect &dialect, bool atomic,
+                              const Schema &start);
 
 // All-or-nothing runs hold every step in one transaction: a revision that
 // cannot run in a transaction (transactional: false, a data step run by

@@ -3,6 +3,7 @@
 #include "ui/app/workerpools.h"
 #include "core/dialect/dialect.h"
 #include "core/project/project.h"
+#include "core/project/schemacheckpoints.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -10,12 +11,13 @@ namespace strata::ui {
 
 namespace {
 
-Result<RevisionPreview> computePreview(const Project &project, const QString &current, const QStringList &selected,
+Result<RevisionPreview> computePreview(const Project &project, SchemaCheckpoints &checkpoints,
+                                       const QString &current, const QStringList &selected,
                                        DialectKind dialectKind)
 {
     const auto dialect = Dialect::forKind(dialectKind);
-    return selected.size() >= 2 ? previewRange(project, selected.last(), selected.first(), *dialect)
-                                : previewRevision(project, current, *dialect);
+    return selected.size() >= 2 ? previewRange(project, selected.last(), selected.first(), *dialect, &checkpoints)
+                                : previewRevision(project, current, *dialect, &checkpoints);
 }
 
 } // namespace
@@ -29,16 +31,22 @@ void PreviewLoader::request(std::shared_ptr<const Project> project, const QStrin
                             const QStringList &selected, DialectKind dialect)
 {
     const quint64 ticket = ++m_ticket;
+    if (project != m_project) {
+        // A reloaded project is another history: its replays start afresh.
+        m_project = project;
+        m_checkpoints = std::make_shared<SchemaCheckpoints>(*project);
+    }
+    std::shared_ptr<SchemaCheckpoints> checkpoints = m_checkpoints;
     if (project->graph().size() <= backgroundThreshold) {
-        deliver(ticket, computePreview(*project, current, selected, dialect));
+        deliver(ticket, computePreview(*project, *checkpoints, current, selected, dialect));
         return;
     }
     ++m_pending;
     Q_EMIT started(current);
-    // The shared_ptr keeps the project alive while the pool thread reads it,
-    // even if a reload replaces it meanwhile.
-    QtConcurrent::run(previewPool(), [project, current, selected, dialect] {
-        return computePreview(*project, current, selected, dialect);
+    // The shared_ptrs keep the project and its checkpoints alive while the
+    // pool thread reads them, even if a reload replaces them meanwhile.
+    QtConcurrent::run(previewPool(), [project, checkpoints, current, selected, dialect] {
+        return computePreview(*project, *checkpoints, current, selected, dialect);
     }).then(this, [this, ticket](const Result<RevisionPreview> &preview) {
         --m_pending;
         deliver(ticket, preview);

@@ -8,6 +8,7 @@
 
 namespace strata {
 class Project;
+class SchemaCheckpoints;
 }
 
 namespace strata::ui {
@@ -17,6 +18,8 @@ namespace strata::ui {
 // pool thread and the window keeps painting and scrolling meanwhile; a small
 // project is answered at once, which keeps clicks free of flicker. Only the
 // newest request is answered: an older one still in flight is dropped.
+// Replayed schemas are kept between requests (SchemaCheckpoints), so on a
+// long history a preview replays a few thousand steps, not the whole history.
 class PreviewLoader : public QObject
 {
     Q_OBJECT
@@ -41,6 +44,8 @@ Q_SIGNALS:
 private:
     void deliver(quint64 ticket, const Result<RevisionPreview> &preview);
 
+    std::shared_ptr<const Project> m_project;
+    std::shared_ptr<SchemaCheckpoints> m_checkpoints;
     quint64 m_ticket = 0;
     int m_pending = 0;
 };

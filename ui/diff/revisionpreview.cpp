@@ -4,6 +4,7 @@
 #include "core/dialect/dialect.h"
 #include "core/graph/plan.h"
 #include "core/project/project.h"
+#include "core/project/schemacheckpoints.h"
 
 #include <QFile>
 
@@ -13,16 +14,24 @@ namespace strata::ui {
 
 namespace {
 
-Result<QString> upgradeScript(const Project &project, const Revision &revision, const Dialect &dialect)
+// The schema replayed at those revisions, through the checkpoints when there are some.
+Result<Schema> schemaAt(const Project &project, SchemaCheckpoints *checkpoints, const QStringList &revisionIds)
+{
+    return checkpoints ? checkpoints->schemaAt(revisionIds) : project.schemaAt(revisionIds);
+}
+
+Result<QString> upgradeScript(const Project &project, const Revision &revision, const Dialect &dialect,
+                              const Schema &before)
 {
     // The same as `strata upgrade PARENT:REV --sql`.
     auto plan = Planner(project.graph()).upgrade(revision.downRevisions, revision.id);
     if (!plan)
         return std::unexpected(plan.error());
-    return offlineScript(project, *plan, dialect);
+    return offlineScript(project, *plan, dialect, false, before);
 }
 
-Result<QString> downgradeScript(const Project &project, const Revision &revision, const Dialect &dialect)
+Result<QString> downgradeScript(const Project &project, const Revision &revision, const Dialect &dialect,
+                                const Schema &after)
 {
     // One step down from the revision: to its parent, to base for a base,
     // and for a merge back to the heads it joined.
@@ -32,7 +41,7 @@ Result<QString> downgradeScript(const Project &project, const Revision &revision
     auto plan = Planner(project.graph()).downgrade({revision.id}, target);
     if (!plan)
         return std::unexpected(plan.error());
-    return offlineScript(project, *plan, dialect);
+    return offlineScript(project, *plan, dialect, false, after);
 }
 
 QString readFile(const QString &path)
@@ -52,14 +61,21 @@ Result<const Revision *> findRevision(const Project &project, const QString &id)
     return revision;
 }
 
-// Fills the schema before and after, and their diff.
-Status fillSchemas(RevisionPreview &preview, const Project &project, const Revision &older,
-                   const Revision &newer, const Dialect &dialect)
+struct Replayed
 {
-    auto before = project.schemaAt(older.downRevisions);
+    Schema before;   // at older's parents
+    Schema after;    // at newer
+};
+
+// Fills the schema before and after, and their diff; returns both schemas,
+// where the upgrade and downgrade scripts start.
+Result<Replayed> fillSchemas(RevisionPreview &preview, const Project &project, SchemaCheckpoints *checkpoints,
+                             const Revision &older, const Revision &newer, const Dialect &dialect)
+{
+    auto before = schemaAt(project, checkpoints, older.downRevisions);
     if (!before)
         return std::unexpected(before.error());
-    auto after = project.schemaAt({newer.id});
+    auto after = schemaAt(project, checkpoints, {newer.id});
     if (!after)
         return std::unexpected(after.error());
     preview.dialect = dialect.kind();
@@ -67,7 +83,7 @@ Status fillSchemas(RevisionPreview &preview, const Project &project, const Revis
     preview.beforeDdl = ddlLines(dialect.schemaDdl(*before));
     preview.afterDdl = ddlLines(dialect.schemaDdl(*after));
     preview.rows = diffLines(preview.beforeDdl, preview.afterDdl);
-    return {};
+    return Replayed{std::move(*before), std::move(*after)};
 }
 
 } // namespace
@@ -84,7 +100,7 @@ QStringList ddlLines(const QStringList &statements)
 }
 
 Result<RevisionPreview> previewRevision(const Project &project, const QString &revisionId,
-                                        const Dialect &dialect)
+                                        const Dialect &dialect, SchemaCheckpoints *checkpoints)
 {
     auto revision = findRevision(project, revisionId);
     if (!revision)
@@ -92,17 +108,18 @@ Result<RevisionPreview> previewRevision(const Project &project, const QString &r
     RevisionPreview preview;
     preview.revisionId = (*revision)->id;
     preview.message = (*revision)->message;
-    if (auto filled = fillSchemas(preview, project, **revision, **revision, dialect); !filled)
-        return std::unexpected(filled.error());
-    preview.upgradeSql = upgradeScript(project, **revision, dialect);
-    preview.downgradeSql = downgradeScript(project, **revision, dialect);
+    auto schemas = fillSchemas(preview, project, checkpoints, **revision, **revision, dialect);
+    if (!schemas)
+        return std::unexpected(schemas.error());
+    preview.upgradeSql = upgradeScript(project, **revision, dialect, schemas->before);
+    preview.downgradeSql = downgradeScript(project, **revision, dialect, schemas->after);
     preview.filePath = (*revision)->filePath;
     preview.fileText = readFile(preview.filePath);
     return preview;
 }
 
 Result<RevisionPreview> previewRange(const Project &project, const QString &olderId, const QString &newerId,
-                                     const Dialect &dialect)
+                                     const Dialect &dialect, SchemaCheckpoints *checkpoints)
 {
     auto older = findRevision(project, olderId);
     if (!older)
@@ -120,9 +137,10 @@ Result<RevisionPreview> previewRange(const Project &project, const QString &olde
     preview.rangeStart = (*older)->id;
     preview.message = (*newer)->message;
     preview.stepCount = int(plan->steps.size());
-    if (auto filled = fillSchemas(preview, project, **older, **newer, dialect); !filled)
-        return std::unexpected(filled.error());
-    preview.upgradeSql = offlineScript(project, *plan, dialect);
+    auto schemas = fillSchemas(preview, project, checkpoints, **older, **newer, dialect);
+    if (!schemas)
+        return std::unexpected(schemas.error());
+    preview.upgradeSql = offlineScript(project, *plan, dialect, false, schemas->before);
     // Back down the same way: from newer to older's parents (base for a base).
     const QString down = (*older)->isBase() ? u"base"_s : (*older)->downRevisions.join(u' ');
     if ((*older)->downRevisions.size() > 1) {
@@ -131,7 +149,7 @@ Result<RevisionPreview> previewRange(const Project &project, const QString &olde
                                         .arg((*older)->id.left(12)),
                                     {}, u"select a range that starts after the merge"_s);
     } else if (auto back = planner.downgrade({(*newer)->id}, down); back) {
-        preview.downgradeSql = offlineScript(project, *back, dialect);
+        preview.downgradeSql = offlineScript(project, *back, dialect, false, schemas->after);
     } else {
         preview.downgradeSql = std::unexpected(back.error());
     }

@@ -9,6 +9,7 @@
 namespace strata {
 class Dialect;
 class Project;
+class SchemaCheckpoints;
 }
 
 namespace strata::ui {
@@ -34,15 +35,17 @@ struct RevisionPreview
     QString fileText;
 };
 
+// checkpoints: replayed schemas kept between previews of a large history
+// (null: replay from base); the preview is the same either way.
 Result<RevisionPreview> previewRevision(const Project &project, const QString &revisionId,
-                                        const Dialect &dialect);
+                                        const Dialect &dialect, SchemaCheckpoints *checkpoints = nullptr);
 
 // A range [older .. newer] of the timeline: the schema at older's parents
 // vs at newer, and the whole plan between them, the same as
 // `strata upgrade P:newer --sql` with P the parents of older (so older's own
 // step is included). The downgrade SQL walks the same steps back.
 Result<RevisionPreview> previewRange(const Project &project, const QString &olderId, const QString &newerId,
-                                     const Dialect &dialect);
+                                     const Dialect &dialect, SchemaCheckpoints *checkpoints = nullptr);
 
 // The schema as DDL text lines: each statement ends with ';', a blank line
 // before each table after the first.
