@@ -7,6 +7,8 @@
 #include "core/ops/sqlstatements.h"
 #include "core/project/project.h"
 
+#include <QSet>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -75,6 +77,10 @@ public:
     }
 
     const QList<SchemaObject> &objects() const { return m_objects; }
+    bool hasTriggers() const
+    {
+        return std::any_of(m_objects.cbegin(), m_objects.cend(), [](const SchemaObject &o) { return o.kind == Kind::Trigger; });
+    }
     const QStringList &droppedTables() const { return m_droppedTables; }
     void clearDroppedTables() { m_droppedTables.clear(); }
 
@@ -167,7 +173,13 @@ Result<HistoryObjects> historyObjects(const Project &project, const QStringList 
     ObjectLedger ledger(sqlite);
     HistoryObjects result;
     Schema schema;
-    QStringList before;     // the replayed schema's tables before each operation
+    const auto tableNames = [&schema] {
+        QSet<QString> names;
+        names.reserve(schema.tables.size());
+        for (const Table &table : schema.tables)
+            names.insert(table.name);
+        return names;
+    };
     for (const QString &id : graph.topologicalOrder(graph.ancestorsOf(heads))) {
         const Revision *revision = graph.find(id);
         if (!revision)
@@ -178,6 +190,10 @@ Result<HistoryObjects> historyObjects(const Project &project, const QStringList 
         for (const OperationPtr &op : revision->upgrade) {
             if (project.isAlembic() && alembic::isPlaceholder(*op))
                 result.complete = false;
+            // Only triggers follow their table; without any, no operation needs the table
+            // lists compared (which, per operation, made a history of 5,000 tables quadratic).
+            const bool tracking = ledger.hasTriggers();
+            const QSet<QString> before = tracking ? tableNames() : QSet<QString>();
             if (auto applied = op->apply(schema); !applied)
                 return std::unexpected(applied.error().wrappedIn(u"replaying revision %1"_s.arg(id),
                                                                  u"%1:%2"_s.arg(file).arg(op->line)));
@@ -185,23 +201,19 @@ Result<HistoryObjects> historyObjects(const Project &project, const QStringList 
                 for (const SqlStatement &statement : splitSqlStatements(execute->sqlFor(dialect.name())))
                     ledger.read(statement.text, u"%1:%2"_s.arg(file).arg(op->line));
             }
-            QStringList after;
-            for (const Table &table : schema.tables)
-                after << table.name;
             QStringList dropped = ledger.droppedTables();
-            for (const QString &table : std::as_const(before)) {
-                if (!after.contains(table))
-                    dropped << table;
-            }
             QStringList added;
-            for (const QString &table : std::as_const(after)) {
-                if (!before.contains(table))
-                    added << table;
+            if (tracking) {
+                const QSet<QString> after = tableNames();
+                QStringList gone = QSet<QString>(before).subtract(after).values();
+                gone.sort();
+                dropped << gone;
+                added = QSet<QString>(after).subtract(before).values();
             }
             // One table gone and one come in the same operation: a rename.
-            ledger.tablesChanged(dropped, dropped.size() == 1 && added.size() == 1 ? added.first() : QString());
+            if (!dropped.isEmpty())
+                ledger.tablesChanged(dropped, dropped.size() == 1 && added.size() == 1 ? added.first() : QString());
             ledger.clearDroppedTables();
-            before = after;
         }
     }
     result.objects = ledger.objects();
