@@ -28,11 +28,15 @@ void LogPane::appendLine(const QString &line, bool isError)
     cursor.movePosition(QTextCursor::End);
     const QString stamp = QTime::currentTime().toString(u"HH:mm:ss"_s);
     const QStringList lines = line.split(u'\n');
+    // One edit for the whole batch: the document lays out once, not once per line
+    // (a run's batch of a few hundred statements blocked the window for 0.2-0.3 s).
+    cursor.beginEditBlock();
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (!document()->isEmpty())
             cursor.insertBlock();
         cursor.insertText((i == 0 ? stamp : QString(stamp.size(), u' ')) + u"  "_s + lines[i], format);
     }
+    cursor.endEditBlock();
     ensureCursorVisible();
     moveCursor(QTextCursor::End);
 }
