@@ -1,5 +1,6 @@
 #include "ui/diff/pythonhighlighter.h"
 
+#include "ui/diff/highlightformat_p.h"
 #include "ui/theme/themecolors.h"
 
 #include <QRegularExpression>
@@ -12,22 +13,12 @@ namespace {
 
 enum BlockState { Plain = 0, InDoubleTriple = 1, InSingleTriple = 2 };
 
-QTextCharFormat charFormat(const QColor &colour, bool bold = false, bool italic = false)
-{
-    QTextCharFormat f;
-    f.setForeground(colour);
-    if (bold)
-        f.setFontWeight(QFont::DemiBold);
-    f.setFontItalic(italic);
-    return f;
-}
-
 } // namespace
 
 PythonHighlighter::PythonHighlighter(QTextDocument *document, const QPalette &palette)
-    : QSyntaxHighlighter(document), m_keyword(charFormat(ThemeColors::keyword(palette), true)),
-      m_string(charFormat(ThemeColors::string(palette))), m_number(charFormat(ThemeColors::number(palette))),
-      m_comment(charFormat(ThemeColors::comment(palette), false, true))
+    : QSyntaxHighlighter(document), m_keyword(highlightFormat(ThemeColors::keyword(palette), true)),
+      m_string(highlightFormat(ThemeColors::string(palette))), m_number(highlightFormat(ThemeColors::number(palette))),
+      m_comment(highlightFormat(ThemeColors::comment(palette), false, true))
 {
 }
 

@@ -1,5 +1,6 @@
 #include "ui/diff/sqlhighlighter.h"
 
+#include "ui/diff/highlightformat_p.h"
 #include "ui/theme/themecolors.h"
 
 using namespace Qt::StringLiterals;
@@ -7,16 +8,6 @@ using namespace Qt::StringLiterals;
 namespace strata::ui {
 
 namespace {
-
-QTextCharFormat charFormat(const QColor &colour, bool bold = false, bool italic = false)
-{
-    QTextCharFormat f;
-    f.setForeground(colour);
-    if (bold)
-        f.setFontWeight(QFont::DemiBold);
-    f.setFontItalic(italic);
-    return f;
-}
 
 const QString sqlKeywords = u"ADD|ALTER|AND|AS|ASC|AUTOINCREMENT|BEGIN|BETWEEN|BY|CASCADE|CASE|CHECK|COLUMN|"
                             "COMMIT|CONSTRAINT|CREATE|CURRENT_TIMESTAMP|DEFAULT|DELETE|DESC|DISTINCT|DROP|ELSE|END|"
@@ -31,16 +22,16 @@ const QString sqlTypes = u"BIGINT|BIGSERIAL|BLOB|BOOLEAN|BYTEA|CHAR|DATE|DATETIM
 } // namespace
 
 SqlHighlighter::SqlHighlighter(QTextDocument *document, const QPalette &palette)
-    : QSyntaxHighlighter(document), m_comment(charFormat(ThemeColors::comment(palette), false, true))
+    : QSyntaxHighlighter(document), m_comment(highlightFormat(ThemeColors::comment(palette), false, true))
 {
     const auto rule = [this](const QString &pattern, const QTextCharFormat &f) {
         m_rules.append({QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption), f});
     };
-    rule(u"\\b(?:"_s + sqlKeywords + u")\\b"_s, charFormat(ThemeColors::keyword(palette), true));
-    rule(u"\\b(?:"_s + sqlTypes + u")\\b"_s, charFormat(ThemeColors::keyword(palette)));
-    rule(u"\\b\\d+(?:\\.\\d+)?\\b"_s, charFormat(ThemeColors::number(palette)));
-    rule(u"\"(?:[^\"]|\"\")*\""_s, charFormat(ThemeColors::identifier(palette)));
-    rule(u"'(?:[^']|'')*'"_s, charFormat(ThemeColors::string(palette)));
+    rule(u"\\b(?:"_s + sqlKeywords + u")\\b"_s, highlightFormat(ThemeColors::keyword(palette), true));
+    rule(u"\\b(?:"_s + sqlTypes + u")\\b"_s, highlightFormat(ThemeColors::keyword(palette)));
+    rule(u"\\b\\d+(?:\\.\\d+)?\\b"_s, highlightFormat(ThemeColors::number(palette)));
+    rule(u"\"(?:[^\"]|\"\")*\""_s, highlightFormat(ThemeColors::identifier(palette)));
+    rule(u"'(?:[^']|'')*'"_s, highlightFormat(ThemeColors::string(palette)));
     rule(u"--[^\n]*"_s, m_comment);
 }
 
@@ -66,9 +57,9 @@ void SqlHighlighter::highlightBlock(const QString &text)
 }
 
 YamlHighlighter::YamlHighlighter(QTextDocument *document, const QPalette &palette)
-    : QSyntaxHighlighter(document), m_key(charFormat(ThemeColors::keyword(palette), true)),
-      m_string(charFormat(ThemeColors::string(palette))), m_scalar(charFormat(ThemeColors::number(palette))),
-      m_comment(charFormat(ThemeColors::comment(palette), false, true))
+    : QSyntaxHighlighter(document), m_key(highlightFormat(ThemeColors::keyword(palette), true)),
+      m_string(highlightFormat(ThemeColors::string(palette))), m_scalar(highlightFormat(ThemeColors::number(palette))),
+      m_comment(highlightFormat(ThemeColors::comment(palette), false, true))
 {
 }
 
