@@ -306,6 +306,61 @@ private Q_SLOTS:
         Q_UNUSED(notes);
     }
 
+    // sa.Enum(...).create(bind) / .drop(bind) around the operations that use the
+    // type: Strata's replay makes and drops the type with its columns, so such a
+    // revision needs no live connection; a type made with no column after it does.
+    void explicitEnumTypeCalls_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::addColumn<QByteArray>("upgrade");
+        QTest::addColumn<QByteArray>("downgrade");
+        QTest::addColumn<QString>("upgradeUse");     // empty: no data step
+        QTest::addColumn<QString>("downgradeUse");
+        const QByteArray create = "    kind = sa.Enum('expense', 'refund', name='billtype')\n"
+                                  "    kind.create(op.get_bind(), checkfirst=True)\n";
+        const QByteArray addColumn = "    op.add_column('c', sa.Column('kind', kind))\n";
+        const QByteArray dropBoth = "    op.drop_column('c', 'kind')\n"
+                                    "    sa.Enum(name='billtype').drop(op.get_bind(), checkfirst=True)\n";
+        QTest::newRow("create before add_column, drop after drop_column, postgresql")
+            << u"postgresql"_s << create + addColumn << dropBoth << QString() << QString();
+        QTest::newRow("the same, sqlite: no type at all")
+            << u"sqlite"_s << create + addColumn << dropBoth << QString() << QString();
+        QTest::newRow("a type no column uses, postgresql")
+            << u"postgresql"_s << create
+            << QByteArray("    sa.Enum(name='billtype').drop(op.get_bind())\n")
+            << u"b2_kind.py:32: sa.Enum(name='billtype').create(bind): no column of that type is added after it in this step"_s
+            << u"b2_kind.py:36: sa.Enum(name='billtype').drop(bind): no table or column is dropped before it in this step"_s;
+    }
+
+    void explicitEnumTypeCalls()
+    {
+        QFETCH(QString, dialect);
+        QFETCH(QByteArray, upgrade);
+        QFETCH(QByteArray, downgrade);
+        QFETCH(QString, upgradeUse);
+        QFETCH(QString, downgradeUse);
+        AlembicFolder folder;
+        folder.write(u"a1_base.py"_s, script(u"a1"_s, {}, "    make_table('c')\n", "    op.drop_table('c')\n"));
+        folder.write(u"b2_kind.py"_s, script(u"b2"_s, u"a1"_s, upgrade, downgrade));
+        auto project = Project::open(folder.path());
+        QVERIFY2(project, qPrintable(project ? QString() : project.error().toString()));
+        (void)project->evaluateFor(dialect == u"sqlite"_s ? strata::DialectKind::Sqlite : strata::DialectKind::Postgresql);
+        QVERIFY2(project->evaluationProblems().isEmpty(), qPrintable(project->evaluationProblems().join(u'\n')));
+        const Revision *kind = project->graph().find(u"b2"_s);
+        const auto check = [](const auto &data, const QString &use) {
+            if (use.isEmpty())
+                return data.needed ? u"a data step: "_s + data.uses.join(u", "_s) : QString();
+            return data.needed && data.uses.join(u", "_s).endsWith(use) ? QString() : u"uses: "_s + data.uses.join(u", "_s);
+        };
+        QCOMPARE(check(kind->upgradeData, upgradeUse), QString());
+        QCOMPARE(check(kind->downgradeData, downgradeUse), QString());
+        if (upgradeUse.isEmpty()) {
+            auto schema = project->schemaAt({u"b2"_s});
+            QVERIFY(schema);
+            QVERIFY(schema->table(u"c"_s)->column(u"kind"_s));
+        }
+    }
+
     // What the recording can't hold whole runs through Alembic: a value SQL
     // text can't spell, and a function that stops with an exception (Alembic
     // then fails where the script fails).

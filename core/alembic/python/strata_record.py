@@ -91,6 +91,20 @@ class BindProxy:
         # Scripts read it to learn the dialect (str(bind.engine.url).startswith("sqlite")).
         return sa.engine.make_url(self.name + "://")
 
+    def _run_ddl_visitor(self, visitorcallable, element, **kwargs):
+        # sa.Enum(...).create(bind) / .drop(bind) on PostgreSQL: the type's own
+        # DDL, which scripts write around add_column and drop_table because
+        # Alembic's operations neither create nor drop it. Strata's replay
+        # creates a native enum type with the first column that uses it and
+        # drops it with the last, so the call is the step's own only when that
+        # does not hold: checked once the whole direction is recorded.
+        if isinstance(element, sa.Enum) and element.name:
+            action = "drop" if "Dropper" in getattr(visitorcallable, "__name__", "") else "create"
+            self._recorder.enum_ddl.append({"action": action, "name": element.name,
+                                            "line": self._recorder.line(), "at": len(self._recorder.ops)})
+            return
+        self._recorder.mark_data("bind._run_ddl_visitor")
+
     def _inspector(self):
         self._recorder.mark_data("sa.inspect(bind)")
         return _FakeCalls(self._recorder, "inspector")
@@ -123,6 +137,16 @@ except Exception:  # noqa: BLE001 - older SQLAlchemy: inspect(bind) then fails a
     pass
 
 
+def _uses_native_enum(node, name):
+    if isinstance(node, dict):
+        if node.get("enum") == name and node.get("native", True):
+            return True
+        return any(_uses_native_enum(v, name) for v in node.values())
+    if isinstance(node, list):
+        return any(_uses_native_enum(v, name) for v in node)
+    return False
+
+
 class Recorder:
     def __init__(self, path, context):
         self.path = path
@@ -130,6 +154,7 @@ class Recorder:
         self.ops = []
         self.problems = []
         self.data_uses = []
+        self.enum_ddl = []   # explicit sa.Enum create/drop calls, see BindProxy._run_ddl_visitor
         self.calls = 0       # op.* calls converted; several operations may share one
         self.batch_depth = 0
 
@@ -140,6 +165,24 @@ class Recorder:
                 return frame.f_lineno
             frame = frame.f_back
         return 0
+
+    def settle_enum_ddl(self):
+        """An explicit enum create needs a column of that type after it in the
+        direction (Strata creates the type with it); an explicit drop needs a
+        dropped table or column before it (Strata dropped the type with the
+        last one: had a column still used it, PostgreSQL would refuse the DROP
+        TYPE). Otherwise the call does what Strata's replay does not: Alembic
+        runs the revision."""
+        for call in self.enum_ddl:
+            if call["action"] == "create":
+                ok = any(_uses_native_enum(entry["op"], call["name"]) for entry in self.ops[call["at"]:])
+                why = "no column of that type is added after it in this step"
+            else:
+                ok = any(next(iter(entry["op"])) in ("drop_table", "drop_column") for entry in self.ops[:call["at"]])
+                why = "no table or column is dropped before it in this step"
+            if not ok:
+                self.data_uses.append({"what": "sa.Enum(name=%r).%s(bind): %s" % (call["name"], call["action"], why),
+                                       "line": call["line"]})
 
     def mark_data(self, what):
         line = self.line()
@@ -329,6 +372,7 @@ def _record_direction(module, name, path, dialect_name):
         operations._remove_proxy()
         if environment is not None:
             environment._remove_proxy()
+    recorder.settle_enum_ddl()
     out["ops"] = recorder.ops
     out["problems"] += recorder.problems
     out["data_step"] = bool(recorder.data_uses)
