@@ -18,10 +18,11 @@ struct Bounds
     qint64 maxExpandedNodes = 200000;  // nodes the aliases add once expanded (written-out nodes are free)
 };
 
-// Reads the events of the text (no tree is built) and fails with an Input
-// error at file:line:col where a limit is passed or an alias refers to a node
-// that contains it. A syntax error is thrown as YAML::Exception, as
-// YAML::Load would throw it.
+// Fails with an Input error at file:line:col where a limit is passed or an
+// alias refers to a node that contains it. A text whose bytes prove it within
+// the limits (no anchors, little nesting: most revision files) passes at
+// once; any other is read event by event (no tree is built), and a syntax
+// error there is thrown as YAML::Exception, as YAML::Load would throw it.
 Status checkBounds(const std::string &text, const QString &file, const Bounds &bounds = {});
 
 } // namespace strata::yaml

@@ -35,6 +35,24 @@ std::string nestedAliases(int depth)
     return text;
 }
 
+// Block mappings nested `depth` deep, by indentation alone: no brackets.
+std::string blockNesting(int depth)
+{
+    std::string text;
+    for (int level = 0; level < depth; ++level)
+        text += std::string(size_t(level) * 2, ' ') + "k" + std::to_string(level) + ":\n";
+    return text + std::string(size_t(depth) * 2, ' ') + "leaf\n";
+}
+
+// The same depth with no indentation: nested sequences on one line.
+std::string compactSequences(int depth)
+{
+    std::string text;
+    for (int level = 0; level < depth; ++level)
+        text += "- ";
+    return text + "x\n";
+}
+
 } // namespace
 
 class TestYamlBounds : public QObject
@@ -52,6 +70,19 @@ private slots:
         QTest::newRow("nested aliases past the limit")
             << QByteArray::fromStdString(nestedAliases(6)) << u"the aliases here expand to more than 200000"_s;
         QTest::newRow("alias inside its own anchor") << QByteArray("a: &a [1, *a]\n") << u"contains it"_s;
+        // A text with no anchor and little nesting passes from its bytes; these
+        // must still be refused or passed exactly as a full reading decides.
+        QTest::newRow("block nesting within the limit") << QByteArray::fromStdString(blockNesting(40)) << QString();
+        QTest::newRow("block nesting past the limit")
+            << QByteArray::fromStdString(blockNesting(70)) << u"nested more than 64 deep"_s;
+        QTest::newRow("nested sequences on one line past the limit")
+            << QByteArray::fromStdString(compactSequences(70)) << u"nested more than 64 deep"_s;
+        QTest::newRow("an ampersand in SQL text") << QByteArray("sql: SELECT 1 WHERE a && b\n") << QString();
+        QTest::newRow("a revision file")
+            << QByteArray("revision: a1\ndown_revision: null\nupgrade:\n  - create_table:\n      name: t\n"
+                          "      columns:\n        - {name: id, type: integer, primary_key: true}\n"
+                          "downgrade:\n  - drop_table: t\n")
+            << QString();
     }
 
     void bounds()
