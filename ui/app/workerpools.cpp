@@ -4,6 +4,11 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
 namespace strata::ui {
 
 namespace {
@@ -39,6 +44,18 @@ QThreadPool *databasePool()
 {
     static QPointer<QThreadPool> pool;
     return singleThreadPool(pool);
+}
+
+void yieldToTheWindow()
+{
+#ifdef Q_OS_LINUX
+    // A nice value of its own: Linux keeps one per thread. Qt's thread
+    // priorities map to nothing under the default scheduler, and SCHED_IDLE
+    // (Qt's IdlePriority) would starve the lint for as long as anything runs.
+    static constexpr int kBackgroundNice = 10;
+    if (getpriority(PRIO_PROCESS, id_t(gettid())) < kBackgroundNice)
+        setpriority(PRIO_PROCESS, id_t(gettid()), kBackgroundNice);
+#endif
 }
 
 } // namespace strata::ui

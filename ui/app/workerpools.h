@@ -16,4 +16,11 @@ QThreadPool *lintPool();
 // The database view's reading of sizes and drift, beside runs and previews.
 QThreadPool *databasePool();
 
+// For work nobody waits for (lint badges): the calling thread yields the CPU
+// to the window's threads and to a run. Qt's raster engine fills large areas
+// on pool threads and the window waits for them; with a lint of the whole
+// history on the other core those threads queued for a CPU and a paint
+// during a run took up to a third of a second.
+void yieldToTheWindow();
+
 } // namespace strata::ui

@@ -15,6 +15,7 @@ namespace {
 void lintNewestFirst(QPromise<LintRunner::Batch> &promise, const std::shared_ptr<const Project> &project,
                      DialectKind dialect)
 {
+    yieldToTheWindow();
     LintOptions options;
     options.dialect = dialect;
     const QList<Revision> &revisions = project->graph().revisions();   // parents first
