@@ -72,6 +72,13 @@ private Q_SLOTS:
         QVERIFY2(bar->text().startsWith(u"1234 / 2510  upgrade"_s), qPrintable(bar->text()));
         QVERIFY2(QFontMetrics(bar->font()).horizontalAdvance(bar->text()) + 20 <= bar->minimumWidth(),
                  qPrintable(bar->text()));
+        // The end of a step names no step: the text stays, and the bar never
+        // narrows during the run (each change laid the status bar out again).
+        const int width = bar->minimumWidth();
+        panel.showProgress(1235, 2510, {});
+        QVERIFY2(bar->text().startsWith(u"1235 / 2510  upgrade 3f2a9c1b7d10"_s), qPrintable(bar->text()));
+        panel.showProgress(1236, 2510, u"upgrade a -> b, x"_s);
+        QCOMPARE(bar->minimumWidth(), width);
         // A name too long for any bar is elided in the middle, whole in the tooltip.
         const QString longName = u"upgrade "_s + QString(300, u'x');
         panel.showProgress(1, 2, longName);

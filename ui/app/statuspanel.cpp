@@ -29,10 +29,14 @@ QString fittedFormat(const QProgressBar *bar, const QString &counts, const QStri
     return counts + u"  "_s + metrics.elidedText(what, Qt::ElideMiddle, room);
 }
 
-// Wide enough for the text the bar shows (its chunk and frame take about 40 pixels).
-void fitWidth(QProgressBar *bar, const QString &shown)
+// Wide enough for the text the bar shows (its chunk and frame take about 40
+// pixels). During a run it only grows: a width that followed every step's
+// text laid the status bar out again, and repainted it, ten times a second.
+void fitWidth(QProgressBar *bar, const QString &shown, bool growOnly)
 {
-    bar->setMinimumWidth(std::min(maxProgressWidth, QFontMetrics(bar->font()).horizontalAdvance(shown) + 40));
+    const int wanted = std::min(maxProgressWidth, QFontMetrics(bar->font()).horizontalAdvance(shown) + 40);
+    if (!growOnly || wanted > bar->minimumWidth())
+        bar->setMinimumWidth(wanted);
 }
 
 QFrame *separator(QWidget *parent)
@@ -139,7 +143,8 @@ void StatusPanel::showRun(const QString &description)
     const QString shown = fittedFormat(m_progress, {}, description).trimmed();
     m_progress->setFormat(shown);
     m_progress->setToolTip(description);
-    fitWidth(m_progress, shown);
+    fitWidth(m_progress, shown, false);
+    m_runStep.clear();
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
 }
@@ -149,10 +154,13 @@ void StatusPanel::showProgress(int done, int total, const QString &what)
     m_progress->setRange(0, std::max(total, 1));
     m_progress->setValue(done);
     const QString counts = u"%1 / %2"_s.arg(done).arg(std::max(total, 1));
-    const QString shown = fittedFormat(m_progress, counts, what);
+    // A step's end carries no text: the last step named stays until the next.
+    if (!what.isEmpty())
+        m_runStep = what;
+    const QString shown = fittedFormat(m_progress, counts, m_runStep);
     m_progress->setFormat(shown);
-    m_progress->setToolTip(what);
-    fitWidth(m_progress, shown);
+    m_progress->setToolTip(m_runStep);
+    fitWidth(m_progress, shown, true);
 }
 
 void StatusPanel::showIdle()

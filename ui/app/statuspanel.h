@@ -45,6 +45,7 @@ private:
     QLabel *m_pending;
     QLabel *m_safety;
     QProgressBar *m_progress;
+    QString m_runStep;   // the step the run is at, as its last progress named it
     QToolButton *m_cancel;
 };
 
