@@ -169,7 +169,8 @@ Status Runner::run(const Plan &plan)
         Q_EMIT stepStarted(i, count, step);
         QElapsedTimer timer;
         timer.start();
-        auto after = runStep(step, *schema, i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
+        // Moved in: the step's render changes it in place instead of copying every table.
+        auto after = runStep(step, std::move(*schema), i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
         if (!after)
             return std::unexpected(after.error());
         *schema = std::move(*after);
@@ -205,7 +206,7 @@ Status Runner::runAtomically(const Plan &plan, Schema &schema)
         Q_EMIT stepStarted(i, count, step);
         QElapsedTimer timer;
         timer.start();
-        auto after = runStep(step, schema, i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
+        auto after = runStep(step, std::move(schema), i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
         if (!after)
             return rolledBack(after.error(), u"step %1 of %2 (%3) failed"_s.arg(i + 1).arg(count).arg(step.arrow()));
         schema = std::move(*after);
@@ -251,7 +252,7 @@ Status Runner::checkHeads(const QStringList &expectedHeads)
                 m_connection.url().redacted(), u"run the command again; it starts from where the database is now"_s);
 }
 
-Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads)
+Result<Schema> Runner::runStep(const PlanStep &step, Schema before, const QStringList &expectedHeads)
 {
     // A revision whose Python needs a live connection runs through Alembic itself.
     if (alembic::DataStepRunner::applies(m_project, step))
@@ -259,7 +260,7 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     QElapsedTimer timer;
     timer.start();
     const ProjectConfig &config = m_project.config();
-    auto rendered = renderStep(m_project, step, m_connection.dialect(), before);
+    auto rendered = renderStep(m_project, step, m_connection.dialect(), std::move(before));
     if (!rendered)
         return std::unexpected(rendered.error());
     for (const QString &text : std::as_const(rendered->warnings))

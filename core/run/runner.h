@@ -57,7 +57,7 @@ Q_SIGNALS:
 
 private:
     // Runs one step and returns the schema after it.
-    Result<Schema> runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads);
+    Result<Schema> runStep(const PlanStep &step, Schema before, const QStringList &expectedHeads);
     // Inside the step's transaction (under the write lock): the version rows are still the plan's.
     Status checkHeads(const QStringList &expectedHeads);
     Status execute(const Statement &statement);
