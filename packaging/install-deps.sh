@@ -9,6 +9,8 @@ build_packages=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
     libyaml-cpp-dev libqt6svg6 librsvg2-bin dpkg-dev file
+    # SQLite statements of a run go straight to the handle of Qt's QSQLITE driver (core/db/sqlitehandle_p.h).
+    libsqlite3-dev
     # The studio's saved passwords: the desktop keychain through qtkeychain.
     qtkeychain-qt6-dev
 )

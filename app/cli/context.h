@@ -23,6 +23,9 @@ class Context
 {
 public:
     Context(GlobalOptions options, QTextStream &out, QTextStream &err);
+    ~Context();
+    Context(const Context &) = delete;
+    Context &operator=(const Context &) = delete;
 
     const GlobalOptions &options() const { return m_options; }
     QTextStream &out() { return m_out; }
@@ -43,7 +46,7 @@ private:
     GlobalOptions m_options;
     QTextStream &m_out;
     QTextStream &m_err;
-    std::optional<Project> m_project;
+    std::unique_ptr<Project> m_project;
     std::unique_ptr<Connection> m_connection;
 };
 

@@ -1,5 +1,7 @@
 #include "core/db/connection.h"
 
+#include "core/db/sqlitehandle_p.h"
+
 #include <QAtomicInteger>
 #include <algorithm>
 #include <QCryptographicHash>
@@ -158,6 +160,10 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, Opt
             error.message.replace(url.password, u"***"_s);
         return std::unexpected(error);
     }
+    if (sqlite) {
+        if (SqliteHandle handle = SqliteHandle::of(db); handle.isValid())
+            connection->m_sqlite = std::make_unique<SqliteHandle>(handle);
+    }
     QStringList setup;
     if (sqlite) {
         // Foreign keys stay off: a table rebuild drops the old table, which must cascade nothing.
@@ -180,11 +186,14 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, Opt
 Error Connection::databaseError(const QString &what, const QString &sql, const QSqlError &error) const
 {
     const QString text = sqlErrorText(error);
-    const QString code = error.nativeErrorCode();
+    return databaseError(sql, what.isEmpty() ? text : what + u": "_s + text, error.nativeErrorCode());
+}
+
+Error Connection::databaseError(const QString &sql, const QString &text, const QString &code) const
+{
     // SQLITE_BUSY (5) / SQLITE_LOCKED (6); PostgreSQL lock_not_available.
     const bool locked = isSqlite() ? (code == u"5"_s || code == u"6"_s) : code == u"55P03"_s;
-    Error e = Error::make(locked ? Error::Code::Locked : Error::Code::Database,
-                          what.isEmpty() ? text : what + u": "_s + text, sql);
+    Error e = Error::make(locked ? Error::Code::Locked : Error::Code::Database, text, sql);
     if (!m_url.password.isEmpty())
         e.message.replace(m_url.password, u"***"_s);
     return e;
@@ -192,6 +201,13 @@ Error Connection::databaseError(const QString &what, const QString &sql, const Q
 
 Status Connection::exec(const QString &sql)
 {
+    if (m_sqlite) {
+        const SqliteHandle::Outcome done = m_sqlite->exec(sql);
+        if (done.kind == SqliteHandle::Outcome::Kind::Done)
+            return {};
+        if (done.kind == SqliteHandle::Outcome::Kind::Failed)
+            return std::unexpected(databaseError(sql, done.message.trimmed(), QString::number(done.code)));
+    }
     QSqlQuery query(database());
     query.setForwardOnly(true);
     if (!query.exec(sql))

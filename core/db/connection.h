@@ -11,6 +11,8 @@
 
 namespace strata {
 
+class SqliteHandle;
+
 // One open database connection with its dialect. Belongs to the thread that
 // opened it (a QSqlDatabase rule). Every failure is copied out of QSqlError
 // at once, with the statement that caused it.
@@ -63,6 +65,7 @@ public:
 private:
     Connection(DatabaseUrl url, QString connectionName, std::unique_ptr<Dialect> dialect, Options options);
     Error databaseError(const QString &what, const QString &sql, const class QSqlError &error) const;
+    Error databaseError(const QString &sql, const QString &text, const QString &nativeCode) const;
     bool isSqlite() const;
 
     DatabaseUrl m_url;
@@ -70,6 +73,7 @@ private:
     std::unique_ptr<Dialect> m_dialect;
     Options m_options;
     qint64 m_runLockKey = 0;     // non-zero while the PostgreSQL advisory lock is held
+    std::unique_ptr<SqliteHandle> m_sqlite;   // SQLite: exec() runs statements on the driver's handle
 };
 
 } // namespace strata

@@ -85,11 +85,10 @@ QString operationLocation(const Project &project, const PlanStep &step, const Op
     return where + u": "_s + operation.kind();
 }
 
-Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, const Dialect &dialect,
-                                const Schema &before)
+Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, const Dialect &dialect, Schema before)
 {
     RenderedStep rendered;
-    rendered.after = before;
+    rendered.after = std::move(before);
     const OperationList &ops = step.operations();
     const QList<AlembicCall> &calls = step.revision->alembicCalls(step.direction == Direction::Upgrade);
     const auto callOf = [&](qsizetype i) { return project.isAlembic() && i < calls.size() ? calls.at(i) : AlembicCall{}; };
@@ -238,10 +237,10 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
               << terminated(dialect.beginTransaction());
 
     for (const PlanStep &step : plan.steps) {
-        auto rendered = renderStep(project, step, dialect, *schema);
+        auto rendered = renderStep(project, step, dialect, std::move(*schema));
         if (!rendered)
             return std::unexpected(rendered.error());
-        *schema = rendered->after;
+        *schema = std::move(rendered->after);
 
         const bool upgrade = step.direction == Direction::Upgrade;
         lines << QString()

@@ -40,8 +40,9 @@ QString operationLocation(const Project &project, const PlanStep &step, const Op
 
 // Renders each operation against the schema just before it, then the version moves
 // (one UPDATE when exactly one row is replaced, else DELETEs and INSERTs).
-Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, const Dialect &dialect,
-                                const Schema &before);
+// `before` is taken by value: a caller that moves its schema in saves a copy
+// of every table per step (the operations change it in place).
+Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, const Dialect &dialect, Schema before);
 
 // The statements of one step: its operations rendered against the schema just
 // before it, then the version-row moves. No BEGIN/COMMIT, no history row.

@@ -143,6 +143,14 @@ Status Runner::run(const Plan &plan)
     auto schema = m_project.schemaAt(plan.fromHeads);
     if (!schema)
         return std::unexpected(schema.error());
+    m_foreignKeysKnownOff = false;
+    m_foreignKeysWereOn = false;
+    m_headsConfirmed = false;
+    // After the last step's commit or rollback: outside any transaction, where the pragma works.
+    SqliteRebuildGuard foreignKeys(m_connection);
+    const auto restoreForeignKeys = qScopeGuard([this, &foreignKeys] {
+        (void)foreignKeys.restoreForeignKeys(m_foreignKeysWereOn);
+    });
     if (m_atomic)
         return runAtomically(plan, *schema);
     const int count = int(plan.steps.size());
@@ -161,7 +169,8 @@ Status Runner::run(const Plan &plan)
         Q_EMIT stepStarted(i, count, step);
         QElapsedTimer timer;
         timer.start();
-        auto after = runStep(step, *schema, i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
+        // Moved in: the step's render changes it in place instead of copying every table.
+        auto after = runStep(step, std::move(*schema), i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
         if (!after)
             return std::unexpected(after.error());
         *schema = std::move(*after);
@@ -172,18 +181,10 @@ Status Runner::run(const Plan &plan)
 
 Status Runner::runAtomically(const Plan &plan, Schema &schema)
 {
-    // SQLite: foreign keys off before the one BEGIN (the pragma is a no-op inside it), as each step does alone.
+    // SQLite: foreign keys off before the one BEGIN (the pragma is a no-op inside it); run() puts them back.
     SqliteRebuildGuard rebuildGuard(m_connection);
-    const bool sqlite = m_connection.dialect().kind() == Dialect::Kind::Sqlite;
-    bool foreignKeysWereOn = false;
-    if (sqlite) {
-        auto off = rebuildGuard.foreignKeysOff();
-        if (!off)
-            return std::unexpected(off.error());
-        foreignKeysWereOn = *off;
-    }
-    const auto restoreForeignKeys = qScopeGuard(
-        [&rebuildGuard, foreignKeysWereOn] { (void)rebuildGuard.restoreForeignKeys(foreignKeysWereOn); });
+    if (auto off = foreignKeysOff(rebuildGuard); !off)
+        return off;
     if (auto begun = m_connection.begin(); !begun)
         return begun;
     const int count = int(plan.steps.size());
@@ -205,7 +206,7 @@ Status Runner::runAtomically(const Plan &plan, Schema &schema)
         Q_EMIT stepStarted(i, count, step);
         QElapsedTimer timer;
         timer.start();
-        auto after = runStep(step, schema, i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
+        auto after = runStep(step, std::move(schema), i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
         if (!after)
             return rolledBack(after.error(), u"step %1 of %2 (%3) failed"_s.arg(i + 1).arg(count).arg(step.arrow()));
         schema = std::move(*after);
@@ -213,6 +214,18 @@ Status Runner::runAtomically(const Plan &plan, Schema &schema)
     }
     if (auto committed = m_connection.commit(); !committed)
         return rolledBack(committed.error(), u"the commit failed"_s);
+    return {};
+}
+
+Status Runner::foreignKeysOff(SqliteRebuildGuard &guard)
+{
+    if (m_connection.dialect().kind() != Dialect::Kind::Sqlite || m_foreignKeysKnownOff)
+        return {};
+    auto off = guard.foreignKeysOff();
+    if (!off)
+        return std::unexpected(off.error());
+    m_foreignKeysWereOn = m_foreignKeysWereOn || *off;
+    m_foreignKeysKnownOff = true;
     return {};
 }
 
@@ -239,7 +252,7 @@ Status Runner::checkHeads(const QStringList &expectedHeads)
                 m_connection.url().redacted(), u"run the command again; it starts from where the database is now"_s);
 }
 
-Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads)
+Result<Schema> Runner::runStep(const PlanStep &step, Schema before, const QStringList &expectedHeads)
 {
     // A revision whose Python needs a live connection runs through Alembic itself.
     if (alembic::DataStepRunner::applies(m_project, step))
@@ -247,7 +260,7 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     QElapsedTimer timer;
     timer.start();
     const ProjectConfig &config = m_project.config();
-    auto rendered = renderStep(m_project, step, m_connection.dialect(), before);
+    auto rendered = renderStep(m_project, step, m_connection.dialect(), std::move(before));
     if (!rendered)
         return std::unexpected(rendered.error());
     for (const QString &text : std::as_const(rendered->warnings))
@@ -261,24 +274,25 @@ Result<Schema> Runner::runStep(const PlanStep &step, const Schema &before, const
     // happen before BEGIN (the pragma is a no-op inside a transaction).
     const bool sqlite = m_connection.dialect().kind() == Dialect::Kind::Sqlite;
     SqliteRebuildGuard rebuildGuard(m_connection);
-    bool foreignKeysWereOn = false;
-    if (sqlite) {
-        auto off = rebuildGuard.foreignKeysOff();
-        if (!off)
-            return std::unexpected(off.error());
-        foreignKeysWereOn = *off;
-    }
-    const auto restoreForeignKeys = qScopeGuard(
-        [&rebuildGuard, foreignKeysWereOn] { (void)rebuildGuard.restoreForeignKeys(foreignKeysWereOn); });
+    if (auto off = foreignKeysOff(rebuildGuard); !off)
+        return std::unexpected(off.error());
+    // Its statements run outside a transaction, where one may turn foreign keys on: read them before the next step.
+    const auto recheckForeignKeys = qScopeGuard([this, transactional] {
+        if (!transactional)
+            m_foreignKeysKnownOff = false;
+    });
     const SqliteRebuildGuard::Execute executeOne = [this](const Statement &statement) { return execute(statement); };
     if (transactional) {
         if (auto begun = beginStep(); !begun)
             return std::unexpected(begun.error());
     }
-    if (auto same = checkHeads(expectedHeads); !same) {
-        if (transactional)
-            rollbackStep();
-        return std::unexpected(same.error());
+    if (!m_headsConfirmed) {
+        if (auto same = checkHeads(expectedHeads); !same) {
+            if (transactional)
+                rollbackStep();
+            return std::unexpected(same.error());
+        }
+        m_headsConfirmed = m_atomic && sqlite;
     }
     for (const RenderedOperation &op : rendered->operations) {
         Status done;

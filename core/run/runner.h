@@ -11,6 +11,7 @@
 namespace strata {
 
 class PreparedQuery;
+class SqliteRebuildGuard;
 class StepLockTimeout;
 class Project;
 
@@ -56,7 +57,7 @@ Q_SIGNALS:
 
 private:
     // Runs one step and returns the schema after it.
-    Result<Schema> runStep(const PlanStep &step, const Schema &before, const QStringList &expectedHeads);
+    Result<Schema> runStep(const PlanStep &step, Schema before, const QStringList &expectedHeads);
     // Inside the step's transaction (under the write lock): the version rows are still the plan's.
     Status checkHeads(const QStringList &expectedHeads);
     Status execute(const Statement &statement);
@@ -66,6 +67,8 @@ private:
     Status commitStep() { return m_atomic ? Status() : m_connection.commit(); }
     void rollbackStep() { if (!m_atomic) (void)m_connection.rollback(); }
     Status checkUnversioned(const Plan &plan);
+    // SQLite: foreign keys off (outside any transaction) unless known to be off already.
+    Status foreignKeysOff(SqliteRebuildGuard &guard);
 
     Connection &m_connection;
     const Project &m_project;
@@ -79,6 +82,16 @@ private:
     // Read in every step: prepared once per run, not parsed and planned per step.
     std::unique_ptr<PreparedQuery> m_headsQuery;
     StepLockTimeout *m_lockTimeout = nullptr;   // during run()
+    // SQLite, during run(): foreign keys stay off from the first step to the
+    // end of the run and are put back then. A PRAGMA is a no-op inside a
+    // transaction, so only statements run outside one (a non-transactional
+    // revision) can turn them on again: after such a step they are read again.
+    bool m_foreignKeysKnownOff = false;
+    bool m_foreignKeysWereOn = false;
+    // SQLite --atomic: the run's one BEGIN IMMEDIATE shuts out every other
+    // writer, so once the first step found the version rows as planned no
+    // other process can move them before the commit.
+    bool m_headsConfirmed = false;
 };
 
 } // namespace strata

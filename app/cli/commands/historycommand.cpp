@@ -40,7 +40,7 @@ public:
         const bool verbose = parser.isSet(u"verbose"_s);
         const QList<Revision> &all = graph.revisions();
         for (auto it = all.crbegin(); it != all.crend(); ++it) {
-            if (!selected->contains(it->id))
+            if (selected->has_value() && !(*selected)->contains(it->id))
                 continue;
             context.out() << (verbose ? format.verbose(*it) : format.historyLine(*it)) << '\n';
         }
@@ -49,14 +49,15 @@ public:
     }
 
 private:
-    // START:END keeps revisions that are descendants of START and ancestors of END.
-    static Result<QSet<QString>> select(const RevisionGraph &graph, const QString &range, const QStringList &current)
+    // START:END keeps revisions that are descendants of START and ancestors of END; no range keeps all (nullopt).
+    static Result<std::optional<QSet<QString>>> select(const RevisionGraph &graph, const QString &range,
+                                                       const QStringList &current)
     {
+        if (range.isEmpty())
+            return std::nullopt;
         QSet<QString> all;
         for (const Revision &r : graph.revisions())
             all.insert(r.id);
-        if (range.isEmpty())
-            return all;
         if (!range.contains(u':'))
             return fail(Error::Code::Usage, u"bad range '%1'"_s.arg(range), u"-r"_s,
                         u"write START:END, e.g. -r 9b1e:head, -r :current or -r current:"_s);

@@ -1,0 +1,60 @@
+#include "core/db/sqlitehandle_p.h"
+
+#include <QSqlDriver>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+namespace strata {
+
+namespace {
+
+// Nothing but white space after the first statement: what Qt's driver
+// accepts as one statement (it refuses any other tail, comments included).
+bool blankTail(const char *tail)
+{
+    for (const char *p = tail; p && *p; ++p) {
+        if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\f' && *p != '\v')
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+SqliteHandle SqliteHandle::of(const QSqlDatabase &database)
+{
+    SqliteHandle handle;
+    if (!database.driver() || database.driverName() != QLatin1String("QSQLITE"))
+        return handle;
+    const QVariant value = database.driver()->handle();
+    if (value.isValid() && qstrcmp(value.typeName(), "sqlite3*") == 0)
+        handle.m_db = *static_cast<sqlite3 *const *>(value.data());
+    return handle;
+}
+
+SqliteHandle::Outcome SqliteHandle::exec(const QString &sql) const
+{
+    const QByteArray utf8 = sql.toUtf8();
+    sqlite3_stmt *statement = nullptr;
+    const char *tail = nullptr;
+    int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &statement, &tail);
+    if (rc == SQLITE_OK && (!statement || !blankTail(tail))) {
+        sqlite3_finalize(statement);
+        return {Outcome::Kind::NotHandled, {}, 0};
+    }
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(statement);
+        if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+    }
+    Outcome outcome;
+    if (rc != SQLITE_OK) {
+        // Read before finalize, which may overwrite the connection's last error.
+        outcome = {Outcome::Kind::Failed, QString::fromUtf8(sqlite3_errmsg(m_db)), rc & 0xff};
+    }
+    sqlite3_finalize(statement);
+    return outcome;
+}
+
+} // namespace strata
