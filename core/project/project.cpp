@@ -9,12 +9,20 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
 #include <QSaveFile>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 
 namespace strata {
+
+struct Project::ReplayMemo
+{
+    QMutex mutex;
+    QStringList revisionIds;
+    std::optional<Schema> schema;
+};
 
 namespace {
 
@@ -93,6 +101,7 @@ Result<Project> Project::open(const QString &directory)
 
     Project project;
     project.m_dir = dir;
+    project.m_replayed = std::make_shared<ReplayMemo>();
     if (!hasConfig && alembic::isAlembicFolder(directory)) {
         auto alembicProject = alembic::readAlembicProject(directory);
         if (!alembicProject)
@@ -194,8 +203,10 @@ QStringList Project::evaluateFor(DialectKind dialect)
     alembic::Evaluation evaluation = alembic::evaluateScripts(revisions, versionsPath(), dialect, cache);
     // Same ids and parents as before: only the operations changed.
     auto graph = RevisionGraph::build(std::move(revisions));
-    if (graph)
+    if (graph) {
         m_graph = std::move(*graph);
+        m_replayed = std::make_shared<ReplayMemo>();
+    }
     m_evaluatedDialect = dialect;
     m_evaluationProblems = evaluation.problems;
     // Said once, when the scripts were read: a cached reading says nothing new.
@@ -253,6 +264,7 @@ Result<QString> Project::writeRevision(Revision revision)
     if (!rebuilt)
         return std::unexpected(rebuilt.error().wrappedIn(u"the new revision file does not read back as written"_s, path));
     m_graph = std::move(*rebuilt);
+    m_replayed = std::make_shared<ReplayMemo>();
     return path;
 }
 
@@ -260,11 +272,21 @@ Result<Schema> Project::schemaAt(const QStringList &revisionIds) const
 {
     if (auto known = checkRevisionsKnown(revisionIds); !known)
         return std::unexpected(known.error());
+    if (m_replayed) {
+        const QMutexLocker locker(&m_replayed->mutex);
+        if (m_replayed->schema && m_replayed->revisionIds == revisionIds)
+            return *m_replayed->schema;
+    }
     Schema schema;
     QString untranslated;
     const QStringList order = m_graph.topologicalOrder(m_graph.ancestorsOf(revisionIds));
     if (auto replayed = replay(schema, order, 0, order.size(), untranslated); !replayed)
         return std::unexpected(replayed.error());
+    if (m_replayed) {
+        const QMutexLocker locker(&m_replayed->mutex);
+        m_replayed->revisionIds = revisionIds;
+        m_replayed->schema = schema;
+    }
     return schema;
 }
 

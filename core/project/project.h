@@ -7,6 +7,8 @@
 
 #include <QDir>
 
+#include <memory>
+
 namespace strata {
 
 // A migrations folder: strata.yaml, versions/*.yaml, models.yaml.
@@ -67,6 +69,11 @@ private:
     bool m_alembic = false;
     std::optional<DialectKind> m_evaluatedDialect;
     QStringList m_evaluationProblems;
+    // The last schemaAt() result: `strata migrate` asks for head's schema
+    // four times (drift, diff, SQL preview, lint). Shared by copies of the
+    // project until one of them changes its graph and takes a fresh one.
+    struct ReplayMemo;
+    std::shared_ptr<ReplayMemo> m_replayed;
 };
 
 // "Add daily notes!" -> "add_daily_notes"

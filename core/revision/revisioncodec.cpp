@@ -19,7 +19,8 @@ static_assert(sizeof(Revision) == 248 + 2 * sizeof(DataStep) + sizeof(QString) +
 static_assert(sizeof(Table) == 192 && sizeof(Column) == 144 && sizeof(Index) == 80 && sizeof(ForeignKey) == 152
                   && sizeof(UniqueConstraint) == 56 && sizeof(CheckConstraint) == 56 && sizeof(ColumnType) == 72,
               "a schema type changed: update the codec in revisioncodec.cpp");
-static_assert(sizeof(Schema) == sizeof(QList<Table>), "Schema changed: update encodeSchema/decodeSchema");
+// SchemaLookup is a cache of lookups, rebuilt on demand: never encoded.
+static_assert(sizeof(Schema) == sizeof(QList<Table>) + sizeof(SchemaLookup), "Schema changed: update encodeSchema/decodeSchema");
 #endif
 
 // The stream operators live in namespace strata (static, not in an unnamed

@@ -53,22 +53,129 @@ const Table *Schema::table(const QString &name) const
 
 qsizetype Schema::tableIndex(const QString &name) const
 {
-    for (qsizetype i = 0; i < tables.size(); ++i) {
-        if (tables[i].name == name)
-            return i;
-    }
-    return -1;
+    return lookup.tableIndex(tables, name);
 }
 
 const Table *Schema::tableOfIndex(const QString &indexName) const
 {
-    for (const Table &t : tables) {
-        for (const Index &index : t.indexes) {
-            if (index.name == indexName)
-                return &t;
+    const qsizetype i = lookup.tableOfIndex(tables, indexName);
+    return i < 0 ? nullptr : &tables[i];
+}
+
+SchemaLookup::SchemaLookup(const SchemaLookup &other)
+{
+    const QMutexLocker locker(&other.m_mutex);
+    m_entries = other.m_entries;
+    m_byName = other.m_byName;
+    m_byIndexName = other.m_byIndexName;
+}
+
+SchemaLookup &SchemaLookup::operator=(const SchemaLookup &other)
+{
+    if (this == &other)
+        return *this;
+    QList<Entry> entries;
+    QHash<QString, qsizetype> byName;
+    QHash<QString, qsizetype> byIndexName;
+    {
+        const QMutexLocker locker(&other.m_mutex);
+        entries = other.m_entries;
+        byName = other.m_byName;
+        byIndexName = other.m_byIndexName;
+    }
+    const QMutexLocker locker(&m_mutex);
+    m_entries = std::move(entries);
+    m_byName = std::move(byName);
+    m_byIndexName = std::move(byIndexName);
+    return *this;
+}
+
+namespace {
+
+// Same data and size: the kept copy still shares the value's storage, so the
+// value was not changed since (a change to shared storage copies it first).
+template <typename T>
+bool sameStorage(const T &kept, const T &value)
+{
+    return kept.size() == value.size() && kept.constData() == value.constData();
+}
+
+bool hasIndex(const Table &table, const QString &indexName)
+{
+    return std::ranges::any_of(table.indexes, [&indexName](const Index &i) { return i.name == indexName; });
+}
+
+} // namespace
+
+qsizetype SchemaLookup::tableIndex(const QList<Table> &tables, const QString &name) const
+{
+    const QMutexLocker locker(&m_mutex);
+    // A hit is checked against the table itself; a miss is believed only once the cache is current.
+    if (const auto it = m_byName.constFind(name); it != m_byName.cend()) {
+        if (*it < tables.size() && tables.at(*it).name == name)
+            return *it;
+    }
+    if (isCurrent(tables))
+        return -1;
+    update(tables);
+    return m_byName.value(name, -1);
+}
+
+qsizetype SchemaLookup::tableOfIndex(const QList<Table> &tables, const QString &indexName) const
+{
+    const QMutexLocker locker(&m_mutex);
+    if (const auto it = m_byIndexName.constFind(indexName); it != m_byIndexName.cend()) {
+        if (*it < tables.size() && hasIndex(tables.at(*it), indexName))
+            return *it;
+    }
+    if (isCurrent(tables))
+        return -1;
+    update(tables);
+    return m_byIndexName.value(indexName, -1);
+}
+
+bool SchemaLookup::isCurrent(const QList<Table> &tables) const
+{
+    if (m_entries.size() != tables.size())
+        return false;
+    for (qsizetype i = 0; i < tables.size(); ++i) {
+        const Table &table = tables.at(i);
+        if (!sameStorage(m_entries.at(i).name, table.name) || !sameStorage(m_entries.at(i).indexes, table.indexes))
+            return false;
+    }
+    return true;
+}
+
+// Keeps the entries of the unchanged leading tables and redoes the rest: an
+// append (a replay's create_table) or a drop at the end costs only the tables
+// concerned.
+void SchemaLookup::update(const QList<Table> &tables) const
+{
+    qsizetype kept = 0;
+    while (kept < m_entries.size() && kept < tables.size() && sameStorage(m_entries.at(kept).name, tables.at(kept).name)
+           && sameStorage(m_entries.at(kept).indexes, tables.at(kept).indexes))
+        ++kept;
+    for (qsizetype i = kept; i < m_entries.size(); ++i) {
+        const Entry &gone = m_entries.at(i);
+        if (m_byName.value(gone.name, -1) == i)
+            m_byName.remove(gone.name);
+        for (const Index &index : gone.indexes) {
+            if (m_byIndexName.value(index.name, -1) == i)
+                m_byIndexName.remove(index.name);
         }
     }
-    return nullptr;
+    m_entries.resize(kept);
+    // The first table of a name wins, as a walk through the list finds it.
+    for (qsizetype i = kept; i < tables.size(); ++i) {
+        const Table &table = tables.at(i);
+        m_entries.append(Entry{table.name, table.indexes});
+        if (!m_byName.contains(table.name))
+            m_byName.insert(table.name, i);
+        for (const Index &index : table.indexes) {
+            if (!m_byIndexName.contains(index.name))
+                m_byIndexName.insert(index.name, i);
+        }
+    }
 }
 
 QStringList Schema::tablesReferencing(const QString &tableName) const

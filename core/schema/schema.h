@@ -2,8 +2,10 @@
 
 #include "core/schema/columntype.h"
 
+#include <QHash>
 #include <QList>
 #include <QMap>
+#include <QMutex>
 #include <QString>
 #include <QStringList>
 
@@ -90,11 +92,45 @@ struct Table
     friend bool operator==(const Table &, const Table &) = default;
 };
 
+// Schema's lookups by table name and by index name, kept beside the public
+// table list so that a replay of thousands of tables is not quadratic. It is
+// a cache, never trusted blindly: it holds shared copies of every table's name
+// and index list, so any change to the list (an append, a removal, a rename
+// in place, an index added) shows as a different size or data pointer, and a
+// lookup that misses first checks that and rebuilds. Copies carry it along;
+// equality ignores it; a mutex makes concurrent const lookups safe.
+class SchemaLookup
+{
+public:
+    SchemaLookup() = default;
+    SchemaLookup(const SchemaLookup &other);
+    SchemaLookup &operator=(const SchemaLookup &other);
+    friend bool operator==(const SchemaLookup &, const SchemaLookup &) { return true; }
+
+    qsizetype tableIndex(const QList<Table> &tables, const QString &name) const;
+    qsizetype tableOfIndex(const QList<Table> &tables, const QString &indexName) const;
+
+private:
+    struct Entry
+    {
+        QString name;                      // shared with the table's name while it is unchanged
+        QList<Index> indexes;              // shared with the table's index list likewise
+    };
+    bool isCurrent(const QList<Table> &tables) const;
+    void update(const QList<Table> &tables) const;
+
+    mutable QMutex m_mutex;
+    mutable QList<Entry> m_entries;
+    mutable QHash<QString, qsizetype> m_byName;
+    mutable QHash<QString, qsizetype> m_byIndexName;
+};
+
 // The one representation of "a schema" in Strata: what replaying operations
 // produces, what introspection returns, what models.yaml describes.
 struct Schema
 {
     QList<Table> tables;                   // in creation order
+    SchemaLookup lookup;                   // a cache of tables' positions by name (see SchemaLookup)
 
     Table *table(const QString &name);
     const Table *table(const QString &name) const;

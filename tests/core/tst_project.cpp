@@ -1,4 +1,5 @@
 #include "core/project/project.h"
+#include "core/ops/tableops.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,6 +69,7 @@ private slots:
     void slugify();
     void schemaAt_data();
     void schemaAt();
+    void schemaAtAskedAgain();
     void config_data();
     void config();
     void configWritesWhatItReads();
@@ -353,6 +355,43 @@ void TestProject::schemaAt()
     const auto unknown = project->schemaAt({u"deadbeef0000"_s});
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().code, Error::Code::NotFound);
+}
+
+// The last replay is kept for the next request of the same revisions
+// (`strata migrate` asks four times): the answers stay those of a fresh
+// replay, a caller's change to one does not reach the next, and a project
+// that writes a revision replays its new graph.
+void TestProject::schemaAtAskedAgain()
+{
+    QTemporaryDir tmp;
+    auto project = Project::init(tmp.path());
+    QVERIFY(project);
+    Revision first = newRevision(u"1111aaaa0001"_s, {}, u"Users"_s);
+    auto users = std::make_shared<CreateTable>();
+    users->table.name = u"user"_s;
+    users->table.columns << Column{u"id"_s, ColumnType{ColumnType::Kind::Integer}};
+    first.upgrade << users;
+    QVERIFY(project->writeRevision(first));
+
+    auto once = project->schemaAt({u"1111aaaa0001"_s});
+    QVERIFY(once);
+    QCOMPARE(tableNames(*once), QStringList{u"user"_s});
+    once->tables.clear();
+    const auto twice = project->schemaAt({u"1111aaaa0001"_s});
+    QVERIFY(twice);
+    QCOMPARE(tableNames(*twice), QStringList{u"user"_s});
+
+    Project copy = *project;
+    Revision second = newRevision(u"2222bbbb0002"_s, {u"1111aaaa0001"_s}, u"Notes"_s);
+    auto notes = std::make_shared<CreateTable>();
+    notes->table.name = u"note"_s;
+    notes->table.columns << Column{u"id"_s, ColumnType{ColumnType::Kind::Integer}};
+    second.upgrade << notes;
+    QVERIFY(copy.writeRevision(second));
+    QCOMPARE(tableNames(*copy.schemaAt({u"2222bbbb0002"_s})), (QStringList{u"user"_s, u"note"_s}));
+    QCOMPARE(tableNames(*copy.schemaAt({u"1111aaaa0001"_s})), QStringList{u"user"_s});
+    QCOMPARE(tableNames(*project->schemaAt({u"1111aaaa0001"_s})), QStringList{u"user"_s});
+    QVERIFY(!project->schemaAt({u"2222bbbb0002"_s}));
 }
 
 void TestProject::config_data()
