@@ -24,6 +24,9 @@ QString sourceOf(const Revision &r, int line)
 
 QStringList predecessorsOf(const Revision &r)
 {
+    // The common case, without a new list (build() asks this of every revision).
+    if (r.dependsOn.isEmpty() && r.downRevisions.size() <= 1)
+        return r.downRevisions;
     QStringList ids = r.downRevisions + r.dependsOn;
     ids.removeDuplicates();
     return ids;

@@ -90,7 +90,7 @@ RevisionCache RevisionCache::read(const QString &cachePath)
         readStamp(entries >> name, entry.stamp);
         if (!decodeRevision(entries, entry.revision))
             return cache;
-        decoded.insert(name, std::move(entry));
+        decoded.emplace(std::move(name), std::move(entry));
     }
     if (!entries.ok() || !entries.atEnd() || decoded.size() != count)
         return cache;

@@ -111,13 +111,21 @@ Result<QList<Revision>> RevisionLoader::load()
     const qint64 scanStart = wallClockNs();
     // Absolute and clean, as readRevisionFile() makes Revision::filePath.
     const QString folder = QFileInfo(m_versionsPath).absoluteFilePath();
+    // The cache file is decoded beside the listing (entries are matched by
+    // stamp, so the order of the two does not matter): on a large history
+    // both take a while.
+    RevisionCache cache;
+    std::jthread decoding;
+    if (!m_cachePath.isEmpty())
+        decoding = std::jthread([&cache, path = m_cachePath] { cache = RevisionCache::read(path); });
     // Stamp first (the listing stats each file), read after: a write in
     // between makes the stamp old, never the content.
     auto listing = listRevisionFiles(folder);
+    if (decoding.joinable())
+        decoding.join();
     if (!listing)
         return std::unexpected(listing.error());
     const QList<ListedFile> listed = std::move(*listing);
-    RevisionCache cache = m_cachePath.isEmpty() ? RevisionCache() : RevisionCache::read(m_cachePath);
 
     const qsizetype n = listed.size();
     QStringList files;
@@ -145,7 +153,9 @@ Result<QList<Revision>> RevisionLoader::load()
     m_cached = n - m_parsed;
 
     if (!m_cachePath.isEmpty()) {
-        cache.retainOnly(files);
+        // Entries of deleted files; every entry was a hit on an unchanged folder.
+        if (cache.size() > m_cached)
+            cache.retainOnly(files);
         for (qsizetype i : misses) {
             if (results[i] && listed[i].stamp)
                 cache.insert(files[i], *listed[i].stamp, *results[i], scanStart, m_racyWindowNs);

@@ -7,12 +7,17 @@
 #include "core/project/schemacheckpoints.h"
 
 #include <QFile>
+#include <QHash>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
 namespace strata::ui {
 
 namespace {
+
+// Up to this many tables the schema tab shows the whole schema before and after.
+constexpr qsizetype kWholeSchemaTables = 300;
 
 // The schema replayed at those revisions, through the checkpoints when there are some.
 Result<Schema> schemaAt(const Project &project, SchemaCheckpoints *checkpoints, const QStringList &revisionIds)
@@ -61,6 +66,51 @@ Result<const Revision *> findRevision(const Project &project, const QString &id)
     return revision;
 }
 
+// The tables that differ between two schemas (added, dropped or changed,
+// each in its own schema's order), and how many are the same on both sides.
+struct ChangedTables
+{
+    Schema before;
+    Schema after;
+    qsizetype unchanged = 0;
+};
+
+ChangedTables changedTables(const Schema &before, const Schema &after)
+{
+    // Tables a step leaves alone still share their data with the schema
+    // before it, so comparing them is cheap.
+    QHash<QString, const Table *> old;
+    old.reserve(before.tables.size());
+    for (const Table &table : before.tables)
+        old.insert(table.name, &table);
+    ChangedTables changed;
+    QSet<QString> same;
+    for (const Table &table : after.tables) {
+        const auto it = old.constFind(table.name);
+        if (it != old.cend() && **it == table)
+            same.insert(table.name);
+        else
+            changed.after.tables << table;
+    }
+    for (const Table &table : before.tables) {
+        if (!same.contains(table.name))
+            changed.before.tables << table;
+    }
+    changed.unchanged = same.size();
+    return changed;
+}
+
+QStringList schemaLines(const Dialect &dialect, const Schema &schema, qsizetype unchanged)
+{
+    QStringList lines = ddlLines(dialect.schemaDdl(schema));
+    if (unchanged > 0) {
+        const QString note = unchanged == 1 ? u"-- 1 table unchanged by this step is not shown"_s
+                                            : u"-- %1 tables unchanged by this step are not shown"_s.arg(unchanged);
+        lines.prepend(note);
+    }
+    return lines;
+}
+
 struct Replayed
 {
     Schema before;   // at older's parents
@@ -80,8 +130,15 @@ Result<Replayed> fillSchemas(RevisionPreview &preview, const Project &project, S
         return std::unexpected(after.error());
     preview.dialect = dialect.kind();
     preview.beforeLabel = older.isBase() ? u"base"_s : older.downRevisions.join(u" + "_s);
-    preview.beforeDdl = ddlLines(dialect.schemaDdl(*before));
-    preview.afterDdl = ddlLines(dialect.schemaDdl(*after));
+    if (std::max(before->tables.size(), after->tables.size()) > kWholeSchemaTables) {
+        // Tens of thousands of tables: the schema tab shows the ones that change.
+        const ChangedTables changed = changedTables(*before, *after);
+        preview.beforeDdl = schemaLines(dialect, changed.before, changed.unchanged);
+        preview.afterDdl = schemaLines(dialect, changed.after, changed.unchanged);
+    } else {
+        preview.beforeDdl = ddlLines(dialect.schemaDdl(*before));
+        preview.afterDdl = ddlLines(dialect.schemaDdl(*after));
+    }
     preview.rows = diffLines(preview.beforeDdl, preview.afterDdl);
     return Replayed{std::move(*before), std::move(*after)};
 }
