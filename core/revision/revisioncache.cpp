@@ -106,6 +106,16 @@ std::optional<Revision> RevisionCache::find(const QString &fileName, const FileS
     return it->revision;
 }
 
+std::optional<Revision> RevisionCache::take(const QString &fileName, const FileStamp &stamp)
+{
+    const auto it = m_entries.find(fileName);
+    if (it == m_entries.end() || it->stamp != stamp)
+        return std::nullopt;
+    std::optional<Revision> revision(std::move(it->revision));
+    m_entries.erase(it);
+    return revision;
+}
+
 void RevisionCache::insert(const QString &fileName, const FileStamp &stamp, const Revision &revision,
                            qint64 scanStartNs, qint64 racyWindowNs)
 {
