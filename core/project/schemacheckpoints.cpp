@@ -39,8 +39,11 @@ struct PrefixDigest
 };
 
 // How far before the end of a request recent schemas are kept: the revision
-// below the one asked for, and a few further down, each a replay away from none.
-constexpr qsizetype kRecentDistances[] = {64, 32, 16, 8, 4, 2, 1, 0};
+// below the one asked for, and a few further down, each a replay away from
+// none. 256 reaches below the studio's lint window (the newest 200), so lint
+// after a preview of the head, or a preview after that lint, replays tens of
+// steps, not an interval.
+constexpr qsizetype kRecentDistances[] = {256, 128, 64, 32, 16, 8, 4, 2, 1, 0};
 
 } // namespace
 

@@ -18,7 +18,7 @@ class Project;
 //
 // Two kinds are kept. Every interval-th step of a replay (at most kMaxKept),
 // so any request replays at most `interval` steps; and, near the end of each
-// request, the schemas 1, 2, 4 ... 64 steps before it and the result itself
+// request, the schemas 1, 2, 4 ... 256 steps before it and the result itself
 // (the newest kMaxRecent), so the revisions next to the last one asked for
 // (the one below, a click further down) replay a handful of steps or none.
 //

@@ -8,7 +8,8 @@
 
 #include <QFile>
 #include <QHash>
-#include <QSet>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -77,26 +78,50 @@ struct ChangedTables
 
 ChangedTables changedTables(const Schema &before, const Schema &after)
 {
-    // Tables a step leaves alone still share their data with the schema
-    // before it, so comparing them is cheap.
-    QHash<QString, const Table *> old;
-    old.reserve(before.tables.size());
-    for (const Table &table : before.tables)
-        old.insert(table.name, &table);
+    // Tables a step leaves alone keep their place and share their data with
+    // the schema before it, so the common head and tail compare cheaply by
+    // position; only the middle, where tables came, went or moved, is matched by name.
+    const QList<Table> &left = before.tables;
+    const QList<Table> &right = after.tables;
+    qsizetype head = 0;
+    while (head < left.size() && head < right.size() && left[head].name == right[head].name)
+        ++head;
+    qsizetype tail = 0;
+    while (tail < left.size() - head && tail < right.size() - head
+           && left[left.size() - 1 - tail].name == right[right.size() - 1 - tail].name)
+        ++tail;
+    QHash<QString, qsizetype> middle;   // name -> position in left
+    for (qsizetype i = head; i < left.size() - tail; ++i)
+        middle.insert(left[i].name, i);
+
     ChangedTables changed;
-    QSet<QString> same;
-    for (const Table &table : after.tables) {
-        const auto it = old.constFind(table.name);
-        if (it != old.cend() && **it == table)
-            same.insert(table.name);
+    QList<qsizetype> fromLeft;
+    QList<qsizetype> fromRight;
+    const auto compare = [&](qsizetype was, qsizetype now) {
+        if (left[was] == right[now]) {
+            ++changed.unchanged;
+        } else {
+            fromLeft << was;
+            fromRight << now;
+        }
+    };
+    for (qsizetype i = 0; i < right.size(); ++i) {
+        if (i < head)
+            compare(i, i);
+        else if (i >= right.size() - tail)
+            compare(left.size() - (right.size() - i), i);
+        else if (const auto it = middle.constFind(right[i].name); it != middle.cend())
+            compare(middle.take(right[i].name), i);
         else
-            changed.after.tables << table;
+            fromRight << i;   // added
     }
-    for (const Table &table : before.tables) {
-        if (!same.contains(table.name))
-            changed.before.tables << table;
-    }
-    changed.unchanged = same.size();
+    fromLeft << middle.values();   // dropped
+    std::sort(fromLeft.begin(), fromLeft.end());
+    std::sort(fromRight.begin(), fromRight.end());
+    for (const qsizetype i : std::as_const(fromLeft))
+        changed.before.tables << left[i];
+    for (const qsizetype i : std::as_const(fromRight))
+        changed.after.tables << right[i];
     return changed;
 }
 
