@@ -3,6 +3,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +47,38 @@ QStringList redundantRows(const RevisionGraph &graph, const QStringList &current
             extra << id;
     }
     return extra;
+}
+
+// The one revision an upgrade from these heads to these targets applies,
+// found without walking the history (the studio previews one step of a
+// 100,000-revision project per click): the target sits right on the heads,
+// which are all it needs. At most one head, so no row is redundant, and a
+// target above its own parents is never below them. Nothing otherwise: the
+// plan is worked out in full.
+std::optional<QString> oneStepUp(const RevisionGraph &graph, const QStringList &sortedHeads,
+                                 const QStringList &targets)
+{
+    if (targets.size() != 1 || sortedHeads.size() > 1)
+        return std::nullopt;
+    const Revision *target = graph.find(targets.first());
+    if (!target)
+        return std::nullopt;
+    QStringList below = target->downRevisions + target->dependsOn;
+    below.removeDuplicates();
+    return below == sortedHeads ? std::optional<QString>(target->id) : std::nullopt;
+}
+
+// The same for a downgrade from one head to its only parent (to base for a
+// base): that head alone goes, since nothing else above the parent is below it.
+std::optional<QString> oneStepDown(const RevisionGraph &graph, const QStringList &currentHeads,
+                                   const QStringList &targets)
+{
+    if (currentHeads.size() != 1 || targets.size() > 1)
+        return std::nullopt;
+    const Revision *head = graph.find(currentHeads.first());
+    if (!head || !head->dependsOn.isEmpty() || head->downRevisions != targets)
+        return std::nullopt;
+    return head->id;
 }
 
 } // namespace
@@ -177,14 +210,14 @@ Result<Plan> Planner::upgrade(const QStringList &currentHeads, const QString &ta
     if (!targets)
         return std::unexpected(targets.error());
 
-    const QSet<QString> applied = m_graph.ancestorsOf(currentHeads);
     Plan plan;
     plan.direction = Direction::Upgrade;
     plan.fromHeads = sortedList(QSet<QString>(currentHeads.cbegin(), currentHeads.cend()));
     QSet<QString> heads(plan.fromHeads.cbegin(), plan.fromHeads.cend());
-    QStringList stale = redundantRows(m_graph, currentHeads);
-
-    const QSet<QString> needed = m_graph.ancestorsOf(*targets) - applied;
+    const std::optional<QString> single = oneStepUp(m_graph, plan.fromHeads, *targets);
+    QStringList stale = single ? QStringList() : redundantRows(m_graph, currentHeads);
+    const QSet<QString> needed = single ? QSet<QString>{*single}
+                                      : m_graph.ancestorsOf(*targets) - m_graph.ancestorsOf(currentHeads);
     for (const QString &id : m_graph.topologicalOrder(needed)) {
         PlanStep step;
         step.revision = m_graph.find(id);
@@ -213,9 +246,12 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
     if (!targets)
         return std::unexpected(targets.error());
 
-    QSet<QString> remaining = m_graph.ancestorsOf(currentHeads);
+    // One step down (see oneStepDown): the target is the head's parent, and
+    // of what is applied only the head sits on it.
+    const std::optional<QString> single = oneStepDown(m_graph, currentHeads, *targets);
+    QSet<QString> remaining = single ? QSet<QString>{*single} : m_graph.ancestorsOf(currentHeads);
     for (const QString &id : *targets) {
-        if (remaining.contains(id))
+        if (single || remaining.contains(id))
             continue;
         const bool above = currentHeads.isEmpty() || m_graph.descendantsOf(currentHeads).contains(id);
         return fail(Error::Code::Conflict,
@@ -231,15 +267,16 @@ Result<Plan> Planner::downgrade(const QStringList &currentHeads, const QString &
     QStringList childrenOfTargets;
     for (const QString &id : *targets)
         childrenOfTargets << m_graph.children(id);
-    const QSet<QString> removed = targets->isEmpty()
-        ? remaining
-        : (m_graph.descendantsOf(childrenOfTargets) & remaining) - m_graph.ancestorsOf(*targets);
+    const QSet<QString> removed = single            ? QSet<QString>{*single}
+                                : targets->isEmpty() ? remaining
+                                                     : (m_graph.descendantsOf(childrenOfTargets) & remaining)
+                                                           - m_graph.ancestorsOf(*targets);
 
     Plan plan;
     plan.direction = Direction::Downgrade;
     plan.fromHeads = sortedList(QSet<QString>(currentHeads.cbegin(), currentHeads.cend()));
     QSet<QString> heads(plan.fromHeads.cbegin(), plan.fromHeads.cend());
-    QStringList stale = redundantRows(m_graph, currentHeads);
+    QStringList stale = single ? QStringList() : redundantRows(m_graph, currentHeads);
 
     QStringList order = m_graph.topologicalOrder(removed);
     std::reverse(order.begin(), order.end());

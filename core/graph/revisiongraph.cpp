@@ -24,6 +24,9 @@ QString sourceOf(const Revision &r, int line)
 
 QStringList predecessorsOf(const Revision &r)
 {
+    // The common case, without a new list (build() asks this of every revision).
+    if (r.dependsOn.isEmpty() && r.downRevisions.size() <= 1)
+        return r.downRevisions;
     QStringList ids = r.downRevisions + r.dependsOn;
     ids.removeDuplicates();
     return ids;
@@ -176,24 +179,31 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
 
     RevisionGraph graph;
     graph.m_revisions.reserve(n);
-    for (qsizetype i : order)
-        graph.m_revisions << std::move(revisions[i]);
+    QList<qsizetype> placeOf(n);
+    for (qsizetype at = 0; at < n; ++at) {
+        placeOf[order[at]] = at;
+        graph.m_revisions << std::move(revisions[order[at]]);
+    }
+    // The id -> position table, moved to the new positions without hashing
+    // 100,000 ids a second time.
+    for (auto it = positions.begin(); it != positions.end(); ++it)
+        it.value() = placeOf[it.value()];
+    graph.m_index = std::move(positions);
     graph.m_labels = std::move(*labels);
     graph.index();
     return graph;
 }
 
+// The tables build() does not fill itself; m_index is set by then.
 void RevisionGraph::index()
 {
-    m_index.clear();
     m_children.clear();
     m_dependents.clear();
-    m_index.reserve(m_revisions.size());
+    m_children.reserve(m_revisions.size());
     m_sortedIds.clear();
     m_sortedIds.reserve(m_revisions.size());
     for (qsizetype i = 0; i < m_revisions.size(); ++i) {
         const Revision &r = m_revisions[i];
-        m_index.insert(r.id, i);
         m_sortedIds << r.id;
         for (const QString &p : r.downRevisions)
             m_children[p] << r.id;

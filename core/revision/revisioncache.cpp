@@ -90,7 +90,7 @@ RevisionCache RevisionCache::read(const QString &cachePath)
         readStamp(entries >> name, entry.stamp);
         if (!decodeRevision(entries, entry.revision))
             return cache;
-        decoded.insert(name, std::move(entry));
+        decoded.emplace(std::move(name), std::move(entry));
     }
     if (!entries.ok() || !entries.atEnd() || decoded.size() != count)
         return cache;
@@ -104,6 +104,16 @@ std::optional<Revision> RevisionCache::find(const QString &fileName, const FileS
     if (it == m_entries.constEnd() || it->stamp != stamp)
         return std::nullopt;
     return it->revision;
+}
+
+std::optional<Revision> RevisionCache::take(const QString &fileName, const FileStamp &stamp)
+{
+    const auto it = m_entries.find(fileName);
+    if (it == m_entries.end() || it->stamp != stamp)
+        return std::nullopt;
+    std::optional<Revision> revision(std::move(it->revision));
+    m_entries.erase(it);
+    return revision;
 }
 
 void RevisionCache::insert(const QString &fileName, const FileStamp &stamp, const Revision &revision,

@@ -54,6 +54,9 @@ public:
 
     // The revision parsed from fileName when its stamp was this one.
     std::optional<Revision> find(const QString &fileName, const FileStamp &stamp) const;
+    // The same, moved out of the cache: the entry is gone afterwards (the
+    // loader takes 100,000 entries at once, and copying them cost more than the rest).
+    std::optional<Revision> take(const QString &fileName, const FileStamp &stamp);
     // Records a parse; ignored when the file changed too recently to trust
     // its stamp (scanStartNs: wall-clock time taken before the file was
     // stat'ed; racyWindowNs: kRacyWindowNs, or kCoarseRacyWindowNs used instead

@@ -111,13 +111,21 @@ Result<QList<Revision>> RevisionLoader::load()
     const qint64 scanStart = wallClockNs();
     // Absolute and clean, as readRevisionFile() makes Revision::filePath.
     const QString folder = QFileInfo(m_versionsPath).absoluteFilePath();
+    // The cache file is decoded beside the listing (entries are matched by
+    // stamp, so the order of the two does not matter): on a large history
+    // both take a while.
+    RevisionCache cache;
+    std::jthread decoding;
+    if (!m_cachePath.isEmpty())
+        decoding = std::jthread([&cache, path = m_cachePath] { cache = RevisionCache::read(path); });
     // Stamp first (the listing stats each file), read after: a write in
     // between makes the stamp old, never the content.
     auto listing = listRevisionFiles(folder);
+    if (decoding.joinable())
+        decoding.join();
     if (!listing)
         return std::unexpected(listing.error());
     const QList<ListedFile> listed = std::move(*listing);
-    RevisionCache cache = m_cachePath.isEmpty() ? RevisionCache() : RevisionCache::read(m_cachePath);
 
     const qsizetype n = listed.size();
     QStringList files;
@@ -129,7 +137,7 @@ Result<QList<Revision>> RevisionLoader::load()
         files << listed[i].name;
         paths[i] = folder + u'/' + listed[i].name;
         const std::optional<FileStamp> &stamp = listed[i].stamp;
-        std::optional<Revision> hit = stamp ? cache.find(files[i], *stamp) : std::nullopt;
+        std::optional<Revision> hit = stamp ? cache.take(files[i], *stamp) : std::nullopt;
         if (!hit) {
             misses.push_back(i);
             continue;
@@ -144,14 +152,24 @@ Result<QList<Revision>> RevisionLoader::load()
     m_parsed = qsizetype(misses.size());
     m_cached = n - m_parsed;
 
+    // What is left in the cache are entries of deleted or changed files: with
+    // those, or with a file just parsed that may be cached, the cache is
+    // written again, from the revisions in hand (the hits were taken out of it).
     if (!m_cachePath.isEmpty()) {
-        cache.retainOnly(files);
-        for (qsizetype i : misses) {
+        RevisionCache fresh;
+        std::vector<char> parsed(n, 0);
+        for (const qsizetype i : misses) {
+            parsed[i] = 1;
             if (results[i] && listed[i].stamp)
-                cache.insert(files[i], *listed[i].stamp, *results[i], scanStart, m_racyWindowNs);
+                fresh.insert(files[i], *listed[i].stamp, *results[i], scanStart, m_racyWindowNs);
         }
-        if (cache.isModified())
-            cache.write(m_cachePath);
+        if (fresh.isModified() || cache.size() > 0) {
+            for (qsizetype i = 0; i < n; ++i) {
+                if (!parsed[i] && listed[i].stamp)
+                    fresh.insert(files[i], *listed[i].stamp, *results[i], scanStart, m_racyWindowNs);
+            }
+            fresh.write(m_cachePath);
+        }
     }
 
     QList<Revision> revisions;

@@ -10,6 +10,9 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include <optional>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace strata;
 
@@ -76,6 +79,9 @@ private Q_SLOTS:
     void sameAsReplayFromBase_data();
     void sameAsReplayFromBase();
     void linearReplaysAtMostOneInterval();
+    void nextToTheLastRequestReplaysLittle_data();
+    void nextToTheLastRequestReplaysLittle();
+    void requestsFromTwoThreads();
     void unknownRevisionIsTheSameError();
     void failingReplayIsTheSameError();
 };
@@ -153,6 +159,79 @@ void TestSchemaCheckpoints::linearReplaysAtMostOneInterval()
         QCOMPARE(*kept, *opened->schemaAt({rev(u"a"_s, i)}));
         QVERIFY2(checkpoints.lastReplayedSteps() < 8, qPrintable(QString::number(checkpoints.lastReplayedSteps())));
     }
+}
+
+namespace {
+
+// root and a000..a(n-1) in one line.
+std::optional<Project> openLinear(const TestProject &project, int n)
+{
+    if (project.writeRevision(u"root"_s, {},
+                              "- create_table:\n    name: shared\n    columns:\n"
+                              "      - {name: id, type: integer, primary_key: true}\n",
+                              "- drop_table: shared\n").isEmpty())
+        return std::nullopt;
+    for (int i = 0; i < n; ++i) {
+        const QString parent = i == 0 ? u"root"_s : rev(u"a"_s, i - 1);
+        if (project.writeRevision(rev(u"a"_s, i), {parent}, upgradeFor(u"a"_s, i), downgradeFor(u"a"_s, i)).isEmpty())
+            return std::nullopt;
+    }
+    auto opened = project.open();
+    return opened ? std::optional<Project>(std::move(*opened)) : std::nullopt;
+}
+
+} // namespace
+
+// The studio previews the revision below the one it showed (its parent's
+// schema, then its own): the schemas kept near the end of the last request
+// answer it without replaying from an interval checkpoint.
+void TestSchemaCheckpoints::nextToTheLastRequestReplaysLittle_data()
+{
+    QTest::addColumn<int>("first");
+    QTest::addColumn<int>("then");
+    QTest::addColumn<qsizetype>("atMost");
+    QTest::newRow("the one below") << 98 << 97 << qsizetype(0);
+    QTest::newRow("two below") << 98 << 96 << qsizetype(0);
+    QTest::newRow("three below") << 98 << 95 << qsizetype(1);
+    QTest::newRow("twenty below") << 98 << 78 << qsizetype(12);
+    QTest::newRow("the same again") << 98 << 98 << qsizetype(0);
+    QTest::newRow("the one above") << 97 << 98 << qsizetype(1);
+}
+
+void TestSchemaCheckpoints::nextToTheLastRequestReplaysLittle()
+{
+    QFETCH(int, first);
+    QFETCH(int, then);
+    QFETCH(qsizetype, atMost);
+    TestProject project;
+    const auto opened = openLinear(project, 99);
+    QVERIFY(opened);
+    SchemaCheckpoints checkpoints(*opened, 1000);   // no interval checkpoint in this history
+    QVERIFY(checkpoints.schemaAt({rev(u"a"_s, first)}));
+    QCOMPARE(checkpoints.lastReplayedSteps(), qsizetype(first + 2));
+    auto kept = checkpoints.schemaAt({rev(u"a"_s, then)});
+    QVERIFY(kept);
+    QCOMPARE(*kept, *opened->schemaAt({rev(u"a"_s, then)}));
+    QVERIFY2(checkpoints.lastReplayedSteps() <= atMost, qPrintable(QString::number(checkpoints.lastReplayedSteps())));
+    QCOMPARE(checkpoints.size(), qsizetype(0));
+}
+
+// Requests from two threads at once (the preview and lint) each get their own exact schema.
+void TestSchemaCheckpoints::requestsFromTwoThreads()
+{
+    TestProject project;
+    const auto opened = openLinear(project, 60);
+    QVERIFY(opened);
+    SchemaCheckpoints checkpoints(*opened, 8);
+    Result<Schema> below = Schema();
+    Result<Schema> head = Schema();
+    std::thread other([&] { below = checkpoints.schemaAt({rev(u"a"_s, 40)}); });
+    head = checkpoints.schemaAt({rev(u"a"_s, 59)});
+    other.join();
+    QVERIFY(below);
+    QVERIFY(head);
+    QCOMPARE(*below, *opened->schemaAt({rev(u"a"_s, 40)}));
+    QCOMPARE(*head, *opened->schemaAt({rev(u"a"_s, 59)}));
 }
 
 void TestSchemaCheckpoints::unknownRevisionIsTheSameError()

@@ -1,6 +1,7 @@
 #include "ui/app/projectwatcher.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -43,16 +44,17 @@ void ProjectWatcher::rewatch()
     if (m_project.isEmpty())
         return;
     QStringList paths{m_project, m_versions, m_models, QDir(m_project).filePath(u"strata.yaml"_s)};
-    const QDir versions(m_versions);
-    const QFileInfoList files = versions.entryInfoList({u"*.yaml"_s, u"*.yml"_s}, QDir::Files);
     // Beyond this many revision files only the folders are watched: QFileSystemWatcher
     // checks each new path against all it has (100,000 files froze the studio for
     // minutes), and inotify's per-user limit is a few thousand on many systems.
     // Edits saved by replacing the file, as most editors do, still show in the folder.
-    if (files.size() <= maxWatchedFiles) {
-        for (const QFileInfo &file : files)
-            paths << file.absoluteFilePath();
-    }
+    // The listing stops there too: listing 100,000 files delayed the first paint.
+    QStringList files;
+    QDirIterator it(m_versions, {u"*.yaml"_s, u"*.yml"_s}, QDir::Files);
+    while (it.hasNext() && files.size() <= maxWatchedFiles)
+        files << it.nextFileInfo().absoluteFilePath();
+    if (files.size() <= maxWatchedFiles)
+        paths << files;
     QStringList existing;
     for (const QString &path : std::as_const(paths)) {
         if (QFileInfo::exists(path))

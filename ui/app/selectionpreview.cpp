@@ -53,7 +53,8 @@ void SelectionPreview::updatePreview()
 
 void SelectionPreview::startLint()
 {
-    m_lint->start(m_session->project(), m_diff->dialect());
+    const auto project = m_session->project();
+    m_lint->start(project, m_diff->dialect(), m_preview->checkpointsFor(project));
     updateLint();
 }
 

@@ -30,17 +30,17 @@ PreviewLoader::PreviewLoader(QObject *parent)
 void PreviewLoader::request(std::shared_ptr<const Project> project, const QString &current,
                             const QStringList &selected, DialectKind dialect)
 {
-    const quint64 ticket = ++m_ticket;
-    if (project != m_project) {
-        // A reloaded project is another history: its replays start afresh.
-        m_project = project;
-        m_checkpoints = std::make_shared<SchemaCheckpoints>(*project);
-    }
-    std::shared_ptr<SchemaCheckpoints> checkpoints = m_checkpoints;
+    std::shared_ptr<SchemaCheckpoints> checkpoints = checkpointsFor(project);
     if (project->graph().size() <= backgroundThreshold) {
-        deliver(ticket, computePreview(*project, *checkpoints, current, selected, dialect));
+        deliver(++m_ticket, computePreview(*project, *checkpoints, current, selected, dialect));
         return;
     }
+    // A click moves the current row and the selection: two asks for one preview.
+    const Request asked{project.get(), current, selected, dialect};
+    if (m_pending > 0 && asked == m_inFlight)
+        return;
+    m_inFlight = asked;
+    const quint64 ticket = ++m_ticket;
     ++m_pending;
     Q_EMIT started(current);
     // The shared_ptrs keep the project and its checkpoints alive while the
@@ -51,6 +51,16 @@ void PreviewLoader::request(std::shared_ptr<const Project> project, const QStrin
         --m_pending;
         deliver(ticket, preview);
     });
+}
+
+std::shared_ptr<SchemaCheckpoints> PreviewLoader::checkpointsFor(const std::shared_ptr<const Project> &project)
+{
+    if (project != m_project) {
+        // A reloaded project is another history: its replays start afresh.
+        m_project = project;
+        m_checkpoints = project ? std::make_shared<SchemaCheckpoints>(*project) : nullptr;
+    }
+    return m_checkpoints;
 }
 
 void PreviewLoader::deliver(quint64 ticket, const Result<RevisionPreview> &preview)

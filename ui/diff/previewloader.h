@@ -35,6 +35,9 @@ public:
     void request(std::shared_ptr<const Project> project, const QString &current, const QStringList &selected,
                  DialectKind dialect);
     bool isBusy() const { return m_pending > 0; }
+    // The kept replays of this project (made on the first call for it), for
+    // whoever else replays it: lint starts where the previews left off.
+    std::shared_ptr<SchemaCheckpoints> checkpointsFor(const std::shared_ptr<const Project> &project);
 
 Q_SIGNALS:
     void started(const QString &revisionId);
@@ -44,7 +47,17 @@ Q_SIGNALS:
 private:
     void deliver(quint64 ticket, const Result<RevisionPreview> &preview);
 
+    struct Request
+    {
+        const Project *project = nullptr;
+        QString current;
+        QStringList selected;
+        DialectKind dialect = DialectKind::Sqlite;
+        friend bool operator==(const Request &, const Request &) = default;
+    };
+
     std::shared_ptr<const Project> m_project;
+    Request m_inFlight;   // the newest request sent to the pool
     std::shared_ptr<SchemaCheckpoints> m_checkpoints;
     quint64 m_ticket = 0;
     int m_pending = 0;

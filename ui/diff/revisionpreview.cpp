@@ -7,12 +7,18 @@
 #include "core/project/schemacheckpoints.h"
 
 #include <QFile>
+#include <QHash>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace strata::ui {
 
 namespace {
+
+// Up to this many tables the schema tab shows the whole schema before and after.
+constexpr qsizetype kWholeSchemaTables = 300;
 
 // The schema replayed at those revisions, through the checkpoints when there are some.
 Result<Schema> schemaAt(const Project &project, SchemaCheckpoints *checkpoints, const QStringList &revisionIds)
@@ -61,6 +67,75 @@ Result<const Revision *> findRevision(const Project &project, const QString &id)
     return revision;
 }
 
+// The tables that differ between two schemas (added, dropped or changed,
+// each in its own schema's order), and how many are the same on both sides.
+struct ChangedTables
+{
+    Schema before;
+    Schema after;
+    qsizetype unchanged = 0;
+};
+
+ChangedTables changedTables(const Schema &before, const Schema &after)
+{
+    // Tables a step leaves alone keep their place and share their data with
+    // the schema before it, so the common head and tail compare cheaply by
+    // position; only the middle, where tables came, went or moved, is matched by name.
+    const QList<Table> &left = before.tables;
+    const QList<Table> &right = after.tables;
+    qsizetype head = 0;
+    while (head < left.size() && head < right.size() && left[head].name == right[head].name)
+        ++head;
+    qsizetype tail = 0;
+    while (tail < left.size() - head && tail < right.size() - head
+           && left[left.size() - 1 - tail].name == right[right.size() - 1 - tail].name)
+        ++tail;
+    QHash<QString, qsizetype> middle;   // name -> position in left
+    for (qsizetype i = head; i < left.size() - tail; ++i)
+        middle.insert(left[i].name, i);
+
+    ChangedTables changed;
+    QList<qsizetype> fromLeft;
+    QList<qsizetype> fromRight;
+    const auto compare = [&](qsizetype was, qsizetype now) {
+        if (left[was] == right[now]) {
+            ++changed.unchanged;
+        } else {
+            fromLeft << was;
+            fromRight << now;
+        }
+    };
+    for (qsizetype i = 0; i < right.size(); ++i) {
+        if (i < head)
+            compare(i, i);
+        else if (i >= right.size() - tail)
+            compare(left.size() - (right.size() - i), i);
+        else if (const auto it = middle.constFind(right[i].name); it != middle.cend())
+            compare(middle.take(right[i].name), i);
+        else
+            fromRight << i;   // added
+    }
+    fromLeft << middle.values();   // dropped
+    std::sort(fromLeft.begin(), fromLeft.end());
+    std::sort(fromRight.begin(), fromRight.end());
+    for (const qsizetype i : std::as_const(fromLeft))
+        changed.before.tables << left[i];
+    for (const qsizetype i : std::as_const(fromRight))
+        changed.after.tables << right[i];
+    return changed;
+}
+
+QStringList schemaLines(const Dialect &dialect, const Schema &schema, qsizetype unchanged)
+{
+    QStringList lines = ddlLines(dialect.schemaDdl(schema));
+    if (unchanged > 0) {
+        const QString note = unchanged == 1 ? u"-- 1 table unchanged by this step is not shown"_s
+                                            : u"-- %1 tables unchanged by this step are not shown"_s.arg(unchanged);
+        lines.prepend(note);
+    }
+    return lines;
+}
+
 struct Replayed
 {
     Schema before;   // at older's parents
@@ -80,8 +155,15 @@ Result<Replayed> fillSchemas(RevisionPreview &preview, const Project &project, S
         return std::unexpected(after.error());
     preview.dialect = dialect.kind();
     preview.beforeLabel = older.isBase() ? u"base"_s : older.downRevisions.join(u" + "_s);
-    preview.beforeDdl = ddlLines(dialect.schemaDdl(*before));
-    preview.afterDdl = ddlLines(dialect.schemaDdl(*after));
+    if (std::max(before->tables.size(), after->tables.size()) > kWholeSchemaTables) {
+        // Tens of thousands of tables: the schema tab shows the ones that change.
+        const ChangedTables changed = changedTables(*before, *after);
+        preview.beforeDdl = schemaLines(dialect, changed.before, changed.unchanged);
+        preview.afterDdl = schemaLines(dialect, changed.after, changed.unchanged);
+    } else {
+        preview.beforeDdl = ddlLines(dialect.schemaDdl(*before));
+        preview.afterDdl = ddlLines(dialect.schemaDdl(*after));
+    }
     preview.rows = diffLines(preview.beforeDdl, preview.afterDdl);
     return Replayed{std::move(*before), std::move(*after)};
 }

@@ -26,7 +26,10 @@ struct RevisionPreview
     QString message;
     DialectKind dialect = DialectKind::Sqlite;
     QString beforeLabel;              // "9b1e0aa2c4f3" or "base"
-    QStringList beforeDdl;            // lines
+    // Lines. Past a few hundred tables only the tables that differ, after a
+    // comment line that counts the others (a step among 25,000 tables would
+    // otherwise print and diff all of them twice).
+    QStringList beforeDdl;
     QStringList afterDdl;
     QList<DiffRow> rows;              // diffLines(beforeDdl, afterDdl)
     Result<QString> upgradeSql = QString();

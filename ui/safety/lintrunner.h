@@ -12,7 +12,10 @@
 
 template <typename T> class QFutureWatcher;
 
-namespace strata { class Project; }
+namespace strata {
+class Project;
+class SchemaCheckpoints;
+}
 
 namespace strata::ui {
 
@@ -20,11 +23,14 @@ namespace strata::ui {
 using LintFindings = QHash<QString, QList<Issue>>;
 
 // Lints the revisions of a project once per reload, on a pool thread: lint
-// is pure (no database) but replays the whole schema below each revision, so
-// a long history costs a lot. Revisions go newest first, in batches posted as
-// they finish, so the rows at the top of the timeline get their badges first,
-// and only the newest Limit of them (older ones: `strata lint REV`). A newer
-// start() cancels the older run between two revisions and drops its results.
+// is pure (no database) but needs the schema below each revision. Only the
+// newest Limit revisions are linted (older ones: `strata lint REV`): the
+// schema below the oldest of them is asked once of the checkpoints the
+// preview shares (a few thousand steps replayed on a long history, not the
+// whole of it per revision), and the others follow it one step at a time.
+// Revisions go newest first, in batches posted as they finish, so the rows
+// at the top of the timeline get their badges first. A newer start()
+// cancels the older run between two revisions and drops its results.
 class LintRunner : public QObject
 {
     Q_OBJECT
@@ -33,8 +39,10 @@ public:
     ~LintRunner() override;
 
     // dialect: the rules' database. Nothing new
-    // starts when this project and dialect already ran or run.
-    void start(std::shared_ptr<const Project> project, DialectKind dialect);
+    // starts when this project and dialect already ran or run. checkpoints:
+    // kept replays of this project (null: a replay from base).
+    void start(std::shared_ptr<const Project> project, DialectKind dialect,
+               std::shared_ptr<SchemaCheckpoints> checkpoints = nullptr);
     bool isRunning() const { return m_watcher != nullptr; }
     // The first batch (the newest revisions) is in.
     bool hasFirstBatch() const { return !isRunning() || !m_linted.isEmpty(); }

@@ -31,6 +31,7 @@ int usedWidth(const QStringList &lanes)
 QList<TimelineRowLayout> TimelineLayout::compute(const QList<Node> &nodes)
 {
     QSet<QString> known;
+    known.reserve(nodes.size());
     for (const Node &node : nodes)
         known.insert(node.id);
 

@@ -19,6 +19,7 @@ void TimelineModel::setGraph(const RevisionGraph &graph)
     const QList<Revision> &revisions = graph.revisions();   // parents first
     const QStringList heads = graph.heads();
     m_entries.reserve(revisions.size());
+    m_rowOf.reserve(revisions.size());
     QList<TimelineLayout::Node> nodes;
     nodes.reserve(revisions.size());
     for (auto it = revisions.crbegin(); it != revisions.crend(); ++it) {
