@@ -1,6 +1,7 @@
 #include "core/db/sqlitehandle_p.h"
 
 #include <QSqlDriver>
+#include <QSqlQuery>
 #include <QVariant>
 
 #include <sqlite3.h>
@@ -28,8 +29,16 @@ SqliteHandle SqliteHandle::of(const QSqlDatabase &database)
     if (!database.driver() || database.driverName() != QLatin1String("QSQLITE"))
         return handle;
     const QVariant value = database.driver()->handle();
-    if (value.isValid() && qstrcmp(value.typeName(), "sqlite3*") == 0)
-        handle.m_db = *static_cast<sqlite3 *const *>(value.data());
+    if (!value.isValid() || qstrcmp(value.typeName(), "sqlite3*") != 0)
+        return handle;
+    // A driver built with a SQLite of its own (Qt's bundled copy) would hand
+    // over a connection of another library: then every statement goes through
+    // Qt. Another version is the sign that can be read.
+    QSqlQuery version(database);
+    if (!version.exec(QStringLiteral("SELECT sqlite_version()")) || !version.next()
+        || version.value(0).toString() != QLatin1String(sqlite3_libversion()))
+        return handle;
+    handle.m_db = *static_cast<sqlite3 *const *>(value.data());
     return handle;
 }
 
