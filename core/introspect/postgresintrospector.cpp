@@ -100,11 +100,21 @@ Result<Schema> PostgresIntrospector::read(const IntrospectOptions &options)
         table.name = name;
         schema.tables << table;
     }
+    // Each query reads the whole schema's catalog rows: hash joins suit them.
+    // Right after thousands of tables were made the catalog's statistics still
+    // describe a small database, and the planner chose nested loops over them
+    // (`strata check` of 5,000 tables: about 60 s instead of 3).
+    const bool planned = m_connection.exec(u"SET enable_nestloop = off"_s).has_value();
+    Status done;
     for (auto step : {&PostgresIntrospector::readColumns, &PostgresIntrospector::readConstraints,
                       &PostgresIntrospector::readIndexes}) {
-        if (auto done = (this->*step)(schema); !done)
-            return std::unexpected(done.error());
+        if (done = (this->*step)(schema); !done)
+            break;
     }
+    if (planned)
+        (void)m_connection.exec(u"RESET enable_nestloop"_s);
+    if (!done)
+        return std::unexpected(done.error());
     return schema;
 }
 
@@ -130,8 +140,10 @@ Status PostgresIntrospector::readColumns(Schema &schema)
         "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, t.typtype, t.typname, "
         "(SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder) FROM pg_enum AS e WHERE e.enumtypid = t.oid), "
         // A sequence the column owns (deptype 'a'), as SERIAL makes it; an identity's is internal ('i').
+        // refclassid lets it use pg_depend's reference index.
         "EXISTS (SELECT 1 FROM pg_depend AS dep JOIN pg_class AS sq ON sq.oid = dep.objid AND sq.relkind = 'S' "
-        " WHERE dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') "
+        " WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid "
+        " AND dep.refobjsubid = a.attnum AND dep.deptype = 'a') "
         "FROM pg_attribute AS a JOIN pg_type AS t ON t.oid = a.atttypid "
         "LEFT JOIN pg_attrdef AS d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "_s
             + tablesOfSchema(u"a.attrelid"_s)
