@@ -2,6 +2,7 @@
 
 #include "core/run/datastep_p.h"
 #include "core/run/offlinescript.h"
+#include "core/run/renderahead_p.h"
 #include "core/db/preparedquery.h"
 #include "core/run/sqliterebuild_p.h"
 #include "core/run/steplocks_p.h"
@@ -135,8 +136,8 @@ Status Runner::run(const Plan &plan)
     m_historyNote = store.note();
     const Dialect &d = m_connection.dialect();
     m_keepsHistory = m_connection.tableExists(d.historyLocation(config.historyTable));
-    m_headsQuery = std::make_unique<PreparedQuery>(
-        m_connection, u"SELECT "_s + d.quote(u"version_num"_s) + u" FROM "_s + d.quote(config.versionTable));
+    m_headsSql = u"SELECT "_s + d.quote(u"version_num"_s) + u" FROM "_s + d.quote(config.versionTable);
+    m_headsQuery = std::make_unique<PreparedQuery>(m_connection, m_headsSql);
     // Not kept past the run: the connection may be closed before the Runner goes.
     const auto dropHeadsQuery = qScopeGuard([this] { m_headsQuery.reset(); });
 
@@ -151,8 +152,9 @@ Status Runner::run(const Plan &plan)
     const auto restoreForeignKeys = qScopeGuard([this, &foreignKeys] {
         (void)foreignKeys.restoreForeignKeys(m_foreignKeysWereOn);
     });
+    RenderAhead ahead(m_project, plan, m_connection.dialect(), std::move(*schema));
     if (m_atomic)
-        return runAtomically(plan, *schema);
+        return runAtomically(plan, ahead);
     const int count = int(plan.steps.size());
     for (int i = 0; i < count; ++i) {
         if (m_cancelled || (m_stopFlag && m_stopFlag->load())) {
@@ -169,17 +171,14 @@ Status Runner::run(const Plan &plan)
         Q_EMIT stepStarted(i, count, step);
         QElapsedTimer timer;
         timer.start();
-        // Moved in: the step's render changes it in place instead of copying every table.
-        auto after = runStep(step, std::move(*schema), i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
-        if (!after)
-            return std::unexpected(after.error());
-        *schema = std::move(*after);
+        if (auto done = runStep(step, ahead.take(i), i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter); !done)
+            return done;
         Q_EMIT stepFinished(i, count, step, timer.elapsed());
     }
     return {};
 }
 
-Status Runner::runAtomically(const Plan &plan, Schema &schema)
+Status Runner::runAtomically(const Plan &plan, RenderAhead &ahead)
 {
     // SQLite: foreign keys off before the one BEGIN (the pragma is a no-op inside it); run() puts them back.
     SqliteRebuildGuard rebuildGuard(m_connection);
@@ -206,10 +205,9 @@ Status Runner::runAtomically(const Plan &plan, Schema &schema)
         Q_EMIT stepStarted(i, count, step);
         QElapsedTimer timer;
         timer.start();
-        auto after = runStep(step, std::move(schema), i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
-        if (!after)
-            return rolledBack(after.error(), u"step %1 of %2 (%3) failed"_s.arg(i + 1).arg(count).arg(step.arrow()));
-        schema = std::move(*after);
+        auto done = runStep(step, ahead.take(i), i == 0 ? plan.fromHeads : plan.steps.at(i - 1).headsAfter);
+        if (!done)
+            return rolledBack(done.error(), u"step %1 of %2 (%3) failed"_s.arg(i + 1).arg(count).arg(step.arrow()));
         Q_EMIT stepFinished(i, count, step, timer.elapsed());
     }
     if (auto committed = m_connection.commit(); !committed)
@@ -232,14 +230,12 @@ Status Runner::foreignKeysOff(SqliteRebuildGuard &guard)
 Status Runner::checkHeads(const QStringList &expectedHeads)
 {
     // The version table exists: run() created it before the first step.
-    auto rows = m_headsQuery->select();
-    if (!rows)
-        return std::unexpected(rows.error().wrappedIn(
+    auto heads = readHeads();
+    if (!heads)
+        return std::unexpected(heads.error().wrappedIn(
             u"could not read the version table %1"_s.arg(m_project.config().versionTable),
             m_connection.url().redacted()));
-    QStringList actual;
-    for (const QVariantList &row : std::as_const(*rows))
-        actual << row.value(0).toString();
+    QStringList actual = std::move(*heads);
     actual.sort();
     QStringList expected = expectedHeads;
     expected.sort();
@@ -252,17 +248,34 @@ Status Runner::checkHeads(const QStringList &expectedHeads)
                 m_connection.url().redacted(), u"run the command again; it starts from where the database is now"_s);
 }
 
-Result<Schema> Runner::runStep(const PlanStep &step, Schema before, const QStringList &expectedHeads)
+Result<QStringList> Runner::readHeads()
 {
+    // SQLite re-prepares a kept statement after every step's DDL anyway; its
+    // own handle reads the rows without Qt's result objects.
+    if (m_connection.dialect().kind() == Dialect::Kind::Sqlite)
+        return m_connection.selectColumn(m_headsSql);
+    auto rows = m_headsQuery->select();
+    if (!rows)
+        return std::unexpected(rows.error());
+    QStringList heads;
+    for (const QVariantList &row : std::as_const(*rows))
+        heads << row.value(0).toString();
+    return heads;
+}
+
+Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStringList &expectedHeads)
+{
+    if (!item)
+        return std::unexpected(item.error());
     // A revision whose Python needs a live connection runs through Alembic itself.
-    if (alembic::DataStepRunner::applies(m_project, step))
-        return alembic::DataStepRunner(m_connection, m_project).run(step, before, expectedHeads);
+    if (item->dataStep) {
+        auto after = alembic::DataStepRunner(m_connection, m_project).run(step, item->before, expectedHeads);
+        return after ? Status() : std::unexpected(after.error());
+    }
     QElapsedTimer timer;
     timer.start();
     const ProjectConfig &config = m_project.config();
-    auto rendered = renderStep(m_project, step, m_connection.dialect(), std::move(before));
-    if (!rendered)
-        return std::unexpected(rendered.error());
+    const RenderedStep *rendered = &item->rendered;
     for (const QString &text : std::as_const(rendered->warnings))
         Q_EMIT warning(text);
 
@@ -340,7 +353,7 @@ Result<Schema> Runner::runStep(const PlanStep &step, Schema before, const QStrin
         rollbackStep();
         return std::unexpected(stepError(committed.error(), step, m_connection.url().redacted()));
     }
-    return std::move(rendered->after);
+    return {};
 }
 
 Status Runner::execute(const Statement &statement)

@@ -10,7 +10,9 @@
 
 namespace strata {
 
+struct AheadStep;
 class PreparedQuery;
+class RenderAhead;
 class SqliteRebuildGuard;
 class StepLockTimeout;
 class Project;
@@ -56,12 +58,13 @@ Q_SIGNALS:
     void stepFinished(int index, int count, const strata::PlanStep &step, qint64 milliseconds);
 
 private:
-    // Runs one step and returns the schema after it.
-    Result<Schema> runStep(const PlanStep &step, Schema before, const QStringList &expectedHeads);
+    // Runs one step as rendered ahead (see RenderAhead).
+    Status runStep(const PlanStep &step, Result<AheadStep> item, const QStringList &expectedHeads);
     // Inside the step's transaction (under the write lock): the version rows are still the plan's.
     Status checkHeads(const QStringList &expectedHeads);
+    Result<QStringList> readHeads();
     Status execute(const Statement &statement);
-    Status runAtomically(const Plan &plan, Schema &schema);
+    Status runAtomically(const Plan &plan, RenderAhead &ahead);
     // A step's own transaction; in an atomic run the run's one transaction stands in for it.
     Status beginStep() { return m_atomic ? Status() : m_connection.begin(); }
     Status commitStep() { return m_atomic ? Status() : m_connection.commit(); }
@@ -80,6 +83,7 @@ private:
     bool m_keepsHistory = true;
     QString m_historyNote;
     // Read in every step: prepared once per run, not parsed and planned per step.
+    QString m_headsSql;
     std::unique_ptr<PreparedQuery> m_headsQuery;
     StepLockTimeout *m_lockTimeout = nullptr;   // during run()
     // SQLite, during run(): foreign keys stay off from the first step to the
