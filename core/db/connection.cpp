@@ -147,6 +147,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, Opt
         db.setConnectOptions(connectOptions.join(u';'));
     }
 
+    if (sqlite)
+        SqliteHandle::configureLibrary();
     if (!db.open()) {
         // libpq's text spans lines ("...failed: Connection refused\n\tIs the server running..."): one line here.
         const QString serverText = sqlErrorText(db.lastError()).simplified();
@@ -244,6 +246,26 @@ Result<QList<QVariantList>> Connection::select(const QString &sql, const QVarian
         rows << row;
     }
     return rows;
+}
+
+Result<QStringList> Connection::selectColumn(const QString &sql)
+{
+    if (m_sqlite) {
+        QStringList column;
+        const SqliteHandle::Outcome done = m_sqlite->selectColumn(sql, column);
+        if (done.kind == SqliteHandle::Outcome::Kind::Done)
+            return column;
+        if (done.kind == SqliteHandle::Outcome::Kind::Failed)
+            return std::unexpected(databaseError(sql, done.message.trimmed(), QString::number(done.code)));
+    }
+    auto rows = select(sql);
+    if (!rows)
+        return std::unexpected(rows.error());
+    QStringList column;
+    column.reserve(rows->size());
+    for (const QVariantList &row : std::as_const(*rows))
+        column << row.value(0).toString();
+    return column;
 }
 
 Status Connection::begin()

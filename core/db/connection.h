@@ -42,6 +42,9 @@ public:
     Result<QList<QVariantList>> select(const QString &sql);
     // The same with '?' placeholders bound to the values, in order.
     Result<QList<QVariantList>> select(const QString &sql, const QVariantList &bindings);
+    // The first column of every row, as text. On SQLite straight from the
+    // driver's handle: a run asks for its version rows once per step.
+    Result<QStringList> selectColumn(const QString &sql);
 
     Status begin();          // SQLite: BEGIN IMMEDIATE, so a second writer waits on the lock at once
     Status commit();

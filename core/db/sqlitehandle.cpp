@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace strata {
 
 namespace {
@@ -22,6 +24,13 @@ bool blankTail(const char *tail)
 }
 
 } // namespace
+
+void SqliteHandle::configureLibrary()
+{
+    // Refused (SQLITE_MISUSE, harmless) once the library is initialised: only the first call counts.
+    static std::once_flag once;
+    std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
 
 SqliteHandle SqliteHandle::of(const QSqlDatabase &database)
 {
@@ -44,6 +53,16 @@ SqliteHandle SqliteHandle::of(const QSqlDatabase &database)
 
 SqliteHandle::Outcome SqliteHandle::exec(const QString &sql) const
 {
+    return run(sql, nullptr);
+}
+
+SqliteHandle::Outcome SqliteHandle::selectColumn(const QString &sql, QStringList &column) const
+{
+    return run(sql, &column);
+}
+
+SqliteHandle::Outcome SqliteHandle::run(const QString &sql, QStringList *column) const
+{
     const QByteArray utf8 = sql.toUtf8();
     sqlite3_stmt *statement = nullptr;
     const char *tail = nullptr;
@@ -54,6 +73,11 @@ SqliteHandle::Outcome SqliteHandle::exec(const QString &sql) const
     }
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(statement);
+        while (column && rc == SQLITE_ROW) {
+            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, 0));
+            column->append(text ? QString::fromUtf8(text, sqlite3_column_bytes(statement, 0)) : QString());
+            rc = sqlite3_step(statement);
+        }
         if (rc == SQLITE_ROW || rc == SQLITE_DONE)
             rc = SQLITE_OK;
     }

@@ -2,6 +2,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 struct sqlite3;
 
@@ -16,6 +17,14 @@ namespace strata {
 class SqliteHandle
 {
 public:
+    // Before the first SQLite connection of the process: SQLite's memory
+    // statistics off. Nothing here reads them, and keeping them takes a
+    // global mutex around every allocation; once a process has a second
+    // thread (the revision loader, the renderer) each of those is an atomic
+    // lock, about a tenth of a run's CPU, as SQLite parses the whole schema
+    // again after every ALTER TABLE.
+    static void configureLibrary();
+
     // The driver's handle, or an empty SqliteHandle when the database is not QSQLITE.
     static SqliteHandle of(const QSqlDatabase &database);
 
@@ -32,8 +41,14 @@ public:
     // finalized. NotHandled when the text is not exactly one statement (empty,
     // or several): the caller runs it through Qt, which reports those cases.
     Outcome exec(const QString &sql) const;
+    // Runs one query and appends its rows' first column, as text (NULL as a
+    // null QString), to `column`; NotHandled as for exec().
+    Outcome selectColumn(const QString &sql, QStringList &column) const;
 
 private:
+    // Prepared, stepped to the end when `column` is given (else once), finalized.
+    Outcome run(const QString &sql, QStringList *column) const;
+
     sqlite3 *m_db = nullptr;
 };
 
