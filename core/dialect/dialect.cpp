@@ -5,6 +5,10 @@
 #include "core/ops/executeop.h"
 #include "core/ops/sqlstatements.h"
 
+#include <QDateTime>
+
+#include <cstdio>
+
 using namespace Qt::StringLiterals;
 
 namespace strata {
@@ -119,6 +123,20 @@ QString Dialect::alterTable(const QString &table) const
 }
 
 namespace {
+
+// What QDateTime::toString(Qt::ISODateWithMs) writes for a UTC time
+// ("2026-11-30T16:07:49.123Z"), without its calendar and format machinery.
+QString isoUtcWithMs(const QDateTime &time)
+{
+    const QDateTime utc = time.timeSpec() == Qt::UTC ? time : time.toUTC();
+    const QDate date = utc.date();
+    const QTime clock = utc.time();
+    char text[40];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", date.year(), date.month(), date.day(),
+                  clock.hour(), clock.minute(), clock.second(), clock.msec());
+    return QString::fromLatin1(text);
+}
+
 
 // A generated name is the one the database chooses itself: no CONSTRAINT clause.
 QString constraintPrefix(const Dialect &dialect, const QString &name, bool generated)
@@ -339,15 +357,16 @@ QString Dialect::insertHistory(const QString &configuredHistory, const HistoryEn
     const auto textOrNull = [this](const QString &text) {
         return text.isEmpty() ? u"NULL"_s : literal(text);
     };
-    const QString appliedAt = entry.appliedAt.isValid()
-        ? literal(entry.appliedAt.toUTC().toString(Qt::ISODateWithMs))
-        : u"NULL"_s;
-    const QStringList columns{u"revision"_s, u"direction"_s, u"checksum"_s,
-                              u"applied_at"_s, u"duration_ms"_s, u"applied_by"_s};
-    const QStringList values{literal(entry.revision), literal(entry.direction), textOrNull(entry.checksum),
-                             appliedAt, QString::number(entry.durationMs), textOrNull(entry.appliedBy)};
-    return "INSERT INTO "_L1 + quoteTable(historyTable) + " ("_L1 + quotedList(columns) + ") VALUES ("_L1
-        + values.join(u", "_s) + u')';
+    static const QStringList columns{u"revision"_s, u"direction"_s, u"checksum"_s,
+                                     u"applied_at"_s, u"duration_ms"_s, u"applied_by"_s};
+    // Written once per step of a run: appended in place rather than through a list and join.
+    QString sql;
+    sql.reserve(320);
+    sql += "INSERT INTO "_L1 + quoteTable(historyTable) + " ("_L1 + quotedList(columns) + ") VALUES ("_L1;
+    sql += literal(entry.revision) + ", "_L1 + literal(entry.direction) + ", "_L1 + textOrNull(entry.checksum) + ", "_L1;
+    sql += entry.appliedAt.isValid() ? literal(isoUtcWithMs(entry.appliedAt)) : u"NULL"_s;
+    sql += ", "_L1 + QString::number(entry.durationMs) + ", "_L1 + textOrNull(entry.appliedBy) + u')';
+    return sql;
 }
 
 } // namespace strata
