@@ -146,7 +146,11 @@ Status PostgresIntrospector::readColumns(Schema &schema)
 {
     auto rows = m_connection.select(
         u"SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-        "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, t.typtype, t.typname, "
+        // A default cannot name a column, so it is printed without opening its
+        // table (a third of the query's time at 25,000 defaults); a generated
+        // column's expression can, and still gets its table.
+        "pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END), "
+        "a.attidentity, a.attgenerated, t.typtype, t.typname, "
         // The labels are looked up for enum types only, not once per column.
         "CASE WHEN t.typtype = 'e' THEN (SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder) "
         " FROM pg_enum AS e WHERE e.enumtypid = t.oid) END, "

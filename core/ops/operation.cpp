@@ -147,18 +147,46 @@ Status requireFreeConstraintName(const Table &table, const QString &name)
         u"choose another name"_s));
 }
 
+namespace {
+
+bool hasNativeEnum(const Table &table)
+{
+    return std::ranges::any_of(table.columns, [](const Column &c) { return c.type.isNativeEnum(); });
+}
+
+// An operation on one table changes the schema's enum types only through an
+// enum column of that table, before or after it (syncEnumTypes then reaches
+// the other tables); whether it has one after is seen by trying the operation
+// on the table alone. One that needs more than its table may.
+bool mayChangeEnumTypes(const Operation &op, const Table &table)
+{
+    if (hasNativeEnum(table))
+        return true;
+    Schema alone;
+    alone.tables << table;
+    if (!op.apply(alone))
+        return true;
+    const Table *after = std::as_const(alone).table(table.name);
+    return !after || hasNativeEnum(*after);
+}
+
+} // namespace
+
 Result<TableChange> changeTable(const Operation &op, Schema &schema, const QString &table, const Dialect &dialect)
 {
     auto original = requireTable(std::as_const(schema), table);
     if (!original)
         return std::unexpected(original.error());
     TableChange change{**original, {}, {}, {}};
-    if (dialect.hasNativeEnums())
+    // Reading the enum types walks every column of the schema; where they
+    // cannot change, none before and none after say the same (nothing to create or drop).
+    const bool types = dialect.hasNativeEnums() && mayChangeEnumTypes(op, change.before);
+    if (types)
         change.enumsBefore = schema.nativeEnums();
     if (auto applied = op.apply(schema); !applied)
         return std::unexpected(applied.error());
     change.after = *std::as_const(schema).table(table);
-    if (dialect.hasNativeEnums())
+    if (types)
         change.enumsAfter = schema.nativeEnums();
     return change;
 }
