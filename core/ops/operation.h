@@ -66,7 +66,8 @@ public:
     // just before the operation.
     virtual Result<QStringList> render(const Dialect &dialect, const Schema &before) const = 0;
     // render(), then apply() to the same schema, which ends as the operation
-    // leaves it: what a draft does operation after operation. Operations that
+    // leaves it (after an error it is not to be used): what a draft does
+    // operation after operation. Operations that
     // need their table both before and after override it to change the schema
     // in place, where render() alone has to copy the whole schema first (a
     // copy per operation is quadratic in a revision of thousands).
