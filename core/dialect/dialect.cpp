@@ -107,12 +107,22 @@ QStringList Dialect::lateForeignKeys(const Table &table) const
     return statements;
 }
 
-QStringList Dialect::createTypes(const Schema &, const Schema &) const
+QStringList Dialect::createTypes(const Schema &before, const Schema &after) const
+{
+    return hasNativeEnums() ? createTypes(before.nativeEnums(), after.nativeEnums()) : QStringList();
+}
+
+QStringList Dialect::dropTypes(const Schema &before, const Schema &after) const
+{
+    return hasNativeEnums() ? dropTypes(before.nativeEnums(), after.nativeEnums()) : QStringList();
+}
+
+QStringList Dialect::createTypes(const EnumTypes &, const EnumTypes &) const
 {
     return {};
 }
 
-QStringList Dialect::dropTypes(const Schema &, const Schema &) const
+QStringList Dialect::dropTypes(const EnumTypes &, const EnumTypes &) const
 {
     return {};
 }

@@ -74,8 +74,15 @@ public:
     // The use_alter foreign keys of a created table as ALTER TABLE statements,
     // for after the revision's other operations; empty where they stay inline.
     QStringList lateForeignKeys(const Table &table) const;
-    virtual QStringList createTypes(const Schema &before, const Schema &after) const;
-    virtual QStringList dropTypes(const Schema &before, const Schema &after) const;
+    QStringList createTypes(const Schema &before, const Schema &after) const;
+    QStringList dropTypes(const Schema &before, const Schema &after) const;
+    // The same from the native enum types before and after (Schema::nativeEnums()),
+    // for a caller that keeps them instead of two whole schemas.
+    virtual QStringList createTypes(const EnumTypes &before, const EnumTypes &after) const;
+    virtual QStringList dropTypes(const EnumTypes &before, const EnumTypes &after) const;
+    // Whether enums are database types here; if not, an enum is a VARCHAR
+    // with, when asked for, a CHECK (col IN (...)).
+    virtual bool hasNativeEnums() const { return false; }
 
     // The whole schema as DDL, the types it uses first, then the tables in
     // order, each followed by its indexes.
@@ -110,9 +117,6 @@ public:
     static QString trimStatement(const QString &sql);
 
 protected:
-    // Whether enums are database types here; if not, an enum is a VARCHAR
-    // with, when asked for, a CHECK (col IN (...)).
-    virtual bool hasNativeEnums() const { return false; }
     // Whether CREATE TABLE leaves use_alter foreign keys to lateForeignKeys().
     virtual bool defersForeignKeys() const { return false; }
     // " CHECK (...)" for an enum column that is a VARCHAR here and asks for a constraint.

@@ -58,10 +58,8 @@ QString PostgresDialect::columnDefinition(const Column &column, const Table &tab
 // but the new value cannot be used before that transaction commits: a revision
 // that adds a value and writes rows with it needs two revisions (or
 // transactional: false). Values are never removed: PostgreSQL cannot.
-QStringList PostgresDialect::createTypes(const Schema &before, const Schema &after) const
+QStringList PostgresDialect::createTypes(const EnumTypes &existing, const EnumTypes &wanted) const
 {
-    const QMap<QString, QStringList> existing = before.nativeEnums();
-    const QMap<QString, QStringList> wanted = after.nativeEnums();
     QStringList statements;
     for (auto it = wanted.cbegin(); it != wanted.cend(); ++it) {
         const QStringList &values = it.value();
@@ -86,12 +84,11 @@ QStringList PostgresDialect::createTypes(const Schema &before, const Schema &aft
     return statements;
 }
 
-QStringList PostgresDialect::dropTypes(const Schema &before, const Schema &after) const
+QStringList PostgresDialect::dropTypes(const EnumTypes &before, const EnumTypes &after) const
 {
-    const QMap<QString, QStringList> left = after.nativeEnums();
     QStringList statements;
-    for (const QString &name : before.nativeEnums().keys()) {
-        if (!left.contains(name))
+    for (const QString &name : before.keys()) {
+        if (!after.contains(name))
             statements << "DROP TYPE "_L1 + quote(name);
     }
     return statements;

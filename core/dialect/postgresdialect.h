@@ -11,11 +11,13 @@ public:
     QString typeName(const ColumnType &type) const override;
     QString columnDefinition(const Column &column, const Table &table) const override;
     QStringList alterColumn(const Table &before, const Table &after, const AlterColumn &op) const override;
-    QStringList createTypes(const Schema &before, const Schema &after) const override;
-    QStringList dropTypes(const Schema &before, const Schema &after) const override;
+    using Dialect::createTypes;
+    using Dialect::dropTypes;
+    QStringList createTypes(const EnumTypes &existing, const EnumTypes &wanted) const override;
+    QStringList dropTypes(const EnumTypes &before, const EnumTypes &after) const override;
+    bool hasNativeEnums() const override { return true; }
 
 protected:
-    bool hasNativeEnums() const override { return true; }
     bool defersForeignKeys() const override { return true; }
 };
 

@@ -105,6 +105,13 @@ Result<Schema> PostgresIntrospector::read(const IntrospectOptions &options)
     // describe a small database, and the planner chose nested loops over them
     // (`strata check` of 5,000 tables: about 60 s instead of 3).
     const bool planned = m_connection.exec(u"SET enable_nestloop = off"_s).has_value();
+    // Those plans cost more than jit_above_cost, so the columns query was
+    // compiled and optimised by LLVM first: 1.7 s of a 3 s `strata check` of
+    // 5,000 tables, for a query that runs in 0.4 s without. The form leaves a server
+    // without JIT (before PostgreSQL 11) alone, and never fails in a transaction.
+    auto jit = m_connection.select(u"SELECT set_config('jit', 'off', false) "
+                                   "WHERE current_setting('jit', true) IS NOT NULL"_s);
+    const bool jitOff = jit && !jit->isEmpty();
     Status done;
     for (auto step : {&PostgresIntrospector::readColumns, &PostgresIntrospector::readConstraints,
                       &PostgresIntrospector::readIndexes}) {
@@ -113,6 +120,8 @@ Result<Schema> PostgresIntrospector::read(const IntrospectOptions &options)
     }
     if (planned)
         (void)m_connection.exec(u"RESET enable_nestloop"_s);
+    if (jitOff)
+        (void)m_connection.exec(u"RESET jit"_s);
     if (!done)
         return std::unexpected(done.error());
     return schema;
@@ -137,8 +146,14 @@ Status PostgresIntrospector::readColumns(Schema &schema)
 {
     auto rows = m_connection.select(
         u"SELECT a.attrelid::bigint, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-        "pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, t.typtype, t.typname, "
-        "(SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder) FROM pg_enum AS e WHERE e.enumtypid = t.oid), "
+        // A default cannot name a column, so it is printed without opening its
+        // table (a third of the query's time at 25,000 defaults); a generated
+        // column's expression can, and still gets its table.
+        "pg_get_expr(d.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE d.adrelid END), "
+        "a.attidentity, a.attgenerated, t.typtype, t.typname, "
+        // The labels are looked up for enum types only, not once per column.
+        "CASE WHEN t.typtype = 'e' THEN (SELECT string_agg(e.enumlabel, chr(31) ORDER BY e.enumsortorder) "
+        " FROM pg_enum AS e WHERE e.enumtypid = t.oid) END, "
         // A sequence the column owns (deptype 'a'), as SERIAL makes it; an identity's is internal ('i').
         // refclassid lets it use pg_depend's reference index.
         "EXISTS (SELECT 1 FROM pg_depend AS dep JOIN pg_class AS sq ON sq.oid = dep.objid AND sq.relkind = 'S' "

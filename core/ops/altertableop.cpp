@@ -38,12 +38,18 @@ Status AlterTable::apply(Schema &schema) const
 
 Result<QStringList> AlterTable::render(const Dialect &dialect, const Schema &before) const
 {
-    auto tables = ops::beforeAfter(*this, before, name);
-    if (!tables)
-        return std::unexpected(tables.error());
-    if (dialect.kind() != Dialect::Kind::Sqlite || tables->before == tables->after)
+    Schema after = before;
+    return renderAndApply(dialect, after);
+}
+
+Result<QStringList> AlterTable::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto change = ops::changeTable(*this, schema, name, dialect);
+    if (!change)
+        return std::unexpected(change.error());
+    if (dialect.kind() != Dialect::Kind::Sqlite || change->before == change->after)
         return QStringList();
-    return static_cast<const SqliteDialect &>(dialect).rebuild(tables->before, tables->after);
+    return static_cast<const SqliteDialect &>(dialect).rebuild(change->before, change->after);
 }
 
 // Back to what the table was: AUTOINCREMENT on its key, or a plain rowid key.

@@ -197,10 +197,16 @@ Status AddColumn::apply(Schema &schema) const
 
 Result<QStringList> AddColumn::render(const Dialect &dialect, const Schema &before) const
 {
-    auto tables = ops::beforeAfter(*this, before, table);
-    if (!tables)
-        return std::unexpected(tables.error());
-    return ops::withTypes(dialect, before, tables->schemaAfter, dialect.addColumn(tables->before, tables->after, column));
+    Schema after = before;
+    return renderAndApply(dialect, after);
+}
+
+Result<QStringList> AddColumn::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto change = ops::changeTable(*this, schema, table, dialect);
+    if (!change)
+        return std::unexpected(change.error());
+    return ops::withTypes(dialect, *change, dialect.addColumn(change->before, change->after, column));
 }
 
 YAML::Node AddColumn::toYaml() const
@@ -277,10 +283,16 @@ Status DropColumn::apply(Schema &schema) const
 
 Result<QStringList> DropColumn::render(const Dialect &dialect, const Schema &before) const
 {
-    auto tables = ops::beforeAfter(*this, before, table);
-    if (!tables)
-        return std::unexpected(tables.error());
-    return ops::withTypes(dialect, before, tables->schemaAfter, dialect.dropColumn(tables->before, tables->after, column));
+    Schema after = before;
+    return renderAndApply(dialect, after);
+}
+
+Result<QStringList> DropColumn::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto change = ops::changeTable(*this, schema, table, dialect);
+    if (!change)
+        return std::unexpected(change.error());
+    return ops::withTypes(dialect, *change, dialect.dropColumn(change->before, change->after, column));
 }
 
 YAML::Node DropColumn::toYaml() const
@@ -371,10 +383,16 @@ Status AlterColumn::apply(Schema &schema) const
 
 Result<QStringList> AlterColumn::render(const Dialect &dialect, const Schema &before) const
 {
-    auto tables = ops::beforeAfter(*this, before, table);
-    if (!tables)
-        return std::unexpected(tables.error());
-    return ops::withTypes(dialect, before, tables->schemaAfter, dialect.alterColumn(tables->before, tables->after, *this));
+    Schema after = before;
+    return renderAndApply(dialect, after);
+}
+
+Result<QStringList> AlterColumn::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto change = ops::changeTable(*this, schema, table, dialect);
+    if (!change)
+        return std::unexpected(change.error());
+    return ops::withTypes(dialect, *change, dialect.alterColumn(change->before, change->after, *this));
 }
 
 YAML::Node AlterColumn::toYaml() const

@@ -18,6 +18,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
@@ -40,6 +41,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     YAML::Node toYaml() const override;
     QList<DroppedData> droppedData(const Dialect &) const override { return {{table, column, false}}; }
     bool equals(const Operation &other) const override;
@@ -69,6 +71,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);

@@ -269,10 +269,16 @@ Status CreateUnique::apply(Schema &schema) const
 
 Result<QStringList> CreateUnique::render(const Dialect &dialect, const Schema &before) const
 {
-    auto tables = ops::beforeAfter(*this, before, table);
-    if (!tables)
-        return std::unexpected(tables.error());
-    return dialect.addUnique(tables->before, tables->after, constraint);
+    Schema after = before;
+    return renderAndApply(dialect, after);
+}
+
+Result<QStringList> CreateUnique::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto change = ops::changeTable(*this, schema, table, dialect);
+    if (!change)
+        return std::unexpected(change.error());
+    return dialect.addUnique(change->before, change->after, constraint);
 }
 
 YAML::Node CreateUnique::toYaml() const
@@ -316,10 +322,16 @@ Status CreateForeignKey::apply(Schema &schema) const
 
 Result<QStringList> CreateForeignKey::render(const Dialect &dialect, const Schema &before) const
 {
-    auto tables = ops::beforeAfter(*this, before, table);
-    if (!tables)
-        return std::unexpected(tables.error());
-    return dialect.addForeignKey(tables->before, tables->after, foreignKey);
+    Schema after = before;
+    return renderAndApply(dialect, after);
+}
+
+Result<QStringList> CreateForeignKey::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto change = ops::changeTable(*this, schema, table, dialect);
+    if (!change)
+        return std::unexpected(change.error());
+    return dialect.addForeignKey(change->before, change->after, foreignKey);
 }
 
 YAML::Node CreateForeignKey::toYaml() const
@@ -355,10 +367,16 @@ Status CreateCheck::apply(Schema &schema) const
 
 Result<QStringList> CreateCheck::render(const Dialect &dialect, const Schema &before) const
 {
-    auto tables = ops::beforeAfter(*this, before, table);
-    if (!tables)
-        return std::unexpected(tables.error());
-    return dialect.addCheck(tables->before, tables->after, check);
+    Schema after = before;
+    return renderAndApply(dialect, after);
+}
+
+Result<QStringList> CreateCheck::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto change = ops::changeTable(*this, schema, table, dialect);
+    if (!change)
+        return std::unexpected(change.error());
+    return dialect.addCheck(change->before, change->after, check);
 }
 
 YAML::Node CreateCheck::toYaml() const
@@ -421,10 +439,16 @@ Status DropConstraint::apply(Schema &schema) const
 
 Result<QStringList> DropConstraint::render(const Dialect &dialect, const Schema &before) const
 {
-    auto tables = ops::beforeAfter(*this, before, table);
-    if (!tables)
-        return std::unexpected(tables.error());
-    return dialect.dropConstraint(tables->before, tables->after, name);
+    Schema after = before;
+    return renderAndApply(dialect, after);
+}
+
+Result<QStringList> DropConstraint::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto change = ops::changeTable(*this, schema, table, dialect);
+    if (!change)
+        return std::unexpected(change.error());
+    return dialect.dropConstraint(change->before, change->after, name);
 }
 
 YAML::Node DropConstraint::toYaml() const

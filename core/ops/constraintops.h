@@ -17,6 +17,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
@@ -40,6 +41,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
@@ -63,6 +65,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);
@@ -86,6 +89,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);

@@ -66,6 +66,16 @@ YAML::Node operationToYaml(const Operation &op)
     return item;
 }
 
+Result<QStringList> Operation::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    auto statements = render(dialect, schema);
+    if (!statements)
+        return statements;
+    if (auto applied = apply(schema); !applied)
+        return std::unexpected(applied.error());
+    return statements;
+}
+
 Result<Schema> replay(Schema schema, const OperationList &ops)
 {
     for (const OperationPtr &op : ops) {
@@ -137,16 +147,48 @@ Status requireFreeConstraintName(const Table &table, const QString &name)
         u"choose another name"_s));
 }
 
-Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const QString &table)
+namespace {
+
+bool hasNativeEnum(const Table &table)
 {
-    auto original = requireTable(before, table);
+    return std::ranges::any_of(table.columns, [](const Column &c) { return c.type.isNativeEnum(); });
+}
+
+// An operation on one table changes the schema's enum types only through an
+// enum column of that table, before or after it (syncEnumTypes then reaches
+// the other tables); whether it has one after is seen by trying the operation
+// on the table alone. One that needs more than its table may.
+bool mayChangeEnumTypes(const Operation &op, const Table &table)
+{
+    if (hasNativeEnum(table))
+        return true;
+    Schema alone;
+    alone.tables << table;
+    if (!op.apply(alone))
+        return true;
+    const Table *after = std::as_const(alone).table(table.name);
+    return !after || hasNativeEnum(*after);
+}
+
+} // namespace
+
+Result<TableChange> changeTable(const Operation &op, Schema &schema, const QString &table, const Dialect &dialect)
+{
+    auto original = requireTable(std::as_const(schema), table);
     if (!original)
         return std::unexpected(original.error());
-    Schema changed = before;
-    if (auto applied = op.apply(changed); !applied)
+    TableChange change{**original, {}, {}, {}};
+    // Reading the enum types walks every column of the schema; where they
+    // cannot change, none before and none after say the same (nothing to create or drop).
+    const bool types = dialect.hasNativeEnums() && mayChangeEnumTypes(op, change.before);
+    if (types)
+        change.enumsBefore = schema.nativeEnums();
+    if (auto applied = op.apply(schema); !applied)
         return std::unexpected(applied.error());
-    const Table after = *changed.table(table);
-    return BeforeAfter{**original, after, std::move(changed)};
+    change.after = *std::as_const(schema).table(table);
+    if (types)
+        change.enumsAfter = schema.nativeEnums();
+    return change;
 }
 
 QStringList mergedEnumValues(const QStringList &existing, const QStringList &wanted)
@@ -191,6 +233,12 @@ void syncEnumTypes(Schema &schema, const QString &tableName)
 QStringList withTypes(const Dialect &dialect, const Schema &before, const Schema &after, const QStringList &statements)
 {
     return dialect.createTypes(before, after) + statements + dialect.dropTypes(before, after);
+}
+
+QStringList withTypes(const Dialect &dialect, const TableChange &change, const QStringList &statements)
+{
+    return dialect.createTypes(change.enumsBefore, change.enumsAfter) + statements
+        + dialect.dropTypes(change.enumsBefore, change.enumsAfter);
 }
 
 YAML::Node flowList(const QStringList &names)

@@ -65,6 +65,13 @@ public:
     // SQL statements (no trailing ';') for this dialect, given the schema
     // just before the operation.
     virtual Result<QStringList> render(const Dialect &dialect, const Schema &before) const = 0;
+    // render(), then apply() to the same schema, which ends as the operation
+    // leaves it (after an error it is not to be used): what a draft does
+    // operation after operation. Operations that
+    // need their table both before and after override it to change the schema
+    // in place, where render() alone has to copy the whole schema first (a
+    // copy per operation is quadratic in a revision of thousands).
+    virtual Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const;
     // Statements that run after every other operation of the revision, given
     // the schema the revision builds: a use_alter foreign key on PostgreSQL.
     virtual QStringList renderLate(const Dialect &, const Schema &) const { return {}; }

@@ -53,15 +53,20 @@ Status requireColumns(const Table &table, const QStringList &columns, const QStr
 // The constraint name is not taken by another unique, foreign key or check of the table.
 Status requireFreeConstraintName(const Table &table, const QString &name);
 
-// The operation's table before and after applying it to a copy of `before`,
-// for dialects that rebuild a table (SQLite) and need both shapes.
-struct BeforeAfter
+// The operation's table before and after it, for dialects that rebuild a
+// table (SQLite) and need both shapes, with the schema's native enum types
+// before and after (only where the dialect has such types).
+struct TableChange
 {
     Table before;
     Table after;
-    Schema schemaAfter;
+    EnumTypes enumsBefore;
+    EnumTypes enumsAfter;
 };
-Result<BeforeAfter> beforeAfter(const Operation &op, const Schema &before, const QString &table);
+// Applies the operation to `schema` in place and says how its table changed;
+// on an error `schema` may be half changed. render() passes a copy, and
+// renderAndApply() the caller's schema, which saves copying it.
+Result<TableChange> changeTable(const Operation &op, Schema &schema, const QString &table, const Dialect &dialect);
 
 // After a table's columns changed: each native enum type it uses takes the
 // values its columns give, and every other column of that type follows. A
@@ -76,6 +81,7 @@ QStringList mergedEnumValues(const QStringList &existing, const QStringList &wan
 // The operation's statements with the database types it needs created
 // first and the ones it leaves unused dropped last (PostgreSQL enums).
 QStringList withTypes(const Dialect &dialect, const Schema &before, const Schema &after, const QStringList &statements);
+QStringList withTypes(const Dialect &dialect, const TableChange &change, const QStringList &statements);
 
 // A name list written inline: [a, b].
 YAML::Node flowList(const QStringList &names);

@@ -125,6 +125,9 @@ private:
     mutable QHash<QString, qsizetype> m_byIndexName;
 };
 
+// Native enum types by name, with their values in order.
+using EnumTypes = QMap<QString, QStringList>;
+
 // The one representation of "a schema" in Strata: what replaying operations
 // produces, what introspection returns, what models.yaml describes.
 struct Schema

@@ -20,7 +20,7 @@ Result<QString> renderOperations(Schema &schema, const QList<OperationPtr> &oper
 {
     QString text;
     for (const OperationPtr &op : operations) {
-        auto statements = op->render(dialect, schema);
+        auto statements = op->renderAndApply(dialect, schema);
         if (!statements)
             return std::unexpected(statements.error());
         // A blank line between operations, none after the last.
@@ -29,8 +29,6 @@ Result<QString> renderOperations(Schema &schema, const QList<OperationPtr> &oper
         text += u"-- "_s + op->describe() + u'\n';
         for (const QString &statement : std::as_const(*statements))
             text += statement + u";\n"_s;
-        if (auto applied = op->apply(schema); !applied)
-            return std::unexpected(applied.error());
     }
     return text;
 }

@@ -127,6 +127,15 @@ void tst_Render::render()
         const Status applied = op->apply(schema);
         QVERIFY2(applied.has_value(), qPrintable(applied ? QString() : applied.error().toString()));
     }
+    // A draft renders and applies in one call, changing its schema in place:
+    // the same statements, and the schema the operations leave.
+    Schema inPlace = *start;
+    for (qsizetype i = 0; i < ops->size(); ++i) {
+        auto statements = ops->at(i)->renderAndApply(*d, inPlace);
+        QVERIFY2(statements.has_value(), qPrintable(statements ? QString() : statements.error().toString()));
+        QCOMPARE(*statements, rendered.at(i));
+    }
+    QVERIFY(inPlace == schema);
     // The case's ops are one revision: use_alter foreign keys come last, as renderStep() puts them.
     for (const OperationPtr &op : *ops)
         rendered << op->renderLate(*d, schema);

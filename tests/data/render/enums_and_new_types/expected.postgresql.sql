@@ -9,6 +9,8 @@ CREATE TABLE "ticket" (
     PRIMARY KEY ("id")
 );
 
+ALTER TABLE "account" ADD COLUMN "note" text;
+
 ALTER TABLE "account" ADD COLUMN "status" "ticket_status";
 
 ALTER TYPE "ticket_status" ADD VALUE 'new' BEFORE 'open';

@@ -7,6 +7,8 @@ CREATE TABLE "ticket" (
     "body" TSVECTOR
 );
 
+ALTER TABLE "account" ADD COLUMN "note" TEXT;
+
 ALTER TABLE "account" ADD COLUMN "status" VARCHAR(6);
 
 CREATE TABLE "_strata_new_ticket" (
