@@ -178,6 +178,13 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
         return std::unexpected(cycleError(revisions, positions, pending));
 
     RevisionGraph graph;
+    // Revision files are named after their ids, so the listing's order is
+    // usually the ids' order already: then 100,000 ids are not sorted again.
+    graph.m_sortedIds.reserve(n);
+    for (const Revision &r : std::as_const(revisions))
+        graph.m_sortedIds << r.id;
+    if (!std::is_sorted(graph.m_sortedIds.cbegin(), graph.m_sortedIds.cend()))
+        std::sort(graph.m_sortedIds.begin(), graph.m_sortedIds.end());
     graph.m_revisions.reserve(n);
     QList<qsizetype> placeOf(n);
     for (qsizetype at = 0; at < n; ++at) {
@@ -194,28 +201,55 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
     return graph;
 }
 
-// The tables build() does not fill itself; m_index is set by then.
+RevisionGraph::Edges RevisionGraph::collectEdges(const QList<Revision> &revisions,
+                                                 const QHash<QString, qsizetype> &index,
+                                                 QStringList Revision::*targets)
+{
+    // (target, source) pairs in source order, then counted into place: the
+    // sources of each target stay in graph order. build() checked every id.
+    QList<std::pair<qsizetype, qsizetype>> pairs;
+    for (qsizetype i = 0; i < revisions.size(); ++i) {
+        for (const QString &id : revisions[i].*targets)
+            pairs.append({index.value(id), i});
+    }
+    Edges edges;
+    if (pairs.isEmpty())
+        return edges;
+    edges.start.fill(0, revisions.size() + 1);
+    for (const auto &[target, source] : std::as_const(pairs))
+        ++edges.start[target + 1];
+    for (qsizetype i = 0; i < revisions.size(); ++i)
+        edges.start[i + 1] += edges.start[i];
+    QList<qsizetype> next = edges.start;
+    edges.list.resize(pairs.size());
+    for (const auto &[target, source] : std::as_const(pairs))
+        edges.list[next[target]++] = source;
+    return edges;
+}
+
+// The tables build() does not fill itself; m_index and m_sortedIds are set by then.
 void RevisionGraph::index()
 {
-    m_children.clear();
-    m_dependents.clear();
-    m_children.reserve(m_revisions.size());
-    m_sortedIds.clear();
-    m_sortedIds.reserve(m_revisions.size());
-    for (qsizetype i = 0; i < m_revisions.size(); ++i) {
-        const Revision &r = m_revisions[i];
-        m_sortedIds << r.id;
-        for (const QString &p : r.downRevisions)
-            m_children[p] << r.id;
-        for (const QString &d : r.dependsOn)
-            m_dependents[d] << r.id;
-    }
-    std::sort(m_sortedIds.begin(), m_sortedIds.end());
+    m_children = collectEdges(m_revisions, m_index, &Revision::downRevisions);
+    m_dependents = collectEdges(m_revisions, m_index, &Revision::dependsOn);
     m_heads.clear();
-    for (const QString &id : std::as_const(m_sortedIds)) {
-        if (!m_children.contains(id))
-            m_heads << id;
+    for (qsizetype i = 0; i < m_revisions.size(); ++i) {
+        if (m_children.count(i) == 0)
+            m_heads << m_revisions[i].id;
     }
+    std::sort(m_heads.begin(), m_heads.end());
+}
+
+QStringList RevisionGraph::idsAt(const Edges &edges, const QString &id) const
+{
+    const qsizetype at = positionOf(id);
+    if (at < 0 || edges.count(at) == 0)
+        return {};
+    QStringList ids;
+    ids.reserve(edges.count(at));
+    for (qsizetype k = edges.start[at]; k < edges.start[at + 1]; ++k)
+        ids << m_revisions[edges.list[k]].id;
+    return ids;
 }
 
 const Revision *RevisionGraph::find(const QString &fullId) const
@@ -241,12 +275,12 @@ QStringList RevisionGraph::bases() const
 
 QStringList RevisionGraph::children(const QString &id) const
 {
-    return m_children.value(id);
+    return idsAt(m_children, id);
 }
 
 QStringList RevisionGraph::dependents(const QString &id) const
 {
-    return m_dependents.value(id);
+    return idsAt(m_dependents, id);
 }
 
 QStringList RevisionGraph::mergePoints() const
@@ -262,9 +296,9 @@ QStringList RevisionGraph::mergePoints() const
 QStringList RevisionGraph::branchPoints() const
 {
     QStringList ids;
-    for (const Revision &r : m_revisions) {
-        if (m_children.value(r.id).size() > 1)
-            ids << r.id;
+    for (qsizetype i = 0; i < m_revisions.size(); ++i) {
+        if (m_children.count(i) > 1)
+            ids << m_revisions[i].id;
     }
     return ids;
 }
@@ -283,7 +317,7 @@ QStringList RevisionGraph::headsAbove(const QString &id) const
     QStringList walk{id};
     while (!walk.isEmpty()) {
         const QString at = walk.takeLast();
-        const QStringList kids = m_children.value(at);
+        const QStringList kids = children(at);
         if (kids.isEmpty())
             leaves << at;
         for (const QString &kid : kids) {
@@ -332,8 +366,8 @@ QSet<QString> RevisionGraph::descendantsOf(const QStringList &ids) const
     }
     while (!stack.isEmpty()) {
         const QString id = stack.takeLast();
-        for (const QHash<QString, QStringList> *edges : {&m_children, &m_dependents}) {
-            for (const QString &c : edges->value(id)) {
+        for (const Edges *edges : {&m_children, &m_dependents}) {
+            for (const QString &c : idsAt(*edges, id)) {
                 if (!seen.contains(c)) {
                     seen.insert(c);
                     stack << c;
