@@ -2,7 +2,7 @@
 
 #include "core/revision/revision.h"
 
-#include <QHash>
+#include <QList>
 
 #include <optional>
 
@@ -66,7 +66,7 @@ public:
     // Drops every entry whose file name is not in the list (deleted files).
     void retainOnly(const QStringList &fileNames);
 
-    qsizetype size() const { return m_entries.size(); }
+    qsizetype size() const { return m_entries.size() - m_taken; }
     bool isModified() const { return m_modified; }
     // Writes atomically (a temporary file renamed over the old one), creating
     // .strata-cache/ with a .gitignore that keeps it out of version control.
@@ -75,10 +75,20 @@ public:
 
 private:
     struct Entry {
+        QString name;
         FileStamp stamp;
         Revision revision;
+        bool taken = false;     // moved out by take(): as if gone
     };
-    QHash<QString, Entry> m_entries;
+    // The entry named fileName, taken or not, or -1.
+    qsizetype locate(const QString &fileName) const;
+
+    // In file-name order, as the loader lists the folder and asks: each
+    // lookup starts where the last one ended, so 100,000 of them compare
+    // names once each and hash none.
+    QList<Entry> m_entries;
+    qsizetype m_taken = 0;
+    mutable qsizetype m_cursor = 0;
     bool m_modified = false;
 };
 
