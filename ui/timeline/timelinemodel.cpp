@@ -18,9 +18,14 @@ void TimelineModel::setGraph(const RevisionGraph &graph)
     const QStringList heads = graph.heads();
     m_heads = QSet<QString>(heads.cbegin(), heads.cend());
     const int rows = int(graph.size());
-    m_layout = TimelineLayout::compute(rows, [this, rows](int row, QList<int> &parents) {
-        for (const QString &parent : revisionOfRow(row).downRevisions) {
-            if (const qsizetype at = m_graph.positionOf(parent); at >= 0)
+    const QList<Revision> &revisions = graph.revisions();
+    m_layout = TimelineLayout::compute(rows, [&](int row, QList<int> &parents) {
+        const qsizetype self = rows - 1 - row;
+        for (const QString &parent : revisions[self].downRevisions) {
+            // In graph order a parent is most often the revision just before
+            // its child (always, in a linear history): one compare, no hash.
+            const qsizetype at = self > 0 && revisions[self - 1].id == parent ? self - 1 : m_graph.positionOf(parent);
+            if (at >= 0)
                 parents.append(rows - 1 - int(at));
         }
     });
