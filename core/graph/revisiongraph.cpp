@@ -115,14 +115,20 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
     positions.reserve(revisions.size());
     for (qsizetype i = 0; i < revisions.size(); ++i) {
         const Revision &r = revisions[i];
-        if (const auto other = positions.constFind(r.id); other != positions.constEnd())
+        // One hash of the id: a table that did not grow already had it (the
+        // earlier file is then found by a scan, on this error path only).
+        const qsizetype before = positions.size();
+        positions.insert(r.id, i);
+        if (positions.size() == before) {
+            const auto other = std::find_if(revisions.cbegin(), revisions.cbegin() + i,
+                                            [&](const Revision &o) { return o.id == r.id; });
             return fail(Error::Code::Graph,
                         u"revision id '%1' is used by two files: %2 and %3"_s.arg(
-                            r.id, sourceOf(revisions[*other]), sourceOf(r)),
+                            r.id, sourceOf(*other), sourceOf(r)),
                         sourceOf(r, r.idLine),
                         u"give one of them a new id (and update the down_revision of revisions that "
                         "follow it)"_s);
-        positions.insert(r.id, i);
+        }
     }
     // Each revision's predecessors looked up once (a missing one is the
     // error), as (predecessor, revision) pairs counted into one flat list of
