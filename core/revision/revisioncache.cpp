@@ -36,12 +36,11 @@ Stream &readStamp(Stream &in, FileStamp &s)
 
 } // namespace
 
-std::optional<FileStamp> FileStamp::of(const QString &path)
-{
 #ifdef Q_OS_UNIX
-    struct stat st = {};
-    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
-        return std::nullopt;
+namespace {
+
+FileStamp stampOf(const struct stat &st)
+{
     FileStamp s;
     s.size = st.st_size;
     s.mtimeNs = qint64(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
@@ -50,6 +49,26 @@ std::optional<FileStamp> FileStamp::of(const QString &path)
     s.device = st.st_dev;
     s.isRegularFile = S_ISREG(st.st_mode);
     return s;
+}
+
+} // namespace
+
+std::optional<FileStamp> FileStamp::at(int folderFd, const char *name)
+{
+    struct stat st = {};
+    if (::fstatat(folderFd, name, &st, 0) != 0)
+        return std::nullopt;
+    return stampOf(st);
+}
+#endif
+
+std::optional<FileStamp> FileStamp::of(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st = {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return std::nullopt;
+    return stampOf(st);
 #else
     const QFileInfo info(path);
     if (!info.exists())

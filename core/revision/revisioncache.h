@@ -22,6 +22,11 @@ struct FileStamp
 
     // The stamp of the file at path; nullopt when it can't be read (missing).
     static std::optional<FileStamp> of(const QString &path);
+#ifdef Q_OS_UNIX
+    // The same for an entry of an open folder (a listing of 100,000 files
+    // stats each one by its name, without building and walking its path).
+    static std::optional<FileStamp> at(int folderFd, const char *name);
+#endif
     friend bool operator==(const FileStamp &, const FileStamp &) = default;
 };
 

@@ -74,7 +74,7 @@ Result<QList<ListedFile>> listRevisionFiles(const QString &folder)
             || !(name.endsWith(u".yaml"_s, Qt::CaseInsensitive) || name.endsWith(u".yml"_s, Qt::CaseInsensitive)))
             continue;
         // stat() follows a link; a broken one, a folder or a socket is not a revision file.
-        auto stamp = FileStamp::of(folder + u'/' + name);
+        auto stamp = FileStamp::at(::dirfd(dir), entry->d_name);
         if (stamp && stamp->isRegularFile)
             files << ListedFile{name, stamp};
     }
