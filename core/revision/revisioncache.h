@@ -57,7 +57,8 @@ public:
     // Reads the cache file; an unusable one gives an empty cache.
     static RevisionCache read(const QString &cachePath);
 
-    // The revision parsed from fileName when its stamp was this one.
+    // The revision parsed from fileName when its stamp was this one. Not for
+    // concurrent use, const as it is: a lookup moves the cursor (m_cursor).
     std::optional<Revision> find(const QString &fileName, const FileStamp &stamp) const;
     // The same, moved out of the cache: the entry is gone afterwards (the
     // loader takes 100,000 entries at once, and copying them cost more than the rest).
