@@ -43,22 +43,15 @@ QStringList sorted(QStringList ids)
     return ids;
 }
 
-Status checkReferences(const QList<Revision> &revisions, const QHash<QString, qsizetype> &positions)
+// A down_revision or depends_on id that no revision has (the first one, in file order).
+Error missingReference(const Revision &r, const QString &id)
 {
-    for (const Revision &r : revisions) {
-        for (const auto &[key, ids] : {std::pair{u"down_revision"_s, &r.downRevisions},
-                                       std::pair{u"depends_on"_s, &r.dependsOn}}) {
-            for (const QString &id : *ids) {
-                if (positions.contains(id))
-                    continue;
-                return fail(Error::Code::Graph,
-                            u"revision %1 names %2 '%3', but no revision has that id"_s.arg(r.id, key, id),
-                            sourceOf(r, key == u"down_revision"_s ? r.downRevisionLine : r.dependsOnLine),
-                            u"check '%1' for a typo, or restore the missing revision file in versions/"_s.arg(id));
-            }
-        }
-    }
-    return {};
+    const bool parent = r.downRevisions.contains(id);
+    const QString key = parent ? u"down_revision"_s : u"depends_on"_s;
+    return Error::make(Error::Code::Graph,
+                       u"revision %1 names %2 '%3', but no revision has that id"_s.arg(r.id, key, id),
+                       sourceOf(r, parent ? r.downRevisionLine : r.dependsOnLine),
+                       u"check '%1' for a typo, or restore the missing revision file in versions/"_s.arg(id));
 }
 
 Result<QHash<QString, QString>> collectLabels(const QList<Revision> &revisions,
@@ -122,32 +115,52 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
     positions.reserve(revisions.size());
     for (qsizetype i = 0; i < revisions.size(); ++i) {
         const Revision &r = revisions[i];
-        if (const auto other = positions.constFind(r.id); other != positions.constEnd())
+        // One hash of the id: a table that did not grow already had it (the
+        // earlier file is then found by a scan, on this error path only).
+        const qsizetype before = positions.size();
+        positions.insert(r.id, i);
+        if (positions.size() == before) {
+            const auto other = std::find_if(revisions.cbegin(), revisions.cbegin() + i,
+                                            [&](const Revision &o) { return o.id == r.id; });
             return fail(Error::Code::Graph,
                         u"revision id '%1' is used by two files: %2 and %3"_s.arg(
-                            r.id, sourceOf(revisions[*other]), sourceOf(r)),
+                            r.id, sourceOf(*other), sourceOf(r)),
                         sourceOf(r, r.idLine),
                         u"give one of them a new id (and update the down_revision of revisions that "
                         "follow it)"_s);
-        positions.insert(r.id, i);
+        }
     }
-    if (auto ok = checkReferences(revisions, positions); !ok)
-        return std::unexpected(ok.error());
-    auto labels = collectLabels(revisions, positions);
-    if (!labels)
-        return std::unexpected(labels.error());
-
-    // Kahn's algorithm; among the revisions ready at once, the oldest goes
-    // first, then the smallest id, so the order is the same on every machine.
+    // Each revision's predecessors looked up once (a missing one is the
+    // error), as (predecessor, revision) pairs counted into one flat list of
+    // successors: no list per revision.
     const qsizetype n = revisions.size();
     QList<int> pending(n, 0);
-    QList<QList<qsizetype>> successors(n);
+    QList<std::pair<qsizetype, qsizetype>> links;
+    links.reserve(n);
     for (qsizetype i = 0; i < n; ++i) {
         for (const QString &p : predecessorsOf(revisions[i])) {
-            successors[positions.value(p)] << i;
+            const auto found = positions.constFind(p);
+            if (found == positions.constEnd())
+                return std::unexpected(missingReference(revisions[i], p));
+            links.append({*found, i});
             ++pending[i];
         }
     }
+    auto labels = collectLabels(revisions, positions);
+    if (!labels)
+        return std::unexpected(labels.error());
+    QList<qsizetype> successorStart(n + 1, 0);
+    for (const auto &[from, to] : std::as_const(links))
+        ++successorStart[from + 1];
+    for (qsizetype i = 0; i < n; ++i)
+        successorStart[i + 1] += successorStart[i];
+    QList<qsizetype> successors(links.size());
+    QList<qsizetype> nextSlot = successorStart;
+    for (const auto &[from, to] : std::as_const(links))
+        successors[nextSlot[from]++] = to;
+
+    // Kahn's algorithm; among the revisions ready at once, the oldest goes
+    // first, then the smallest id, so the order is the same on every machine.
     QList<qint64> times(n);
     for (qsizetype i = 0; i < n; ++i) {
         const QDateTime &created = revisions[i].created;
@@ -169,15 +182,22 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
         const qsizetype i = ready.top();
         ready.pop();
         order << i;
-        for (qsizetype s : successors[i]) {
-            if (--pending[s] == 0)
-                ready.push(s);
+        for (qsizetype k = successorStart[i]; k < successorStart[i + 1]; ++k) {
+            if (--pending[successors[k]] == 0)
+                ready.push(successors[k]);
         }
     }
     if (order.size() < n)
         return std::unexpected(cycleError(revisions, positions, pending));
 
     RevisionGraph graph;
+    // Revision files are named after their ids, so the listing's order is
+    // usually the ids' order already: then 100,000 ids are not sorted again.
+    graph.m_sortedIds.reserve(n);
+    for (const Revision &r : std::as_const(revisions))
+        graph.m_sortedIds << r.id;
+    if (!std::is_sorted(graph.m_sortedIds.cbegin(), graph.m_sortedIds.cend()))
+        std::sort(graph.m_sortedIds.begin(), graph.m_sortedIds.end());
     graph.m_revisions.reserve(n);
     QList<qsizetype> placeOf(n);
     for (qsizetype at = 0; at < n; ++at) {
@@ -194,28 +214,57 @@ Result<RevisionGraph> RevisionGraph::build(QList<Revision> revisions)
     return graph;
 }
 
-// The tables build() does not fill itself; m_index is set by then.
+RevisionGraph::Edges RevisionGraph::collectEdges(const QList<Revision> &revisions,
+                                                 const QHash<QString, qsizetype> &index,
+                                                 QStringList Revision::*targets)
+{
+    // (target, source) pairs in source order, then counted into place: the
+    // sources of each target stay in graph order. build() checked every id.
+    // In graph order a parent is most often the revision just before its
+    // child (always, in a linear history): one compare instead of a hash.
+    QList<std::pair<qsizetype, qsizetype>> pairs;
+    for (qsizetype i = 0; i < revisions.size(); ++i) {
+        for (const QString &id : revisions[i].*targets)
+            pairs.append({i > 0 && revisions[i - 1].id == id ? i - 1 : index.value(id), i});
+    }
+    Edges edges;
+    if (pairs.isEmpty())
+        return edges;
+    edges.start.fill(0, revisions.size() + 1);
+    for (const auto &[target, source] : std::as_const(pairs))
+        ++edges.start[target + 1];
+    for (qsizetype i = 0; i < revisions.size(); ++i)
+        edges.start[i + 1] += edges.start[i];
+    QList<qsizetype> next = edges.start;
+    edges.list.resize(pairs.size());
+    for (const auto &[target, source] : std::as_const(pairs))
+        edges.list[next[target]++] = source;
+    return edges;
+}
+
+// The tables build() does not fill itself; m_index and m_sortedIds are set by then.
 void RevisionGraph::index()
 {
-    m_children.clear();
-    m_dependents.clear();
-    m_children.reserve(m_revisions.size());
-    m_sortedIds.clear();
-    m_sortedIds.reserve(m_revisions.size());
-    for (qsizetype i = 0; i < m_revisions.size(); ++i) {
-        const Revision &r = m_revisions[i];
-        m_sortedIds << r.id;
-        for (const QString &p : r.downRevisions)
-            m_children[p] << r.id;
-        for (const QString &d : r.dependsOn)
-            m_dependents[d] << r.id;
-    }
-    std::sort(m_sortedIds.begin(), m_sortedIds.end());
+    m_children = collectEdges(m_revisions, m_index, &Revision::downRevisions);
+    m_dependents = collectEdges(m_revisions, m_index, &Revision::dependsOn);
     m_heads.clear();
-    for (const QString &id : std::as_const(m_sortedIds)) {
-        if (!m_children.contains(id))
-            m_heads << id;
+    for (qsizetype i = 0; i < m_revisions.size(); ++i) {
+        if (m_children.count(i) == 0)
+            m_heads << m_revisions[i].id;
     }
+    std::sort(m_heads.begin(), m_heads.end());
+}
+
+QStringList RevisionGraph::idsAt(const Edges &edges, const QString &id) const
+{
+    const qsizetype at = positionOf(id);
+    if (at < 0 || edges.count(at) == 0)
+        return {};
+    QStringList ids;
+    ids.reserve(edges.count(at));
+    for (qsizetype k = edges.start[at]; k < edges.start[at + 1]; ++k)
+        ids << m_revisions[edges.list[k]].id;
+    return ids;
 }
 
 const Revision *RevisionGraph::find(const QString &fullId) const
@@ -241,12 +290,12 @@ QStringList RevisionGraph::bases() const
 
 QStringList RevisionGraph::children(const QString &id) const
 {
-    return m_children.value(id);
+    return idsAt(m_children, id);
 }
 
 QStringList RevisionGraph::dependents(const QString &id) const
 {
-    return m_dependents.value(id);
+    return idsAt(m_dependents, id);
 }
 
 QStringList RevisionGraph::mergePoints() const
@@ -262,9 +311,9 @@ QStringList RevisionGraph::mergePoints() const
 QStringList RevisionGraph::branchPoints() const
 {
     QStringList ids;
-    for (const Revision &r : m_revisions) {
-        if (m_children.value(r.id).size() > 1)
-            ids << r.id;
+    for (qsizetype i = 0; i < m_revisions.size(); ++i) {
+        if (m_children.count(i) > 1)
+            ids << m_revisions[i].id;
     }
     return ids;
 }
@@ -283,7 +332,7 @@ QStringList RevisionGraph::headsAbove(const QString &id) const
     QStringList walk{id};
     while (!walk.isEmpty()) {
         const QString at = walk.takeLast();
-        const QStringList kids = m_children.value(at);
+        const QStringList kids = children(at);
         if (kids.isEmpty())
             leaves << at;
         for (const QString &kid : kids) {
@@ -332,8 +381,8 @@ QSet<QString> RevisionGraph::descendantsOf(const QStringList &ids) const
     }
     while (!stack.isEmpty()) {
         const QString id = stack.takeLast();
-        for (const QHash<QString, QStringList> *edges : {&m_children, &m_dependents}) {
-            for (const QString &c : edges->value(id)) {
+        for (const Edges *edges : {&m_children, &m_dependents}) {
+            for (const QString &c : idsAt(*edges, id)) {
                 if (!seen.contains(c)) {
                     seen.insert(c);
                     stack << c;

@@ -21,6 +21,8 @@ public:
     bool isEmpty() const { return m_revisions.isEmpty(); }
     qsizetype size() const { return m_revisions.size(); }
     const Revision *find(const QString &fullId) const;
+    // Where fullId sits in revisions(), or -1: lets a view keep positions, not ids.
+    qsizetype positionOf(const QString &fullId) const { return m_index.value(fullId, -1); }
     // Every revision, parents before children; ties broken by creation date then id.
     const QList<Revision> &revisions() const { return m_revisions; }
 
@@ -53,12 +55,25 @@ public:
     Result<QString> lookup(const QString &idOrPrefix) const;
 
 private:
+    // Edges by position, as offsets into one flat list (a project of 100,000
+    // revisions is opened without a hashed list per revision): the edges of
+    // position i are list[start[i]] .. list[start[i + 1] - 1], in graph order.
+    struct Edges
+    {
+        QList<qsizetype> start;
+        QList<qsizetype> list;
+        qsizetype count(qsizetype at) const { return start.isEmpty() ? 0 : start[at + 1] - start[at]; }
+    };
+
+    static Edges collectEdges(const QList<Revision> &revisions, const QHash<QString, qsizetype> &index,
+                              QStringList Revision::*targets);
     void index();
+    QStringList idsAt(const Edges &edges, const QString &id) const;
 
     QList<Revision> m_revisions;
     QHash<QString, qsizetype> m_index;        // id -> position in m_revisions
-    QHash<QString, QStringList> m_children;
-    QHash<QString, QStringList> m_dependents;
+    Edges m_children;                          // down_revision edges, parent -> children
+    Edges m_dependents;                        // depends_on edges, dependency -> dependents
     QHash<QString, QString> m_labels;
     QStringList m_sortedIds;                  // for prefix lookups by binary search
     QStringList m_heads;

@@ -2,7 +2,7 @@
 
 #include "core/revision/revision.h"
 
-#include <QHash>
+#include <QList>
 
 #include <optional>
 
@@ -22,6 +22,11 @@ struct FileStamp
 
     // The stamp of the file at path; nullopt when it can't be read (missing).
     static std::optional<FileStamp> of(const QString &path);
+#ifdef Q_OS_UNIX
+    // The same for an entry of an open folder (a listing of 100,000 files
+    // stats each one by its name, without building and walking its path).
+    static std::optional<FileStamp> at(int folderFd, const char *name);
+#endif
     friend bool operator==(const FileStamp &, const FileStamp &) = default;
 };
 
@@ -52,7 +57,8 @@ public:
     // Reads the cache file; an unusable one gives an empty cache.
     static RevisionCache read(const QString &cachePath);
 
-    // The revision parsed from fileName when its stamp was this one.
+    // The revision parsed from fileName when its stamp was this one. Not for
+    // concurrent use, const as it is: a lookup moves the cursor (m_cursor).
     std::optional<Revision> find(const QString &fileName, const FileStamp &stamp) const;
     // The same, moved out of the cache: the entry is gone afterwards (the
     // loader takes 100,000 entries at once, and copying them cost more than the rest).
@@ -66,7 +72,7 @@ public:
     // Drops every entry whose file name is not in the list (deleted files).
     void retainOnly(const QStringList &fileNames);
 
-    qsizetype size() const { return m_entries.size(); }
+    qsizetype size() const { return m_entries.size() - m_taken; }
     bool isModified() const { return m_modified; }
     // Writes atomically (a temporary file renamed over the old one), creating
     // .strata-cache/ with a .gitignore that keeps it out of version control.
@@ -75,10 +81,20 @@ public:
 
 private:
     struct Entry {
+        QString name;
         FileStamp stamp;
         Revision revision;
+        bool taken = false;     // moved out by take(): as if gone
     };
-    QHash<QString, Entry> m_entries;
+    // The entry named fileName, taken or not, or -1.
+    qsizetype locate(const QString &fileName) const;
+
+    // In file-name order, as the loader lists the folder and asks: each
+    // lookup starts where the last one ended, so 100,000 of them compare
+    // names once each and hash none.
+    QList<Entry> m_entries;
+    qsizetype m_taken = 0;
+    mutable qsizetype m_cursor = 0;
     bool m_modified = false;
 };
 

@@ -1,5 +1,6 @@
 #include "core/revision/revisionloader.h"
 
+#include "core/revision/cachefile.h"
 #include "core/revision/revisioncache.h"
 
 #include <QDir>
@@ -73,7 +74,7 @@ Result<QList<ListedFile>> listRevisionFiles(const QString &folder)
             || !(name.endsWith(u".yaml"_s, Qt::CaseInsensitive) || name.endsWith(u".yml"_s, Qt::CaseInsensitive)))
             continue;
         // stat() follows a link; a broken one, a folder or a socket is not a revision file.
-        auto stamp = FileStamp::of(folder + u'/' + name);
+        auto stamp = FileStamp::at(::dirfd(dir), entry->d_name);
         if (stamp && stamp->isRegularFile)
             files << ListedFile{name, stamp};
     }
@@ -154,18 +155,18 @@ Result<QList<Revision>> RevisionLoader::load()
 
     // What is left in the cache are entries of deleted or changed files: with
     // those, or with a file just parsed that may be cached, the cache is
-    // written again, from the revisions in hand (the hits were taken out of it).
+    // written again, from the revisions in hand (the hits were taken out of
+    // it), inserted in name order so that each one is appended.
     if (!m_cachePath.isEmpty()) {
-        RevisionCache fresh;
-        std::vector<char> parsed(n, 0);
-        for (const qsizetype i : misses) {
-            parsed[i] = 1;
-            if (results[i] && listed[i].stamp)
-                fresh.insert(files[i], *listed[i].stamp, *results[i], scanStart, m_racyWindowNs);
+        bool rewrite = cache.size() > 0;
+        for (qsizetype m = 0; m < qsizetype(misses.size()) && !rewrite; ++m) {
+            const qsizetype i = misses[m];
+            rewrite = results[i] && listed[i].stamp && cachefile::settled(*listed[i].stamp, scanStart, m_racyWindowNs);
         }
-        if (fresh.isModified() || cache.size() > 0) {
+        if (rewrite) {
+            RevisionCache fresh;
             for (qsizetype i = 0; i < n; ++i) {
-                if (!parsed[i] && listed[i].stamp)
+                if (results[i] && listed[i].stamp)
                     fresh.insert(files[i], *listed[i].stamp, *results[i], scanStart, m_racyWindowNs);
             }
             fresh.write(m_cachePath);

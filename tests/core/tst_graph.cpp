@@ -17,6 +17,8 @@ private slots:
     void brokenGraph();
     void ancestorsAndDescendants_data();
     void ancestorsAndDescendants();
+    void edges_data();
+    void edges();
     void headsOfAppliedSet_data();
     void headsOfAppliedSet();
     void lookup_data();
@@ -141,6 +143,41 @@ void TestGraph::ancestorsAndDescendants()
     const RevisionGraph graph = graphFromSpec(spec);
     QTEST(sortedIds(graph.ancestorsOf(from)), "ancestors");
     QTEST(sortedIds(graph.descendantsOf(from)), "descendants");
+}
+
+void TestGraph::edges_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QStringList>("children");     // in graph order
+    QTest::addColumn<QStringList>("dependents");
+    QTest::addColumn<QStringList>("headsAbove");
+
+    const QString merged = u"r1; b1<r1; c1<r1; m<b1,c1; n<m"_s;
+    QTest::newRow("branch point: both children, graph order")
+        << merged << u"r1"_s << QStringList{u"b1"_s, u"c1"_s} << QStringList() << QStringList{u"n"_s};
+    QTest::newRow("each parent of a merge has it as a child")
+        << merged << u"c1"_s << QStringList{u"m"_s} << QStringList() << QStringList{u"n"_s};
+    QTest::newRow("a head has no children")
+        << merged << u"n"_s << QStringList() << QStringList() << QStringList{u"n"_s};
+    QTest::newRow("depends_on makes a dependent, not a child")
+        << u"a1; a2<a1; b1~a2; b2<b1"_s << u"a2"_s << QStringList() << QStringList{u"b1"_s} << QStringList{u"a2"_s};
+    QTest::newRow("parent listed after its child in the folder")
+        << u"c<b; a; b<a; d<b"_s << u"b"_s << QStringList{u"c"_s, u"d"_s} << QStringList()
+        << QStringList{u"c"_s, u"d"_s};
+    QTest::newRow("unknown id") << merged << u"zz"_s << QStringList() << QStringList() << QStringList();
+}
+
+void TestGraph::edges()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, id);
+    const RevisionGraph graph = graphFromSpec(spec);
+    QTEST(graph.children(id), "children");
+    QTEST(graph.dependents(id), "dependents");
+    QTEST(graph.headsAbove(id), "headsAbove");
+    const qsizetype at = graph.positionOf(id);
+    QCOMPARE(at < 0 ? QString() : graph.revisions()[at].id, graph.find(id) ? id : QString());
 }
 
 void TestGraph::headsOfAppliedSet_data()

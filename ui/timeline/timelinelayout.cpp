@@ -1,15 +1,18 @@
 #include "ui/timeline/timelinelayout.h"
 
-#include <QSet>
+#include <QHash>
 
 namespace strata::ui {
 
 namespace {
 
-int takeFreeLane(QStringList &lanes, const QString &waitFor)
+// A lane waits for one row (the parent of the node above it); kFree: nobody.
+constexpr int kFree = -1;
+
+int takeFreeLane(QList<int> &lanes, int waitFor)
 {
     for (int i = 0; i < lanes.size(); ++i) {
-        if (lanes[i].isEmpty()) {
+        if (lanes[i] == kFree) {
             lanes[i] = waitFor;
             return i;
         }
@@ -18,10 +21,10 @@ int takeFreeLane(QStringList &lanes, const QString &waitFor)
     return int(lanes.size()) - 1;
 }
 
-int usedWidth(const QStringList &lanes)
+int usedWidth(const QList<int> &lanes)
 {
     int width = int(lanes.size());
-    while (width > 0 && lanes[width - 1].isEmpty())
+    while (width > 0 && lanes[width - 1] == kFree)
         --width;
     return width;
 }
@@ -30,38 +33,49 @@ int usedWidth(const QStringList &lanes)
 
 QList<TimelineRowLayout> TimelineLayout::compute(const QList<Node> &nodes)
 {
-    QSet<QString> known;
-    known.reserve(nodes.size());
-    for (const Node &node : nodes)
-        known.insert(node.id);
+    QHash<QString, int> rowOf;
+    rowOf.reserve(nodes.size());
+    for (int row = 0; row < nodes.size(); ++row)
+        rowOf.insert(nodes[row].id, row);
+    return compute(int(nodes.size()), [&](int row, QList<int> &parents) {
+        for (const QString &parent : nodes[row].parents) {
+            if (const auto found = rowOf.constFind(parent); found != rowOf.cend())
+                parents.append(*found);
+        }
+    });
+}
 
+QList<TimelineRowLayout> TimelineLayout::compute(int rowCount, const ParentRows &parentsOf)
+{
     QList<TimelineRowLayout> rows;
-    rows.reserve(nodes.size());
-    QStringList lanes;   // lanes[i]: the revision lane i waits for; empty when free
-    for (const Node &node : nodes) {
+    rows.reserve(rowCount);
+    QList<int> lanes;   // lanes[i]: the row lane i waits for, or kFree
+    QList<int> incoming;
+    QList<int> parents;
+    for (int node = 0; node < rowCount; ++node) {
         TimelineRowLayout row;
         const int widthAbove = usedWidth(lanes);
 
-        QList<int> incoming;
+        incoming.clear();
         for (int i = 0; i < lanes.size(); ++i) {
-            if (lanes[i] == node.id)
+            if (lanes[i] == node)
                 incoming.append(i);
         }
-        row.lane = incoming.isEmpty() ? takeFreeLane(lanes, node.id) : incoming.first();
+        row.lane = incoming.isEmpty() ? takeFreeLane(lanes, node) : incoming.first();
         for (int lane : std::as_const(incoming))
             row.edges.append({LaneEdge::Kind::Up, lane});
         for (int i = 0; i < lanes.size(); ++i) {
-            if (!lanes[i].isEmpty() && lanes[i] != node.id)
+            if (lanes[i] != kFree && lanes[i] != node)
                 row.edges.append({LaneEdge::Kind::Through, i});
         }
         for (int lane : std::as_const(incoming))
-            lanes[lane].clear();
-        lanes[row.lane].clear();
+            lanes[lane] = kFree;
+        lanes[row.lane] = kFree;
 
+        parents.clear();
+        parentsOf(node, parents);
         bool first = true;
-        for (const QString &parent : node.parents) {
-            if (!known.contains(parent))
-                continue;
+        for (int parent : std::as_const(parents)) {
             int lane = row.lane;
             if (first)
                 lanes[lane] = parent;

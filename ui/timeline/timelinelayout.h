@@ -4,6 +4,8 @@
 #include <QMetaType>
 #include <QStringList>
 
+#include <functional>
+
 namespace strata::ui {
 
 // One line segment of the graph inside a row. Rows are drawn top to bottom,
@@ -44,6 +46,12 @@ public:
 
     // nodes newest first: every node comes before all of its parents.
     static QList<TimelineRowLayout> compute(const QList<Node> &nodes);
+
+    // The same by row numbers, without an id per node: parentsOf(row, parents)
+    // fills the rows of that row's parents (each below it), in parent order,
+    // leaving out parents that have no row.
+    using ParentRows = std::function<void(int row, QList<int> &parents)>;
+    static QList<TimelineRowLayout> compute(int rowCount, const ParentRows &parentsOf);
 };
 
 } // namespace strata::ui

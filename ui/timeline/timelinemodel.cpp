@@ -14,31 +14,26 @@ TimelineModel::TimelineModel(QObject *parent) : QAbstractListModel(parent) {}
 void TimelineModel::setGraph(const RevisionGraph &graph)
 {
     beginResetModel();
-    m_entries.clear();
-    m_rowOf.clear();
-    const QList<Revision> &revisions = graph.revisions();   // parents first
+    m_graph = graph;
     const QStringList heads = graph.heads();
-    m_entries.reserve(revisions.size());
-    m_rowOf.reserve(revisions.size());
-    QList<TimelineLayout::Node> nodes;
-    nodes.reserve(revisions.size());
-    for (auto it = revisions.crbegin(); it != revisions.crend(); ++it) {
-        m_rowOf.insert(it->id, int(m_entries.size()));
-        m_entries.append({it->id, it->message, it->created, it->filePath, it->checksum, it->downRevisions,
-                          it->dependsOn, it->branchLabels, heads.contains(it->id)});
-        nodes.append({it->id, it->downRevisions});
-    }
-    m_layout = TimelineLayout::compute(nodes);
+    m_heads = QSet<QString>(heads.cbegin(), heads.cend());
+    const int rows = int(graph.size());
+    const QList<Revision> &revisions = graph.revisions();
+    m_layout = TimelineLayout::compute(rows, [&](int row, QList<int> &parents) {
+        const qsizetype self = rows - 1 - row;
+        for (const QString &parent : revisions[self].downRevisions) {
+            // In graph order a parent is most often the revision just before
+            // its child (always, in a linear history): one compare, no hash.
+            const qsizetype at = self > 0 && revisions[self - 1].id == parent ? self - 1 : m_graph.positionOf(parent);
+            if (at >= 0)
+                parents.append(rows - 1 - int(at));
+        }
+    });
     m_totalLanes = 1;
     for (const TimelineRowLayout &row : std::as_const(m_layout))
         m_totalLanes = std::max(m_totalLanes, row.laneCount);
     // Keep the badges of the state we had, for the revisions that still exist.
-    QSet<QString> applied;
-    for (const QString &id : std::as_const(m_applied)) {
-        if (m_rowOf.contains(id))
-            applied.insert(id);
-    }
-    m_applied = applied;
+    m_applied.removeIf([this](const QString &id) { return m_graph.positionOf(id) < 0; });
     endResetModel();
 }
 
@@ -52,17 +47,16 @@ void TimelineModel::setDatabaseState(const QStringList &currentHeads,
     QStringList queue = currentHeads;
     while (!queue.isEmpty()) {
         const QString id = queue.takeLast();
-        const auto row = m_rowOf.constFind(id);
-        if (row == m_rowOf.cend() || m_applied.contains(id))
+        const Revision *revision = m_graph.find(id);
+        if (!revision || m_applied.contains(id))
             continue;
         m_applied.insert(id);
-        queue << m_entries[*row].parents << m_entries[*row].dependsOn;
+        queue << revision->downRevisions << revision->dependsOn;
     }
     m_edited.clear();
     for (auto it = appliedChecksums.cbegin(); it != appliedChecksums.cend(); ++it) {
-        const auto row = m_rowOf.constFind(it.key());
-        if (row != m_rowOf.cend() && m_applied.contains(it.key()) && !it.value().isEmpty()
-            && it.value() != m_entries[*row].checksum)
+        const Revision *revision = m_graph.find(it.key());
+        if (revision && m_applied.contains(it.key()) && !it.value().isEmpty() && it.value() != revision->checksum)
             m_edited.insert(it.key());
     }
     badgesChanged();
@@ -80,30 +74,34 @@ void TimelineModel::clearDatabaseState()
 void TimelineModel::setLintFindings(const LintFindings &findings)
 {
     m_lint = findings;
-    if (!m_entries.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1),
+    if (!m_graph.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_graph.size()) - 1),
                            {LintSeverityRole, LintFindingsRole, Qt::ToolTipRole});
 }
 
 void TimelineModel::badgesChanged()
 {
-    if (!m_entries.isEmpty())
-        Q_EMIT dataChanged(index(0), index(int(m_entries.size()) - 1),
+    if (!m_graph.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_graph.size()) - 1),
                            {IsCurrentRole, IsAppliedRole, IsEditedRole, Qt::ToolTipRole});
 }
 
-int TimelineModel::rowOf(const QString &revisionId) const { return m_rowOf.value(revisionId, -1); }
+int TimelineModel::rowOf(const QString &revisionId) const
+{
+    const qsizetype at = m_graph.positionOf(revisionId);
+    return at < 0 ? -1 : int(m_graph.size() - 1 - at);
+}
 
 QString TimelineModel::revisionAt(int row) const
 {
-    return row >= 0 && row < m_entries.size() ? m_entries[row].id : QString();
+    return row >= 0 && row < m_graph.size() ? revisionOfRow(row).id : QString();
 }
 
-int TimelineModel::pendingCount() const { return int(m_entries.size() - m_applied.size()); }
+int TimelineModel::pendingCount() const { return int(m_graph.size() - m_applied.size()); }
 
 int TimelineModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_entries.size());
+    return parent.isValid() ? 0 : int(m_graph.size());
 }
 
 QVariant TimelineModel::data(const QModelIndex &index, int role) const
@@ -111,7 +109,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
-    const Entry &entry = m_entries[row];
+    const Revision &entry = revisionOfRow(row);
     switch (role) {
     case Qt::DisplayRole: return QString(entry.id.left(12) + u"  "_s + entry.message);
     case Qt::ToolTipRole: return toolTip(entry);
@@ -121,11 +119,11 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case MessageRole: return entry.message;
     case CreatedRole: return entry.created;
     case FilePathRole: return entry.filePath;
-    case ParentsRole: return entry.parents;
+    case ParentsRole: return entry.downRevisions;
     case BranchLabelsRole: return entry.branchLabels;
-    case IsHeadRole: return entry.isHead;
-    case IsBaseRole: return entry.parents.isEmpty();
-    case IsMergeRole: return entry.parents.size() > 1;
+    case IsHeadRole: return m_heads.contains(entry.id);
+    case IsBaseRole: return entry.isBase();
+    case IsMergeRole: return entry.isMerge();
     // Without a database the state roles are invalid: nothing is applied or pending.
     case IsCurrentRole: return m_hasState ? QVariant(m_currentHeads.contains(entry.id)) : QVariant();
     case IsAppliedRole: return m_hasState ? QVariant(m_applied.contains(entry.id)) : QVariant();
@@ -147,7 +145,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     }
 }
 
-QString TimelineModel::toolTip(const Entry &entry) const
+QString TimelineModel::toolTip(const Revision &entry) const
 {
     QString state;
     if (m_hasState) {
@@ -157,7 +155,7 @@ QString TimelineModel::toolTip(const Entry &entry) const
         if (m_edited.contains(entry.id))
             state += u' ' + tr("The file changed after it was applied.");
     }
-    const QString parents = entry.parents.isEmpty() ? tr("none (a base)") : entry.parents.join(u", "_s);
+    const QString parents = entry.isBase() ? tr("none (a base)") : entry.downRevisions.join(u", "_s);
     QString lint;
     for (const Issue &issue : m_lint.value(entry.id))
         lint += u"<br/>• <b>%1</b> %2: %3"_s.arg(issue.code, severityTitle(issue.severity), issue.text.toHtmlEscaped());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/graph/revisiongraph.h"
 #include "ui/safety/lintrunner.h"
 #include "ui/timeline/timelinelayout.h"
 
@@ -7,8 +8,6 @@
 #include <QDateTime>
 #include <QHash>
 #include <QSet>
-
-namespace strata { class RevisionGraph; }
 
 namespace strata::ui {
 
@@ -66,25 +65,17 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
 private:
-    struct Entry
-    {
-        QString id;
-        QString message;
-        QDateTime created;
-        QString filePath;
-        QString checksum;
-        QStringList parents;
-        QStringList dependsOn;
-        QStringList branchLabels;
-        bool isHead = false;
-    };
-
-    QString toolTip(const Entry &entry) const;
+    // Row 0 is the newest revision, the graph's last.
+    const Revision &revisionOfRow(qsizetype row) const { return m_graph.revisions()[m_graph.size() - 1 - row]; }
+    QString toolTip(const Revision &revision) const;
     void badgesChanged();
 
-    QList<Entry> m_entries;
+    // A shared copy of the project's graph (its lists are implicitly shared):
+    // rows read the revisions in place, so a reload copies no field of
+    // 100,000 revisions and hashes no id a second time.
+    RevisionGraph m_graph;
+    QSet<QString> m_heads;
     QList<TimelineRowLayout> m_layout;
-    QHash<QString, int> m_rowOf;
     int m_totalLanes = 1;
 
     bool m_hasState = false;
