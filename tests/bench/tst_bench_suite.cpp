@@ -146,20 +146,27 @@ private Q_SLOTS:
             return;
         }
 
-        // Each round runs strata's cycle and then the floor's, each on a fresh
+        // Each round runs strata's cycle and the floor's, each on a fresh
         // database, so both meet the same disk (fsync times drift by 10x here).
+        // Which goes first alternates: a run's fsync times depend on what ran
+        // just before it (a thousand fsyncs of a per-step run, or one commit),
+        // and a fixed order gave each side always the same predecessor.
         Samples up, current, down, floorUp, floorCurrent, floorDown, atomicUp, floorAtomic;
         RunBudget budget(m_settings.runs, m_settings.figureSeconds * 2);
+        bool strataFirst = true;
         while (budget.another()) {
-            strataCycle(project, dialect, up, current, down);
+            for (const bool strataTurn : {strataFirst, !strataFirst}) {
+                if (strataTurn)
+                    strataCycle(project, dialect, up, current, down);
+                else
+                    floorCycle(project, dialect, upScript, downScript, floorUp, floorCurrent, floorDown);
+                if (QTest::currentTestFailed())
+                    return;
+            }
+            atomicCycle(project, dialect, atomicScript, atomicUp, floorAtomic, strataFirst);
             if (QTest::currentTestFailed())
                 return;
-            floorCycle(project, dialect, upScript, downScript, floorUp, floorCurrent, floorDown);
-            if (QTest::currentTestFailed())
-                return;
-            atomicCycle(project, dialect, atomicScript, atomicUp, floorAtomic);
-            if (QTest::currentTestFailed())
-                return;
+            strataFirst = !strataFirst;
             budget.count();
         }
 
@@ -495,28 +502,23 @@ private:
         down.add(r);
     }
 
-    // All or nothing: strata's run and the single-transaction script, each on a fresh database.
+    // All or nothing: strata's run and the single-transaction script, each on
+    // a fresh database, in the order given.
     void atomicCycle(const GeneratedProject &project, const QString &dialect, const QString &script, Samples &up,
-                     Samples &floor)
+                     Samples &floor, bool strataFirst)
     {
         const QString out = m_work.filePath(u"out.txt"_s);
-        {
+        for (const bool strataTurn : {strataFirst, !strataFirst}) {
             ScratchDatabase db(dialect);
             STRATA_REQUIRE_DATABASE(db);
-            const ProcessSpec spec =
-                strataCli(project.directory, {u"upgrade"_s, u"head"_s, u"--atomic"_s}, db.url(), out);
+            const ProcessSpec spec = strataTurn
+                ? strataCli(project.directory, {u"upgrade"_s, u"head"_s, u"--atomic"_s}, db.url(), out)
+                : clientScriptAtomic(db, script);
             const ProcessResult r = runProcess(spec);
             QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
-            up.add(r);
+            (strataTurn ? up : floor).add(r);
             QCOMPARE(versionRows(db), project.headId);
         }
-        ScratchDatabase db(dialect);
-        STRATA_REQUIRE_DATABASE(db);
-        const ProcessSpec spec = clientScriptAtomic(db, script);
-        const ProcessResult r = runProcess(spec);
-        QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
-        floor.add(r);
-        QCOMPARE(versionRows(db), project.headId);
     }
 
     // Beyond STRATA_BENCH_SQLITE_MAX: `current` only, on a file brought to head
