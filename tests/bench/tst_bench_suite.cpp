@@ -14,12 +14,15 @@
 #include "scratchdatabase.h"
 #include "studiobench.h"
 
+#include "core/revision/revisioncache.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <map>
 
@@ -77,9 +80,11 @@ private Q_SLOTS:
             while (budget.another()) {
                 const ProcessResult r = runProcess(spec);
                 QVERIFY2(r.ok(), qPrintable(failure(spec, r)));
-                samples.add(r);
-                if (budget.done() == 0)
+                // history's first run parses every file: it is its own row, not one of the warm runs.
+                if (budget.done() == 0 && command == "history"_L1)
                     first = r;
+                else
+                    samples.add(r);
                 budget.count();
             }
             // A fresh project: the first run of history had no cache of parsed files to read.
@@ -450,10 +455,15 @@ private:
             return found->second;
         QString error;
         GeneratedProject project = writeChainProject(m_work.filePath(key), revisions, shape, &error);
-        if (project.directory.isEmpty())
+        if (project.directory.isEmpty()) {
             qWarning("%s", qPrintable(error));
-        else
-            m_projects[key] = project;
+            return project;
+        }
+        // The parse cache leaves out a file changed within its racy window
+        // (a later change in the same clock tick would go unseen), so runs
+        // right after writing the project parse again; a user's files are older.
+        QThread::msleep(2 * strata::RevisionCache::kRacyWindowNs / 1'000'000);
+        m_projects[key] = project;
         return project;
     }
 
