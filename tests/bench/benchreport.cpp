@@ -31,6 +31,8 @@ QString Target::text() const
 
 std::optional<double> Figure::ratio() const
 {
+    if (pairedRatio)
+        return pairedRatio;
     if (!floorMs || *floorMs <= 0)
         return std::nullopt;
     return medianMs / *floorMs;
@@ -167,7 +169,7 @@ QString Report::markdown(const QString &settings, double suiteSeconds) const
                    "`psql -q -v ON_ERROR_STOP=1 -f script`; for `--atomic`, the SQL of `upgrade head --sql --atomic` "
                    "(one BEGIN/COMMIT) fed to `sqlite3 FILE < script` or `psql -1 -q -v ON_ERROR_STOP=1 -f script`; "
                    "for `current`, the one query it needs; for `check`/`migrate`, the catalog queries introspection "
-                   "needs. Each run starts on a fresh database (a new SQLite file, a new PostgreSQL database); strata's runs and the floor's alternate round by round, and which of the two goes first alternates too, so neither side always runs after the same kind of run (fsync times depend on it). "
+                   "needs. Each run starts on a fresh database (a new SQLite file, a new PostgreSQL database); strata's runs and the floor's alternate round by round, and which of the two goes first alternates too, so neither side always runs after the same kind of run (fsync times depend on it); the ratio of such a row is the median of the rounds' ratios (strata's run over the floor's in the same round), which a drift of the disk's speed between rounds does not move. "
                    "Strata keeps a cache of parsed revision files between runs (checked against each file's stat), "
                    "so the medians are warm runs; the \"first run\" rows are on a project never opened before. "
                    "**Alembic** is measured in the same run on the same machine: the same history written as an "

@@ -30,6 +30,10 @@ struct Figure
     qint64 peakRssKb = 0;     // the largest of the runs
     std::optional<double> floorMs;
     QString floorWhat;        // "sqlite3 < script"
+    // When strata and the floor ran in pairs (one of each per round, on the
+    // same disk moments): the median of the pairs' ratios, which a drift of
+    // the machine's speed between rounds does not move; ratio() uses it.
+    std::optional<double> pairedRatio;
     // Alembic on the same history in the same run: its median, or why there is none ("not installed").
     std::optional<double> alembicMs;
     int alembicRuns = 0;

@@ -28,6 +28,20 @@ void withFloor(Figure &figure, const Samples &floor, const QString &what)
     figure.floorWhat = what;
 }
 
+void withPairedFloor(Figure &figure, const Samples &strata, const Samples &floor, const QString &what)
+{
+    withFloor(figure, floor, what);
+    if (strata.ms.size() != floor.ms.size() || strata.ms.isEmpty())
+        return;
+    QList<double> ratios;
+    for (qsizetype i = 0; i < strata.ms.size(); ++i) {
+        if (floor.ms.at(i) > 0)
+            ratios << strata.ms.at(i) / floor.ms.at(i);
+    }
+    if (ratios.size() == strata.ms.size())
+        figure.pairedRatio = median(ratios);
+}
+
 QList<Target> cliTargets(int revisions)
 {
     if (revisions == 1000)

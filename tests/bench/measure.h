@@ -36,6 +36,9 @@ struct Samples
 
 Figure figure(const QString &measure, const QString &project, const QString &dialect, const Samples &samples);
 void withFloor(Figure &figure, const Samples &floor, const QString &what);
+// The same for runs taken in pairs, strata's and the floor's one after the
+// other in each round: the ratio is the median of the pairs' ratios.
+void withPairedFloor(Figure &figure, const Samples &strata, const Samples &floor, const QString &what);
 
 // The targets: history, heads and current at 1,000 and 10,000
 // revisions (time, and the CLI's memory at 10,000), and memory alone.

@@ -177,13 +177,14 @@ private Q_SLOTS:
 
         const QString client = clientName(dialect);
         Figure f = figure(u"`strata upgrade head`"_s, label, dialect, up);
-        withFloor(f, floorUp, client + (dialect == "sqlite"_L1 ? u" < script"_s : u" -f script"_s));
+        withPairedFloor(f, up, floorUp, client + (dialect == "sqlite"_L1 ? u" < script"_s : u" -f script"_s));
         f.targets = memoryTargets(revisions);
         if (revisions == 1000)
             f.targets << Target{Target::Kind::MaxRatio, 1.15};
         record(f);
         f = figure(u"`strata upgrade head --atomic`"_s, label, dialect, atomicUp);
-        withFloor(f, floorAtomic, dialect == "sqlite"_L1 ? u"sqlite3 < script, one transaction"_s : u"psql -1 -f script"_s);
+        withPairedFloor(f, atomicUp, floorAtomic,
+                        dialect == "sqlite"_L1 ? u"sqlite3 < script, one transaction"_s : u"psql -1 -f script"_s);
         f.targets = memoryTargets(revisions);
         if (revisions == 1000)
             f.targets << Target{Target::Kind::MaxRatio, 1.25};
@@ -191,11 +192,11 @@ private Q_SLOTS:
             f.targets << Target{Target::Kind::MinTimesFasterThanAlembic, 8};
         record(f);
         f = figure(u"`strata current`"_s, label, dialect, current);
-        withFloor(f, floorCurrent, client + u", one SELECT"_s);
+        withPairedFloor(f, current, floorCurrent, client + u", one SELECT"_s);
         f.targets = cliTargets(revisions);
         record(f);
         f = figure(u"`strata downgrade base`"_s, label, dialect, down);
-        withFloor(f, floorDown, client + (dialect == "sqlite"_L1 ? u" < script"_s : u" -f script"_s));
+        withPairedFloor(f, down, floorDown, client + (dialect == "sqlite"_L1 ? u" < script"_s : u" -f script"_s));
         f.targets = memoryTargets(revisions);
         record(f);
     }
