@@ -147,7 +147,6 @@ QString isoUtcWithMs(const QDateTime &time)
     return QString::fromLatin1(text);
 }
 
-
 // A generated name is the one the database chooses itself: no CONSTRAINT clause.
 QString constraintPrefix(const Dialect &dialect, const QString &name, bool generated)
 {

@@ -137,7 +137,9 @@ Status Runner::run(const Plan &plan)
     const Dialect &d = m_connection.dialect();
     m_keepsHistory = m_connection.tableExists(d.historyLocation(config.historyTable));
     m_headsSql = u"SELECT "_s + d.quote(u"version_num"_s) + u" FROM "_s + d.quote(config.versionTable);
-    m_headsQuery = std::make_unique<PreparedQuery>(m_connection, m_headsSql);
+    // SQLite re-prepares a kept statement after every step's DDL anyway: it reads through its own handle.
+    if (d.kind() != Dialect::Kind::Sqlite)
+        m_headsQuery = std::make_unique<PreparedQuery>(m_connection, m_headsSql);
     // Not kept past the run: the connection may be closed before the Runner goes.
     const auto dropHeadsQuery = qScopeGuard([this] { m_headsQuery.reset(); });
 
@@ -250,9 +252,7 @@ Status Runner::checkHeads(const QStringList &expectedHeads)
 
 Result<QStringList> Runner::readHeads()
 {
-    // SQLite re-prepares a kept statement after every step's DDL anyway; its
-    // own handle reads the rows without Qt's result objects.
-    if (m_connection.dialect().kind() == Dialect::Kind::Sqlite)
+    if (!m_headsQuery)
         return m_connection.selectColumn(m_headsSql);
     auto rows = m_headsQuery->select();
     if (!rows)
@@ -275,8 +275,8 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
     QElapsedTimer timer;
     timer.start();
     const ProjectConfig &config = m_project.config();
-    const RenderedStep *rendered = &item->rendered;
-    for (const QString &text : std::as_const(rendered->warnings))
+    const RenderedStep &rendered = item->rendered;
+    for (const QString &text : std::as_const(rendered.warnings))
         Q_EMIT warning(text);
 
     // A non-transactional revision (e.g. CREATE INDEX CONCURRENTLY) runs its
@@ -307,7 +307,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
         }
         m_headsConfirmed = m_atomic && sqlite;
     }
-    for (const RenderedOperation &op : rendered->operations) {
+    for (const RenderedOperation &op : rendered.operations) {
         Status done;
         if (sqlite && !op.rebuilds.isEmpty()) {
             done = rebuildGuard.run(op, transactional, executeOne);
@@ -340,7 +340,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
     entry.appliedAt = QDateTime::currentDateTimeUtc();
     entry.durationMs = timer.elapsed();
     entry.appliedBy = appliedBy();
-    StatementList bookkeeping = rendered->versionMoves;
+    StatementList bookkeeping = rendered.versionMoves;
     if (m_keepsHistory)
         bookkeeping << Statement(m_connection.dialect().insertHistory(config.historyTable, entry), Statement::Kind::Data);
     for (const Statement &statement : std::as_const(bookkeeping)) {
