@@ -11,6 +11,8 @@ build_packages=(
     libyaml-cpp-dev libqt6svg6 librsvg2-bin dpkg-dev file
     # SQLite statements of a run go straight to the handle of Qt's QSQLITE driver (core/db/sqlitehandle_p.h).
     libsqlite3-dev
+    # PostgreSQL: a step's statements go several to a round trip on the QPSQL driver's libpq connection (core/db/pghandle_p.h).
+    libpq-dev
     # The studio's saved passwords: the desktop keychain through qtkeychain.
     qtkeychain-qt6-dev
 )

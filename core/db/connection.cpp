@@ -1,5 +1,6 @@
 #include "core/db/connection.h"
 
+#include "core/db/pghandle_p.h"
 #include "core/db/sqlitehandle_p.h"
 
 #include <QAtomicInteger>
@@ -165,6 +166,8 @@ Result<std::unique_ptr<Connection>> Connection::open(const DatabaseUrl &url, Opt
     if (sqlite) {
         if (SqliteHandle handle = SqliteHandle::of(db); handle.isValid())
             connection->m_sqlite = std::make_unique<SqliteHandle>(handle);
+    } else if (PgHandle handle = PgHandle::of(db); handle.isValid()) {
+        connection->m_pg = std::make_unique<PgHandle>(handle);
     }
     QStringList setup;
     if (sqlite) {
@@ -210,11 +213,57 @@ Status Connection::exec(const QString &sql)
         if (done.kind == SqliteHandle::Outcome::Kind::Failed)
             return std::unexpected(databaseError(sql, done.message.trimmed(), QString::number(done.code)));
     }
+    if (m_pg) {
+        const PgHandle::Outcome done = m_pg->run({sql});
+        if (!done.ok)
+            return std::unexpected(databaseError(sql, done.message, done.sqlState));
+        return {};
+    }
     QSqlQuery query(database());
     query.setForwardOnly(true);
     if (!query.exec(sql))
         return std::unexpected(databaseError({}, sql, query.lastError()));
     return {};
+}
+
+Result<QList<qint64>> Connection::execBatch(const QStringList &statements, qsizetype *failedAt)
+{
+    if (m_pg) {
+        const PgHandle::Outcome done = m_pg->run(statements);
+        if (done.ok)
+            return done.changed;
+        if (failedAt)
+            *failedAt = done.failedAt;
+        return std::unexpected(databaseError(statements.value(done.failedAt), done.message, done.sqlState));
+    }
+    QList<qint64> changed;
+    for (qsizetype i = 0; i < statements.size(); ++i) {
+        const QString &sql = statements.at(i);
+        Status done;
+        if (m_sqlite) {
+            const SqliteHandle::Outcome outcome = m_sqlite->exec(sql);
+            if (outcome.kind == SqliteHandle::Outcome::Kind::Done) {
+                changed << outcome.changed;
+                continue;
+            }
+            if (outcome.kind == SqliteHandle::Outcome::Kind::Failed)
+                done = std::unexpected(databaseError(sql, outcome.message.trimmed(), QString::number(outcome.code)));
+        }
+        if (done) {
+            QSqlQuery query(database());
+            query.setForwardOnly(true);
+            if (query.exec(sql))
+                changed << query.numRowsAffected();
+            else
+                done = std::unexpected(databaseError({}, sql, query.lastError()));
+        }
+        if (!done) {
+            if (failedAt)
+                *failedAt = i;
+            return std::unexpected(done.error());
+        }
+    }
+    return changed;
 }
 
 Result<QList<QVariantList>> Connection::select(const QString &sql)

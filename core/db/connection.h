@@ -11,6 +11,7 @@
 
 namespace strata {
 
+class PgHandle;
 class SqliteHandle;
 
 // One open database connection with its dialect. Belongs to the thread that
@@ -38,6 +39,11 @@ public:
 
     // Runs one statement; "where" in an error is the statement.
     Status exec(const QString &sql);
+    // Runs statements in order, in one round trip on PostgreSQL (SQLite has
+    // none to save), stopping at the first that fails: its index goes to
+    // `failedAt`, its text is the error's "where". Each must be one
+    // statement. Returns the rows each INSERT, UPDATE or DELETE changed.
+    Result<QList<qint64>> execBatch(const QStringList &statements, qsizetype *failedAt = nullptr);
     // Runs a query and returns every row, each as a list of values.
     Result<QList<QVariantList>> select(const QString &sql);
     // The same with '?' placeholders bound to the values, in order.
@@ -77,6 +83,7 @@ private:
     Options m_options;
     qint64 m_runLockKey = 0;     // non-zero while the PostgreSQL advisory lock is held
     std::unique_ptr<SqliteHandle> m_sqlite;   // SQLite: exec() runs statements on the driver's handle
+    std::unique_ptr<PgHandle> m_pg;           // PostgreSQL: the same on libpq's connection
 };
 
 } // namespace strata

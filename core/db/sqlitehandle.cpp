@@ -82,6 +82,8 @@ SqliteHandle::Outcome SqliteHandle::run(const QString &sql, QStringList *column)
             rc = SQLITE_OK;
     }
     Outcome outcome;
+    if (rc == SQLITE_OK)
+        outcome.changed = sqlite3_changes64(m_db);
     if (rc != SQLITE_OK) {
         // Read before finalize, which may overwrite the connection's last error.
         outcome = {Outcome::Kind::Failed, QString::fromUtf8(sqlite3_errmsg(m_db)), rc & 0xff};

@@ -36,6 +36,7 @@ public:
         Kind kind = Kind::Done;
         QString message;      // sqlite3_errmsg when Failed
         int code = 0;         // the primary result code when Failed (SQLITE_BUSY = 5, ...)
+        qint64 changed = 0;   // rows an INSERT, UPDATE or DELETE changed when Done
     };
     // Runs one statement as QSqlQuery::exec() does: prepared, stepped once,
     // finalized. NotHandled when the text is not exactly one statement (empty,

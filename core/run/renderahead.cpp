@@ -10,6 +10,10 @@ namespace {
 // Enough to keep the runner fed through a run of cheap steps; few enough that
 // a failing step wastes little work and the queue holds no schema copies.
 constexpr std::size_t kStepsAhead = 16;
+// A full queue waits until the runner has taken this many down: the renderer
+// then wakes once per few steps, not once per step (a wake-up is a system
+// call and a context switch on a machine the database shares).
+constexpr std::size_t kRefillAt = kStepsAhead / 2;
 
 } // namespace
 
@@ -25,7 +29,7 @@ RenderAhead::~RenderAhead()
         const std::lock_guard lock(m_mutex);
         m_stopping = true;
     }
-    m_changed.notify_all();
+    m_drained.notify_one();
     m_thread.join();
 }
 
@@ -33,12 +37,18 @@ Result<AheadStep> RenderAhead::take(qsizetype index)
 {
     Q_ASSERT(index == m_taken);
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return !m_ready.empty(); });
+    if (m_ready.empty()) {
+        m_runnerWaiting = true;
+        m_filled.wait(lock, [this] { return !m_ready.empty(); });
+        m_runnerWaiting = false;
+    }
     Result<AheadStep> item = std::move(m_ready.front());
     m_ready.pop_front();
     ++m_taken;
+    const bool wake = m_rendererWaiting && m_ready.size() <= kRefillAt;
     lock.unlock();
-    m_changed.notify_all();
+    if (wake)
+        m_drained.notify_one();
     return item;
 }
 
@@ -79,12 +89,18 @@ Result<AheadStep> RenderAhead::renderOne(const PlanStep &step, Schema &schema) c
 bool RenderAhead::deliver(Result<AheadStep> item)
 {
     std::unique_lock lock(m_mutex);
-    m_changed.wait(lock, [this] { return m_stopping || m_ready.size() < kStepsAhead; });
+    if (!m_stopping && m_ready.size() >= kStepsAhead) {
+        m_rendererWaiting = true;
+        m_drained.wait(lock, [this] { return m_stopping || m_ready.size() <= kRefillAt; });
+        m_rendererWaiting = false;
+    }
     if (m_stopping)
         return false;
     m_ready.push_back(std::move(item));
+    const bool wake = m_runnerWaiting;
     lock.unlock();
-    m_changed.notify_all();
+    if (wake)
+        m_filled.notify_one();
     return true;
 }
 

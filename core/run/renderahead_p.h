@@ -49,7 +49,10 @@ private:
     const Plan &m_plan;
     const Dialect &m_dialect;
     std::mutex m_mutex;
-    std::condition_variable m_changed;
+    std::condition_variable m_filled;    // the runner waits here for a step
+    std::condition_variable m_drained;   // the renderer waits here for room
+    bool m_runnerWaiting = false;
+    bool m_rendererWaiting = false;
     std::deque<Result<AheadStep>> m_ready;
     qsizetype m_taken = 0;
     bool m_stopping = false;

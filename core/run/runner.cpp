@@ -3,7 +3,6 @@
 #include "core/run/datastep_p.h"
 #include "core/run/offlinescript.h"
 #include "core/run/renderahead_p.h"
-#include "core/db/preparedquery.h"
 #include "core/run/sqliterebuild_p.h"
 #include "core/run/steplocks_p.h"
 #include "core/db/versionstore.h"
@@ -12,6 +11,7 @@
 #include "core/project/project.h"
 
 #include <QElapsedTimer>
+#include <algorithm>
 #include <QScopeGuard>
 #include <QSet>
 #include <QSysInfo>
@@ -98,6 +98,19 @@ Error stepError(const Error &statementError, const PlanStep &step, const QString
 
 } // namespace
 
+// BEGIN and a step's version moves, waiting to go to the server with the
+// step's first statement.
+struct StepOpening
+{
+    QStringList statements;
+    qsizetype moves = 0;        // the last `moves` statements are version moves
+    bool withBegin = false;
+    bool failed = false;        // BEGIN or a move failed, or a move found no row (`moved`)
+    bool beginFailed = false;
+    bool moved = false;
+    bool riderFailed = false;   // the statement sent with them failed
+};
+
 Runner::Runner(Connection &connection, const Project &project, QObject *parent)
     : QObject(parent), m_connection(connection), m_project(project)
 {
@@ -137,18 +150,14 @@ Status Runner::run(const Plan &plan)
     const Dialect &d = m_connection.dialect();
     m_keepsHistory = m_connection.tableExists(d.historyLocation(config.historyTable));
     m_headsSql = u"SELECT "_s + d.quote(u"version_num"_s) + u" FROM "_s + d.quote(config.versionTable);
-    // SQLite re-prepares a kept statement after every step's DDL anyway: it reads through its own handle.
-    if (d.kind() != Dialect::Kind::Sqlite)
-        m_headsQuery = std::make_unique<PreparedQuery>(m_connection, m_headsSql);
-    // Not kept past the run: the connection may be closed before the Runner goes.
-    const auto dropHeadsQuery = qScopeGuard([this] { m_headsQuery.reset(); });
 
     auto schema = m_project.schemaAt(plan.fromHeads);
     if (!schema)
         return std::unexpected(schema.error());
     m_foreignKeysKnownOff = false;
     m_foreignKeysWereOn = false;
-    m_headsConfirmed = false;
+    m_headsChecked = false;
+    m_pendingHistory.clear();
     // After the last step's commit or rollback: outside any transaction, where the pragma works.
     SqliteRebuildGuard foreignKeys(m_connection);
     const auto restoreForeignKeys = qScopeGuard([this, &foreignKeys] {
@@ -212,8 +221,15 @@ Status Runner::runAtomically(const Plan &plan, RenderAhead &ahead)
             return rolledBack(done.error(), u"step %1 of %2 (%3) failed"_s.arg(i + 1).arg(count).arg(step.arrow()));
         Q_EMIT stepFinished(i, count, step, timer.elapsed());
     }
-    if (auto committed = m_connection.commit(); !committed)
-        return rolledBack(committed.error(), u"the commit failed"_s);
+    QStringList closing = std::exchange(m_pendingHistory, {});
+    const qsizetype historyRows = closing.size();
+    closing << m_connection.dialect().commitTransaction();
+    for (const QString &sql : std::as_const(closing))
+        Q_EMIT statementStarted(sql);
+    qsizetype failedAt = -1;
+    if (auto committed = m_connection.execBatch(closing, &failedAt); !committed)
+        return rolledBack(committed.error(), failedAt < historyRows ? u"writing the history rows failed"_s
+                                                                    : u"the commit failed"_s);
     return {};
 }
 
@@ -234,15 +250,18 @@ Status Runner::checkHeads(const QStringList &expectedHeads)
     // The version table exists: run() created it before the first step.
     auto heads = readHeads();
     if (!heads)
-        return std::unexpected(heads.error().wrappedIn(
-            u"could not read the version table %1"_s.arg(m_project.config().versionTable),
-            m_connection.url().redacted()));
+        return std::unexpected(heads.error());
     QStringList actual = std::move(*heads);
     actual.sort();
     QStringList expected = expectedHeads;
     expected.sort();
     if (actual == expected)
         return {};
+    return headsMoved(actual, expected);
+}
+
+Status Runner::headsMoved(const QStringList &actual, const QStringList &expected)
+{
     m_headsMoved = true;
     return fail(Error::Code::Locked,
                 u"the database is being migrated by another process: it moved to %1 while this run expected %2"_s
@@ -252,15 +271,64 @@ Status Runner::checkHeads(const QStringList &expectedHeads)
 
 Result<QStringList> Runner::readHeads()
 {
-    if (!m_headsQuery)
-        return m_connection.selectColumn(m_headsSql);
-    auto rows = m_headsQuery->select();
-    if (!rows)
-        return std::unexpected(rows.error());
-    QStringList heads;
-    for (const QVariantList &row : std::as_const(*rows))
-        heads << row.value(0).toString();
+    auto heads = m_connection.selectColumn(m_headsSql);
+    if (!heads)
+        return std::unexpected(heads.error().wrappedIn(
+            u"could not read the version table %1"_s.arg(m_project.config().versionTable),
+            m_connection.url().redacted()));
     return heads;
+}
+
+Status Runner::sendOpening(StepOpening &opening, const Statement *rider)
+{
+    QStringList batch = std::exchange(opening.statements, {});
+    const qsizetype openingSize = batch.size();
+    // A foreign key check is a query: it goes on its own, after the opening.
+    const bool withRider = rider && rider->kind != Statement::Kind::ForeignKeyCheck;
+    if (withRider) {
+        Q_EMIT statementStarted(rider->sql);
+        batch << rider->sql;
+    }
+    qsizetype failedAt = -1;
+    auto changed = m_connection.execBatch(batch, &failedAt);
+    if (!changed) {
+        opening.failed = failedAt < openingSize;
+        opening.beginFailed = opening.withBegin && failedAt == 0;
+        opening.riderFailed = !opening.failed;
+        return std::unexpected(changed.error());
+    }
+    // Each move is one row: an UPDATE or DELETE that found none means another process moved the version.
+    const auto movesEnd = changed->cbegin() + openingSize;
+    if (!std::all_of(movesEnd - opening.moves, movesEnd, [](qint64 rows) { return rows == 1; })) {
+        opening.failed = opening.moved = true;
+        return fail(Error::Code::Locked, u"the version rows are not the ones this step moves"_s);
+    }
+    if (rider && !withRider)
+        return execute(*rider);
+    return {};
+}
+
+std::optional<Error> Runner::openingError(const StepOpening &opening, const Error &error, const PlanStep &step,
+                                          const QStringList &expectedHeads)
+{
+    if (opening.beginFailed)
+        return error;
+    if (opening.moved || opening.riderFailed) {
+        // After the rollback: did another process move the version meanwhile (and, say, create the table first)?
+        auto heads = readHeads();
+        if (!heads)
+            return opening.moved ? std::optional<Error>(heads.error()) : std::nullopt;
+        QStringList actual = std::move(*heads);
+        actual.sort();
+        QStringList expected = expectedHeads;
+        expected.sort();
+        if (actual != expected || opening.moved)
+            return headsMoved(actual, expected).error();
+        return std::nullopt;
+    }
+    if (opening.failed)
+        return stepError(error, step, u"version table "_s + m_project.config().versionTable);
+    return std::nullopt;
 }
 
 Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStringList &expectedHeads)
@@ -294,26 +362,55 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
         if (!transactional)
             m_foreignKeysKnownOff = false;
     });
-    const SqliteRebuildGuard::Execute executeOne = [this](const Statement &statement) { return execute(statement); };
-    if (transactional) {
+    // The version rows are read where nothing else would see them moved: at
+    // the run's first step (planned before the lock), before statements no
+    // rollback undoes, and before a step that only inserts a version row (a
+    // new root). Any other step moves its version first, inside its
+    // transaction: an UPDATE or DELETE that finds its row gone is the same
+    // proof, with the row locked to the end of the step. BEGIN and the moves
+    // go to the server with the step's first statement: one round trip.
+    StepOpening opening;
+    const bool movesFirst = transactional && m_headsChecked && !step.deleteVersions.isEmpty();
+    // BEGIN IMMEDIATE's lock wait has its own message (Connection::begin).
+    if (transactional && (m_atomic || sqlite || !movesFirst)) {
         if (auto begun = beginStep(); !begun)
             return std::unexpected(begun.error());
+    } else if (transactional) {
+        opening.statements << m_connection.dialect().beginTransaction();
+        opening.withBegin = true;
     }
-    if (!m_headsConfirmed) {
+    if (movesFirst) {
+        for (const Statement &move : rendered.versionMoves) {
+            Q_EMIT statementStarted(move.sql);
+            opening.statements << move.sql;
+        }
+        opening.moves = rendered.versionMoves.size();
+    } else {
         if (auto same = checkHeads(expectedHeads); !same) {
             if (transactional)
                 rollbackStep();
             return std::unexpected(same.error());
         }
-        m_headsConfirmed = m_atomic && sqlite;
+        m_headsChecked = true;
     }
+    const SqliteRebuildGuard::Execute executeOne = [this, &opening](const Statement &statement) {
+        return opening.statements.isEmpty() ? execute(statement) : sendOpening(opening, &statement);
+    };
+    const auto failed = [&](const Error &error, const QString &location) -> Status {
+        if (transactional)
+            rollbackStep();
+        if (std::optional<Error> e = openingError(opening, error, step, expectedHeads))
+            return std::unexpected(*e);
+        const Error explained = m_lockTimeout ? m_lockTimeout->explained(error) : error;
+        return std::unexpected(stepError(explained, step, location));
+    };
     for (const RenderedOperation &op : rendered.operations) {
         Status done;
         if (sqlite && !op.rebuilds.isEmpty()) {
             done = rebuildGuard.run(op, transactional, executeOne);
         } else {
             for (qsizetype k = 0; k < op.statements.size(); ++k) {
-                if (done = execute(op.statements.at(k)); !done) {
+                if (done = executeOne(op.statements.at(k)); !done) {
                     // Several statements of one execute: say which one.
                     if (op.statements.size() > 1)
                         done.error().message.prepend(u"statement %1 of %2: "_s.arg(k + 1).arg(op.statements.size()));
@@ -321,37 +418,60 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
                 }
             }
         }
-        if (!done) {
-            if (transactional)
-                rollbackStep();
-            const Error error = m_lockTimeout ? m_lockTimeout->explained(done.error()) : done.error();
-            return std::unexpected(stepError(error, step, operationLocation(m_project, step, *op.operation)));
-        }
+        if (!done)
+            return failed(done.error(), operationLocation(m_project, step, *op.operation));
+    }
+    // A step with no statements (a merge): its opening goes alone.
+    if (!opening.statements.isEmpty()) {
+        if (auto sent = sendOpening(opening, nullptr); !sent)
+            return failed(sent.error(), m_connection.url().redacted());
     }
 
     if (!transactional) {
         if (auto begun = beginStep(); !begun)
             return std::unexpected(begun.error());
     }
-    HistoryEntry entry;
-    entry.revision = step.revision->id;
-    entry.direction = directionName(step.direction);
-    entry.checksum = step.revision->checksum;
-    entry.appliedAt = QDateTime::currentDateTimeUtc();
-    entry.durationMs = timer.elapsed();
-    entry.appliedBy = appliedBy();
-    StatementList bookkeeping = rendered.versionMoves;
-    if (m_keepsHistory)
-        bookkeeping << Statement(m_connection.dialect().insertHistory(config.historyTable, entry), Statement::Kind::Data);
-    for (const Statement &statement : std::as_const(bookkeeping)) {
-        if (auto done = execute(statement); !done) {
-            rollbackStep();
-            return std::unexpected(stepError(done.error(), step, u"version table "_s + config.versionTable));
+    if (!movesFirst) {
+        for (const Statement &move : rendered.versionMoves) {
+            Q_EMIT statementStarted(move.sql);
+            opening.statements << move.sql;
+        }
+        opening.moves = rendered.versionMoves.size();
+        if (auto sent = sendOpening(opening, nullptr); !sent) {
+            if (!transactional)
+                rollbackStep();
+            return failed(sent.error(), m_connection.url().redacted());
         }
     }
-    if (auto committed = commitStep(); !committed) {
+    // The history row and COMMIT in one round trip. In an atomic run on
+    // PostgreSQL the history rows wait for the run's COMMIT (runAtomically):
+    // a round trip a step fewer. SQLite has no round trips to save.
+    QStringList closing;
+    if (m_keepsHistory) {
+        HistoryEntry entry;
+        entry.revision = step.revision->id;
+        entry.direction = directionName(step.direction);
+        entry.checksum = step.revision->checksum;
+        entry.appliedAt = QDateTime::currentDateTimeUtc();
+        entry.durationMs = timer.elapsed();
+        entry.appliedBy = appliedBy();
+        closing << m_connection.dialect().insertHistory(config.historyTable, entry);
+    }
+    if (m_atomic && !sqlite) {
+        m_pendingHistory << closing;
+        return {};
+    }
+    const qsizetype historyRows = closing.size();
+    if (!m_atomic)
+        closing << m_connection.dialect().commitTransaction();
+    for (const QString &sql : std::as_const(closing))
+        Q_EMIT statementStarted(sql);
+    qsizetype failedAt = -1;
+    if (auto closed = m_connection.execBatch(closing, &failedAt); !closed) {
         rollbackStep();
-        return std::unexpected(stepError(committed.error(), step, m_connection.url().redacted()));
+        const QString where = failedAt < historyRows ? u"history table "_s + config.historyTable
+                                                     : m_connection.url().redacted();
+        return std::unexpected(stepError(closed.error(), step, where));
     }
     return {};
 }

@@ -7,11 +7,12 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace strata {
 
 struct AheadStep;
-class PreparedQuery;
+struct StepOpening;
 class RenderAhead;
 class SqliteRebuildGuard;
 class StepLockTimeout;
@@ -63,11 +64,21 @@ private:
     // Inside the step's transaction (under the write lock): the version rows are still the plan's.
     Status checkHeads(const QStringList &expectedHeads);
     Result<QStringList> readHeads();
+    // The error that sends the run back to planning.
+    Status headsMoved(const QStringList &actual, const QStringList &expected);
+    // BEGIN and the step's version moves, with `rider` (the step's first
+    // statement) when there is one, in one round trip. Each move must change
+    // one row; else another process moved the version rows.
+    Status sendOpening(StepOpening &opening, const Statement *rider);
+    // How a failure of a step that had an opening is worded, after the
+    // rollback: another process's move, the version table's own failure, or
+    // (nullopt) the failing statement's, as any other.
+    std::optional<Error> openingError(const StepOpening &opening, const Error &error, const PlanStep &step,
+                                      const QStringList &expectedHeads);
     Status execute(const Statement &statement);
     Status runAtomically(const Plan &plan, RenderAhead &ahead);
     // A step's own transaction; in an atomic run the run's one transaction stands in for it.
     Status beginStep() { return m_atomic ? Status() : m_connection.begin(); }
-    Status commitStep() { return m_atomic ? Status() : m_connection.commit(); }
     void rollbackStep() { if (!m_atomic) (void)m_connection.rollback(); }
     Status checkUnversioned(const Plan &plan);
     // SQLite: foreign keys off (outside any transaction) unless known to be off already.
@@ -82,9 +93,8 @@ private:
     bool m_headsMoved = false;
     bool m_keepsHistory = true;
     QString m_historyNote;
-    // Read in every step: prepared once per run, not parsed and planned per step.
     QString m_headsSql;
-    std::unique_ptr<PreparedQuery> m_headsQuery;
+    QStringList m_pendingHistory;   // --atomic on PostgreSQL: the history rows, sent with the run's COMMIT
     StepLockTimeout *m_lockTimeout = nullptr;   // during run()
     // SQLite, during run(): foreign keys stay off from the first step to the
     // end of the run and are put back then. A PRAGMA is a no-op inside a
@@ -92,10 +102,9 @@ private:
     // revision) can turn them on again: after such a step they are read again.
     bool m_foreignKeysKnownOff = false;
     bool m_foreignKeysWereOn = false;
-    // SQLite --atomic: the run's one BEGIN IMMEDIATE shuts out every other
-    // writer, so once the first step found the version rows as planned no
-    // other process can move them before the commit.
-    bool m_headsConfirmed = false;
+    // The run has read the version rows once and found them as planned; from
+    // then on a step's own version move proves them (see runStep).
+    bool m_headsChecked = false;
 };
 
 } // namespace strata

@@ -1,0 +1,167 @@
+// Another process moving the version rows in the middle of a run. After the
+// run's first step a step proves the rows by its own version move, an UPDATE
+// that must find its row, sent with BEGIN and the step's first statement in
+// one round trip. Whether the other process also made the step's change (the
+// statement fails) or only moved the version (the statement succeeds and is
+// rolled back), the run stops with the race's message, or plans again, and
+// nothing of the stale step stays.
+
+#include "resultcheck.h"
+#include "scratchdatabase.h"
+#include "testprojects.h"
+
+#include "core/db/connection.h"
+#include "core/project/project.h"
+#include "core/workflow/migrator.h"
+#include "core/workflow/workflowobserver.h"
+
+#include <QTest>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+using namespace strata;
+
+namespace {
+
+const QString r1 = u"b00000000001"_s;
+const QString r2 = u"b00000000002"_s;
+const QString r3 = u"b00000000003"_s;
+
+// r1..r3 create t1..t3.
+void writeProject(const TestProject &project)
+{
+    QString parent;
+    for (const QString &id : {r1, r2, r3}) {
+        const QByteArray table = "t" + id.right(1).toUtf8();
+        const QByteArray text = TestProjects::revisionYaml(
+            id, parent.isEmpty() ? QStringList() : QStringList{parent}, u"create "_s + QString::fromUtf8(table),
+            "- create_table: {name: " + table + ", columns: [{name: id, type: integer}]}\n",
+            "- drop_table: " + table + "\n");
+        QVERIFY(!project.writeRevision(id + u"_create.yaml"_s, text).isEmpty());
+        parent = id;
+    }
+}
+
+// Does what another deploy would, on a connection of its own, once step 1 is committed.
+class Interloper : public WorkflowObserver
+{
+public:
+    explicit Interloper(std::function<void()> act) : m_act(std::move(act)) {}
+    void stepFinished(int index, int, const PlanStep &, qint64) override
+    {
+        if (index == 0 && !m_done) {
+            m_done = true;
+            m_act();
+        }
+    }
+    void info(const QString &line) override { lines << line; }
+    QStringList lines;
+
+private:
+    std::function<void()> m_act;
+    bool m_done = false;
+};
+
+QStringList tables(Connection &connection)
+{
+    auto names = connection.userTables({u"strata_version"_s, u"strata_history"_s});
+    QStringList list = names ? *names : QStringList{u"<error>"_s};
+    list.sort();
+    return list;
+}
+
+} // namespace
+
+class TestVersionRace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void raceMidRun_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+
+    // The other process stamps r2 without creating t2: the stale step's
+    // CREATE TABLE succeeds, its UPDATE finds no row, and both are undone.
+    void raceMidRun()
+    {
+        QFETCH(QString, dialect);
+        TestProject project;
+        writeProject(project);
+        ScratchDatabase db(dialect);
+        STRATA_REQUIRE_DATABASE(db);
+        auto opened = project.open();
+        STRATA_VERIFY_RESULT(opened);
+        auto connection = db.connect();
+        STRATA_VERIFY_RESULT(connection);
+        auto other = db.connect();
+        STRATA_VERIFY_RESULT(other);
+
+        Interloper interloper([&] {
+            QVERIFY((*other)->exec(u"UPDATE strata_version SET version_num = '%1'"_s.arg(r2)).has_value());
+        });
+        MigrateOptions options;
+        options.maxReplans = 1;   // no second plan: the race's own message
+        const MigrateOutcome outcome = Migrator(**connection, *opened, &interloper).run(options);
+        QVERIFY(!outcome.ok());
+        QVERIFY2(outcome.error->toString().contains(u"being migrated by another process: it moved to %1 while this "
+                                                    "run expected %2"_s.arg(r2, r1)),
+                 qPrintable(outcome.error->toString()));
+        // t2 was created by the stale step and rolled back with it.
+        QCOMPARE(tables(**connection), (QStringList{u"t1"_s}));
+        auto version = (*connection)->selectColumn(u"SELECT version_num FROM strata_version"_s);
+        STRATA_VERIFY_RESULT(version);
+        QCOMPARE(*version, QStringList{r2});
+        auto history = (*connection)->selectColumn(u"SELECT revision FROM strata_history"_s);
+        STRATA_VERIFY_RESULT(history);
+        QCOMPARE(*history, QStringList{r1});
+    }
+
+    // The other process ran step 2 itself: the stale step's CREATE TABLE
+    // fails ("already exists"), and the run plans again from r2 and finishes.
+    void stepAlreadyDoneElsewhere_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+
+    void stepAlreadyDoneElsewhere()
+    {
+        QFETCH(QString, dialect);
+        TestProject project;
+        writeProject(project);
+        ScratchDatabase db(dialect);
+        STRATA_REQUIRE_DATABASE(db);
+        auto opened = project.open();
+        STRATA_VERIFY_RESULT(opened);
+        auto connection = db.connect();
+        STRATA_VERIFY_RESULT(connection);
+        auto other = db.connect();
+        STRATA_VERIFY_RESULT(other);
+
+        Interloper interloper([&] {
+            QVERIFY((*other)->exec(u"CREATE TABLE t2 (id integer)"_s).has_value());
+            QVERIFY((*other)->exec(u"UPDATE strata_version SET version_num = '%1'"_s.arg(r2)).has_value());
+        });
+        const MigrateOutcome outcome = Migrator(**connection, *opened, &interloper).run(MigrateOptions{});
+        QVERIFY2(outcome.ok(), qPrintable(outcome.summary()));
+        QVERIFY2(interloper.lines.join(u'\n').contains(u"Another process migrated the database meanwhile; it is at %1 "
+                                                       "now, planning again."_s.arg(r2)),
+                 qPrintable(interloper.lines.join(u'\n')));
+        QCOMPARE(tables(**connection), (QStringList{u"t1"_s, u"t2"_s, u"t3"_s}));
+        auto version = (*connection)->selectColumn(u"SELECT version_num FROM strata_version"_s);
+        STRATA_VERIFY_RESULT(version);
+        QCOMPARE(*version, QStringList{r3});
+        auto history = (*connection)->selectColumn(u"SELECT revision FROM strata_history ORDER BY id"_s);
+        STRATA_VERIFY_RESULT(history);
+        QCOMPARE(*history, (QStringList{r1, r3}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVersionRace)
+#include "tst_versionrace.moc"
