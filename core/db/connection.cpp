@@ -268,6 +268,14 @@ Result<QList<qint64>> Connection::execBatch(const QStringList &statements, qsize
 
 Result<QList<QVariantList>> Connection::select(const QString &sql)
 {
+    if (m_sqlite) {
+        QList<QVariantList> rows;
+        const SqliteHandle::Outcome done = m_sqlite->selectRows(sql, rows);
+        if (done.kind == SqliteHandle::Outcome::Kind::Done)
+            return rows;
+        if (done.kind == SqliteHandle::Outcome::Kind::Failed)
+            return std::unexpected(databaseError(sql, done.message.trimmed(), QString::number(done.code)));
+    }
     return select(sql, {});
 }
 

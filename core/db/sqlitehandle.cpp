@@ -23,6 +23,31 @@ bool blankTail(const char *tail)
     return true;
 }
 
+QString textAt(sqlite3_stmt *statement, int i)
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, i));
+    return text ? QString::fromUtf8(text, sqlite3_column_bytes(statement, i)) : QString();
+}
+
+// As Qt's QSQLITE driver converts a value, so callers see no difference.
+QVariant valueAt(sqlite3_stmt *statement, int i)
+{
+    switch (sqlite3_column_type(statement, i)) {
+    case SQLITE_INTEGER:
+        return QVariant(qlonglong(sqlite3_column_int64(statement, i)));
+    case SQLITE_FLOAT:
+        return QVariant(sqlite3_column_double(statement, i));
+    case SQLITE_BLOB: {
+        const auto *bytes = static_cast<const char *>(sqlite3_column_blob(statement, i));
+        return QVariant(QByteArray(bytes, sqlite3_column_bytes(statement, i)));
+    }
+    case SQLITE_NULL:
+        return QVariant(QMetaType::fromType<QString>());
+    default:
+        return QVariant(textAt(statement, i));
+    }
+}
+
 } // namespace
 
 void SqliteHandle::configureLibrary()
@@ -53,15 +78,20 @@ SqliteHandle SqliteHandle::of(const QSqlDatabase &database)
 
 SqliteHandle::Outcome SqliteHandle::exec(const QString &sql) const
 {
-    return run(sql, nullptr);
+    return run(sql, {});
 }
 
 SqliteHandle::Outcome SqliteHandle::selectColumn(const QString &sql, QStringList &column) const
 {
-    return run(sql, &column);
+    return run(sql, {&column, nullptr});
 }
 
-SqliteHandle::Outcome SqliteHandle::run(const QString &sql, QStringList *column) const
+SqliteHandle::Outcome SqliteHandle::selectRows(const QString &sql, QList<QVariantList> &rows) const
+{
+    return run(sql, {nullptr, &rows});
+}
+
+SqliteHandle::Outcome SqliteHandle::run(const QString &sql, Sink sink) const
 {
     const QByteArray utf8 = sql.toUtf8();
     sqlite3_stmt *statement = nullptr;
@@ -73,9 +103,17 @@ SqliteHandle::Outcome SqliteHandle::run(const QString &sql, QStringList *column)
     }
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(statement);
-        while (column && rc == SQLITE_ROW) {
-            const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(statement, 0));
-            column->append(text ? QString::fromUtf8(text, sqlite3_column_bytes(statement, 0)) : QString());
+        const int columns = sqlite3_column_count(statement);
+        while ((sink.column || sink.rows) && rc == SQLITE_ROW) {
+            if (sink.column)
+                sink.column->append(textAt(statement, 0));
+            if (sink.rows) {
+                QVariantList row;
+                row.reserve(columns);
+                for (int i = 0; i < columns; ++i)
+                    row << valueAt(statement, i);
+                sink.rows->append(std::move(row));
+            }
             rc = sqlite3_step(statement);
         }
         if (rc == SQLITE_ROW || rc == SQLITE_DONE)

@@ -134,7 +134,7 @@ QStringList usersOfColumn(const Schema &schema, const Table &table, const QStrin
     }
     for (const Table &other : schema.tables) {
         for (const ForeignKey &fk : other.foreignKeys) {
-            if (fk.refTable == table.name && fk.refColumns.contains(column))
+            if (fk.refColumns.contains(column) && fk.refTable == table.name)
                 users << describe(u"foreign key"_s, fk.name, fk.columns) + u" of table '%1'"_s.arg(other.name);
         }
     }

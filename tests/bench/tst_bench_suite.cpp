@@ -41,6 +41,11 @@ private Q_SLOTS:
         m_settings = Settings::fromEnvironment();
         m_suite.start();
         QVERIFY(m_work.isValid());
+        // For profiling one command by hand on the very projects timed here.
+        if (qEnvironmentVariableIsSet("STRATA_BENCH_KEEP")) {
+            m_work.setAutoRemove(false);
+            qInfo("generated projects kept in %s", qPrintable(m_work.path()));
+        }
         QVERIFY2(!m_settings.sizes.isEmpty(), "STRATA_BENCH_SIZES names no size, e.g. STRATA_BENCH_SIZES=100,1000");
         for (const QString &program : {strataCli({}, {}).program, studioProgram(), u"sqlite3"_s, u"psql"_s})
             QVERIFY2(!findProgram(program).isEmpty(), qPrintable(program + u" is missing"_s));
