@@ -99,6 +99,13 @@ Result<QStringList> CreateIndex::render(const Dialect &dialect, const Schema &be
     return dialect.createIndex(table, index);
 }
 
+Result<QStringList> CreateIndex::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    if (auto fits = apply(schema); !fits)
+        return std::unexpected(fits.error());
+    return dialect.createIndex(table, index);
+}
+
 YAML::Node CreateIndex::toYaml() const
 {
     return ops::indexToYaml(index, table);

@@ -16,6 +16,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     YAML::Node toYaml() const override;
     bool equals(const Operation &other) const override;
     static Result<std::shared_ptr<Operation>> fromYaml(const YAML::Node &value, const QString &file);

@@ -147,12 +147,12 @@ Status requireFreeConstraintName(const Table &table, const QString &name)
         u"choose another name"_s));
 }
 
-namespace {
-
 bool hasNativeEnum(const Table &table)
 {
     return std::ranges::any_of(table.columns, [](const Column &c) { return c.type.isNativeEnum(); });
 }
+
+namespace {
 
 // An operation on one table changes the schema's enum types only through an
 // enum column of that table, before or after it (syncEnumTypes then reaches

@@ -67,6 +67,8 @@ struct TableChange
 // on an error `schema` may be half changed. render() passes a copy, and
 // renderAndApply() the caller's schema, which saves copying it.
 Result<TableChange> changeTable(const Operation &op, Schema &schema, const QString &table, const Dialect &dialect);
+// Whether a column of the table has a native enum type (a type of its own on PostgreSQL).
+bool hasNativeEnum(const Table &table);
 
 // After a table's columns changed: each native enum type it uses takes the
 // values its columns give, and every other column of that type follows. A

@@ -271,6 +271,18 @@ Result<QStringList> CreateTable::render(const Dialect &dialect, const Schema &be
     return ops::withTypes(dialect, before, after, dialect.createTable(*after.table(table.name)));
 }
 
+Result<QStringList> CreateTable::renderAndApply(const Dialect &dialect, Schema &schema) const
+{
+    // Only a table with an enum column can bring a type: the types (every column of the schema) are read only then.
+    const bool types = dialect.hasNativeEnums() && ops::hasNativeEnum(table);
+    const EnumTypes before = types ? schema.nativeEnums() : EnumTypes{};
+    if (auto fits = apply(schema); !fits)
+        return std::unexpected(fits.error());
+    const EnumTypes after = types ? schema.nativeEnums() : EnumTypes{};
+    return dialect.createTypes(before, after) + dialect.createTable(*std::as_const(schema).table(table.name))
+        + dialect.dropTypes(before, after);
+}
+
 QStringList CreateTable::renderLate(const Dialect &dialect, const Schema &after) const
 {
     const Table *created = after.table(table.name);

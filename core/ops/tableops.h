@@ -15,6 +15,7 @@ public:
     QString describe() const override;
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
+    Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
     QStringList renderLate(const Dialect &dialect, const Schema &after) const override;
     QStringList createdTables() const override { return {table.name}; }
     YAML::Node toYaml() const override;

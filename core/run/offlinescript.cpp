@@ -106,14 +106,20 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
             if (call.call != 0 && i + 1 < ops.size() && callOf(i + 1).call == call.call)
                 callStart = rendered.after;
         }
-        auto statements = op->render(dialect, rendered.after);
+        // PostgreSQL rebuilds no table, so nothing needs the table as it was
+        // before: the operation renders and changes the schema in one go,
+        // without a copy of the whole schema per operation.
+        const bool inPlace = !call.sql && dialect.kind() != Dialect::Kind::Sqlite;
+        auto statements = inPlace ? op->renderAndApply(dialect, rendered.after) : op->render(dialect, rendered.after);
         // Both checks run against the schema the revision files build, not the
         // database: a failure is a mistake in the file (exit 2, like bad input).
         std::optional<Error> unfit;      // what the schema lacks
         QString unfitWhat;               // and what that stops
         if (!statements) {
             unfit = statements.error();
-            unfitWhat = u"could not render %1 for %2"_s.arg(op->describe(), dialect.name());
+            unfitWhat = inPlace && unfit->code == Error::Code::Conflict
+                ? u"%1 does not fit the schema at this point"_s.arg(op->describe())
+                : u"could not render %1 for %2"_s.arg(op->describe(), dialect.name());
         }
         RenderedOperation done{op.get(), statements ? typed(dialect, *statements) : StatementList{}, {}};
         for (const Statement &statement : std::as_const(done.statements)) {
@@ -127,7 +133,7 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
         std::optional<Schema> copy;
         if (!unfit && call.sql)
             copy = rendered.after;
-        if (!unfit) {
+        if (!unfit && !inPlace) {
             if (auto fits = op->apply(copy ? *copy : rendered.after); !fits) {
                 unfit = fits.error();
                 unfitWhat = u"%1 does not fit the schema at this point"_s.arg(op->describe());
