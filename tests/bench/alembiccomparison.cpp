@@ -125,7 +125,8 @@ QString AlembicComparison::upgradeAndDowngrade(const GeneratedProject &project, 
     return {};
 }
 
-QString AlembicComparison::database(const GeneratedProject &project, const QString &dialect, Report &report)
+QString AlembicComparison::database(const GeneratedProject &project, const QString &dialect, Report &report,
+                                    const QString &yamlProject)
 {
     const QString script = m_work + u"/alembic-up.sql"_s;
     Samples alembicSql, strataSql;
@@ -140,27 +141,42 @@ QString AlembicComparison::database(const GeneratedProject &project, const QStri
     record(report, u"`strata upgrade head --sql`"_s, project, dialect, strataSql, alembicSql);
 
     // Alembic's cycle, then Strata's on the same folder, each on a fresh database.
-    Samples alembicUp, alembicDown, strataUp, strataDown;
+    // Strata's --atomic run of the YAML project right after Alembic's upgrade, so
+    // the two meet the machine at the same moment (its speed drifts by a third here).
+    Samples alembicUp, alembicDown, strataUp, strataDown, strataAtomic;
     RunBudget budget(m_settings.alembicRuns, m_settings.figureSeconds * 2);
     while (budget.another()) {
         if (QString error = upgradeAndDowngrade(project, dialect, true, alembicUp, alembicDown); !error.isEmpty())
             return error;
+        ScratchDatabase db(dialect);
+        if (!db.isValid())
+            return db.errorString();
+        const ProcessSpec atomic = strataCli(yamlProject, {u"upgrade"_s, u"head"_s, u"--atomic"_s}, db.url(),
+                                             m_work + u"/atomic-out.txt"_s);
+        const ProcessResult r = runProcess(atomic);
+        if (!r.ok())
+            return failure(atomic, r);
+        strataAtomic.add(r);
         if (QString error = upgradeAndDowngrade(project, dialect, false, strataUp, strataDown); !error.isEmpty())
             return error;
         budget.count();
     }
+    QList<double> ratios;
+    for (qsizetype i = 0; i < strataAtomic.ms.size(); ++i)
+        ratios << alembicUp.ms.at(i) / strataAtomic.ms.at(i);
     record(report, u"`strata upgrade head`"_s, project, dialect, strataUp, alembicUp);
     record(report, u"`strata downgrade base`"_s, project, dialect, strataDown, alembicDown);
     // The all-or-nothing run of the YAML project stands beside Alembic's upgrade too.
     m_measured << Measured{u"`strata upgrade head --atomic`"_s, projectLabel(project.revisions, Shape::Linear), dialect,
-                           alembicUp};
+                           alembicUp, ratios.isEmpty() ? std::nullopt : std::optional<double>(median(ratios))};
     return {};
 }
 
 void AlembicComparison::applyTo(Report &report) const
 {
     for (const Measured &m : m_measured)
-        report.setAlembic(m.measure, m.project, m.dialect, median(m.alembic.ms), int(m.alembic.ms.size()));
+        report.setAlembic(m.measure, m.project, m.dialect, median(m.alembic.ms), int(m.alembic.ms.size()), {},
+                          m.pairedRatio);
 }
 
 void AlembicComparison::markMissing(Report &report, const QString &project, const QString &note)

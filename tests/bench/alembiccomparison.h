@@ -20,7 +20,10 @@ public:
 
     // Each returns an empty string when every process succeeded, else what failed.
     QString readCommands(const GeneratedProject &project, Report &report);
-    QString database(const GeneratedProject &project, const QString &dialect, Report &report);
+    // `yamlProject`: the same history as Strata's YAML project, whose
+    // `upgrade head --atomic` takes turns with Alembic's upgrade (one pair per round).
+    QString database(const GeneratedProject &project, const QString &dialect, Report &report,
+                     const QString &yamlProject);
 
     // Alembic's medians beside the YAML project's figures of the same size.
     void applyTo(Report &report) const;
@@ -34,6 +37,7 @@ private:
         QString project;
         QString dialect;
         Samples alembic;
+        std::optional<double> pairedRatio;   // Alembic's run over strata's, per round, median
     };
     // Runs `alembic ARGS` and `strata ARGS` alternately within the budget.
     QString alternate(const ProcessSpec &alembic, const ProcessSpec &strata, Samples &alembicRuns, Samples &strataRuns,

@@ -40,6 +40,8 @@ std::optional<double> Figure::ratio() const
 
 std::optional<double> Figure::alembicRatio() const
 {
+    if (alembicPairedRatio)
+        return alembicPairedRatio;
     if (!alembicMs || medianMs <= 0)
         return std::nullopt;
     return *alembicMs / medianMs;
@@ -77,12 +79,13 @@ void Report::add(const Figure &figure)
 }
 
 void Report::setAlembic(const QString &measure, const QString &project, const QString &dialect,
-                        std::optional<double> ms, int runs, const QString &note)
+                        std::optional<double> ms, int runs, const QString &note, std::optional<double> pairedRatio)
 {
     for (Figure &f : m_figures) {
         if (f.measure != measure || f.project != project || f.dialect != dialect)
             continue;
         f.alembicMs = ms;
+        f.alembicPairedRatio = pairedRatio;
         f.alembicRuns = runs;
         f.alembicNote = note;
     }
@@ -177,7 +180,8 @@ QString Report::markdown(const QString &settings, double suiteSeconds) const
                    "revision does; Alembic's generic env.py, so `upgrade` runs every pending revision in one "
                    "transaction), timed with Debian's `alembic` command (its `.pyc` files warm after the first "
                    "run), each run on a fresh database; the \"Alembic ÷ strata\" column is how many times longer "
-                   "Alembic took. Rows marked \"Alembic folder\" are `strata` run in place on that same Python "
+                   "Alembic took (for `--atomic`, Alembic's upgrade and strata's `--atomic` run take turns, and the "
+                   "column is the median of the rounds' ratios). Rows marked \"Alembic folder\" are `strata` run in place on that same Python "
                    "folder. Targets are those of issues 6 and 15.\n\n"_s;
     text += u"## Machine\n\n"_s + machineSection() + u"- Alembic: "_s + m_alembicVersions + u"\n- Run: "_s + settings
             + u", the whole suite in %1 s\n\n"_s.arg(suiteSeconds, 0, 'f', 0);

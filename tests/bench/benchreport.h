@@ -36,6 +36,9 @@ struct Figure
     std::optional<double> pairedRatio;
     // Alembic on the same history in the same run: its median, or why there is none ("not installed").
     std::optional<double> alembicMs;
+    // When Alembic's run and strata's took turns (one of each per round): the
+    // median of the rounds' ratios, Alembic's over strata's; alembicRatio() uses it.
+    std::optional<double> alembicPairedRatio;
     int alembicRuns = 0;
     QString alembicNote;
     QList<Target> targets;
@@ -54,7 +57,7 @@ public:
     // Puts Alembic's figure beside every figure of this measure, project and
     // database (ms empty: the note says why there is none).
     void setAlembic(const QString &measure, const QString &project, const QString &dialect, std::optional<double> ms,
-                    int runs, const QString &note = {});
+                    int runs, const QString &note = {}, std::optional<double> pairedRatio = std::nullopt);
     void setAlembicVersions(const QString &versions) { m_alembicVersions = versions; }
     // The whole page: how it was run, the machine, the table, the targets missed.
     QString markdown(const QString &settings, double suiteSeconds) const;

@@ -235,7 +235,7 @@ private Q_SLOTS:
         for (const QString &dialect : {u"sqlite"_s, u"postgresql"_s}) {
             if (dialect == "sqlite"_L1 && revisions > m_settings.sqliteMax)
                 continue;
-            error = m_alembic.database(project, dialect, m_report);
+            error = m_alembic.database(project, dialect, m_report, generated(revisions, Shape::Linear).directory);
             QVERIFY2(error.isEmpty(), qPrintable(error));
         }
     }
