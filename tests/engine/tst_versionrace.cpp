@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace strata;
@@ -63,6 +64,36 @@ private:
     bool m_done = false;
 };
 
+// The project, a database, the run's connection and the other process's.
+struct Race
+{
+    explicit Race(const QString &dialect) : db(dialect) { writeProject(project); }
+    // False (the test has failed) when something could not be set up.
+    bool open()
+    {
+        auto opened = project.open();
+        auto mine = db.connect();
+        auto theirs = db.connect();
+        if (!opened || !mine || !theirs)
+            return false;
+        loaded = std::make_unique<Project>(std::move(*opened));
+        connection = std::move(*mine);
+        other = std::move(*theirs);
+        return true;
+    }
+    QStringList column(const QString &sql) const
+    {
+        auto values = connection->selectColumn(sql);
+        return values ? *values : QStringList{u"<error>"_s};
+    }
+
+    TestProject project;
+    ScratchDatabase db;
+    std::unique_ptr<Project> loaded;
+    std::unique_ptr<Connection> connection;
+    std::unique_ptr<Connection> other;
+};
+
 QStringList tables(Connection &connection)
 {
     auto names = connection.userTables({u"strata_version"_s, u"strata_history"_s});
@@ -90,35 +121,24 @@ private Q_SLOTS:
     void raceMidRun()
     {
         QFETCH(QString, dialect);
-        TestProject project;
-        writeProject(project);
-        ScratchDatabase db(dialect);
-        STRATA_REQUIRE_DATABASE(db);
-        auto opened = project.open();
-        STRATA_VERIFY_RESULT(opened);
-        auto connection = db.connect();
-        STRATA_VERIFY_RESULT(connection);
-        auto other = db.connect();
-        STRATA_VERIFY_RESULT(other);
+        Race race(dialect);
+        STRATA_REQUIRE_DATABASE(race.db);
+        QVERIFY(race.open());
 
         Interloper interloper([&] {
-            QVERIFY((*other)->exec(u"UPDATE strata_version SET version_num = '%1'"_s.arg(r2)).has_value());
+            QVERIFY(race.other->exec(u"UPDATE strata_version SET version_num = '%1'"_s.arg(r2)).has_value());
         });
         MigrateOptions options;
         options.maxReplans = 1;   // no second plan: the race's own message
-        const MigrateOutcome outcome = Migrator(**connection, *opened, &interloper).run(options);
+        const MigrateOutcome outcome = Migrator(*race.connection, *race.loaded, &interloper).run(options);
         QVERIFY(!outcome.ok());
         QVERIFY2(outcome.error->toString().contains(u"being migrated by another process: it moved to %1 while this "
                                                     "run expected %2"_s.arg(r2, r1)),
                  qPrintable(outcome.error->toString()));
         // t2 was created by the stale step and rolled back with it.
-        QCOMPARE(tables(**connection), (QStringList{u"t1"_s}));
-        auto version = (*connection)->selectColumn(u"SELECT version_num FROM strata_version"_s);
-        STRATA_VERIFY_RESULT(version);
-        QCOMPARE(*version, QStringList{r2});
-        auto history = (*connection)->selectColumn(u"SELECT revision FROM strata_history"_s);
-        STRATA_VERIFY_RESULT(history);
-        QCOMPARE(*history, QStringList{r1});
+        QCOMPARE(tables(*race.connection), (QStringList{u"t1"_s}));
+        QCOMPARE(race.column(u"SELECT version_num FROM strata_version"_s), QStringList{r2});
+        QCOMPARE(race.column(u"SELECT revision FROM strata_history"_s), QStringList{r1});
     }
 
     // The other process ran step 2 itself: the stale step's CREATE TABLE
@@ -133,33 +153,22 @@ private Q_SLOTS:
     void stepAlreadyDoneElsewhere()
     {
         QFETCH(QString, dialect);
-        TestProject project;
-        writeProject(project);
-        ScratchDatabase db(dialect);
-        STRATA_REQUIRE_DATABASE(db);
-        auto opened = project.open();
-        STRATA_VERIFY_RESULT(opened);
-        auto connection = db.connect();
-        STRATA_VERIFY_RESULT(connection);
-        auto other = db.connect();
-        STRATA_VERIFY_RESULT(other);
+        Race race(dialect);
+        STRATA_REQUIRE_DATABASE(race.db);
+        QVERIFY(race.open());
 
         Interloper interloper([&] {
-            QVERIFY((*other)->exec(u"CREATE TABLE t2 (id integer)"_s).has_value());
-            QVERIFY((*other)->exec(u"UPDATE strata_version SET version_num = '%1'"_s.arg(r2)).has_value());
+            QVERIFY(race.other->exec(u"CREATE TABLE t2 (id integer)"_s).has_value());
+            QVERIFY(race.other->exec(u"UPDATE strata_version SET version_num = '%1'"_s.arg(r2)).has_value());
         });
-        const MigrateOutcome outcome = Migrator(**connection, *opened, &interloper).run(MigrateOptions{});
+        const MigrateOutcome outcome = Migrator(*race.connection, *race.loaded, &interloper).run(MigrateOptions{});
         QVERIFY2(outcome.ok(), qPrintable(outcome.summary()));
         QVERIFY2(interloper.lines.join(u'\n').contains(u"Another process migrated the database meanwhile; it is at %1 "
                                                        "now, planning again."_s.arg(r2)),
                  qPrintable(interloper.lines.join(u'\n')));
-        QCOMPARE(tables(**connection), (QStringList{u"t1"_s, u"t2"_s, u"t3"_s}));
-        auto version = (*connection)->selectColumn(u"SELECT version_num FROM strata_version"_s);
-        STRATA_VERIFY_RESULT(version);
-        QCOMPARE(*version, QStringList{r3});
-        auto history = (*connection)->selectColumn(u"SELECT revision FROM strata_history ORDER BY id"_s);
-        STRATA_VERIFY_RESULT(history);
-        QCOMPARE(*history, (QStringList{r1, r3}));
+        QCOMPARE(tables(*race.connection), (QStringList{u"t1"_s, u"t2"_s, u"t3"_s}));
+        QCOMPARE(race.column(u"SELECT version_num FROM strata_version"_s), QStringList{r3});
+        QCOMPARE(race.column(u"SELECT revision FROM strata_history ORDER BY id"_s), (QStringList{r1, r3}));
     }
 };
 
