@@ -194,6 +194,11 @@ Error Connection::databaseError(const QString &what, const QString &sql, const Q
     return databaseError(sql, what.isEmpty() ? text : what + u": "_s + text, error.nativeErrorCode());
 }
 
+Error Connection::sqliteError(const QString &sql, const QString &message, int code) const
+{
+    return databaseError(sql, message.trimmed(), QString::number(code));
+}
+
 Error Connection::databaseError(const QString &sql, const QString &text, const QString &code) const
 {
     // SQLITE_BUSY (5) / SQLITE_LOCKED (6); PostgreSQL lock_not_available.
@@ -206,24 +211,8 @@ Error Connection::databaseError(const QString &sql, const QString &text, const Q
 
 Status Connection::exec(const QString &sql)
 {
-    if (m_sqlite) {
-        const SqliteHandle::Outcome done = m_sqlite->exec(sql);
-        if (done.kind == SqliteHandle::Outcome::Kind::Done)
-            return {};
-        if (done.kind == SqliteHandle::Outcome::Kind::Failed)
-            return std::unexpected(databaseError(sql, done.message.trimmed(), QString::number(done.code)));
-    }
-    if (m_pg) {
-        const PgHandle::Outcome done = m_pg->run({sql});
-        if (!done.ok)
-            return std::unexpected(databaseError(sql, done.message, done.sqlState));
-        return {};
-    }
-    QSqlQuery query(database());
-    query.setForwardOnly(true);
-    if (!query.exec(sql))
-        return std::unexpected(databaseError({}, sql, query.lastError()));
-    return {};
+    auto done = execBatch({sql});
+    return done ? Status() : std::unexpected(done.error());
 }
 
 Result<QList<qint64>> Connection::execBatch(const QStringList &statements, qsizetype *failedAt)
@@ -247,7 +236,7 @@ Result<QList<qint64>> Connection::execBatch(const QStringList &statements, qsize
                 continue;
             }
             if (outcome.kind == SqliteHandle::Outcome::Kind::Failed)
-                done = std::unexpected(databaseError(sql, outcome.message.trimmed(), QString::number(outcome.code)));
+                done = std::unexpected(sqliteError(sql, outcome.message, outcome.code));
         }
         if (done) {
             QSqlQuery query(database());
@@ -274,7 +263,7 @@ Result<QList<QVariantList>> Connection::select(const QString &sql)
         if (done.kind == SqliteHandle::Outcome::Kind::Done)
             return rows;
         if (done.kind == SqliteHandle::Outcome::Kind::Failed)
-            return std::unexpected(databaseError(sql, done.message.trimmed(), QString::number(done.code)));
+            return std::unexpected(sqliteError(sql, done.message, done.code));
     }
     return select(sql, {});
 }
@@ -315,9 +304,10 @@ Result<QStringList> Connection::selectColumn(const QString &sql)
         if (done.kind == SqliteHandle::Outcome::Kind::Done)
             return column;
         if (done.kind == SqliteHandle::Outcome::Kind::Failed)
-            return std::unexpected(databaseError(sql, done.message.trimmed(), QString::number(done.code)));
+            return std::unexpected(sqliteError(sql, done.message, done.code));
     }
-    auto rows = select(sql);
+    // Not select(sql): on SQLite the handle has just said it does not take this text.
+    auto rows = select(sql, {});
     if (!rows)
         return std::unexpected(rows.error());
     QStringList column;

@@ -75,6 +75,8 @@ private:
     Connection(DatabaseUrl url, QString connectionName, std::unique_ptr<Dialect> dialect, Options options);
     Error databaseError(const QString &what, const QString &sql, const class QSqlError &error) const;
     Error databaseError(const QString &sql, const QString &text, const QString &nativeCode) const;
+    // A statement the SQLite handle ran and SQLite refused.
+    Error sqliteError(const QString &sql, const QString &message, int code) const;
     bool isSqlite() const;
 
     DatabaseUrl m_url;

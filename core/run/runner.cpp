@@ -102,13 +102,20 @@ Error stepError(const Error &statementError, const PlanStep &step, const QString
 // step's first statement.
 struct StepOpening
 {
+    enum class Outcome {
+        Pending,        // not sent, or sent and done
+        BeginFailed,
+        MoveFailed,     // the database refused a move
+        Moved,          // a move found no row: another process moved the version
+        RiderFailed,    // the statement sent with them failed
+    };
     QStringList statements;
     qsizetype moves = 0;        // the last `moves` statements are version moves
     bool withBegin = false;
-    bool failed = false;        // BEGIN or a move failed, or a move found no row (`moved`)
-    bool beginFailed = false;
-    bool moved = false;
-    bool riderFailed = false;   // the statement sent with them failed
+    Outcome outcome = Outcome::Pending;
+
+    // Queues the step's version moves, each of which must change one row.
+    void addMoves(Runner &runner, const StatementList &versionMoves);
 };
 
 Runner::Runner(Connection &connection, const Project &project, QObject *parent)
@@ -289,18 +296,19 @@ Status Runner::sendOpening(StepOpening &opening, const Statement *rider)
         Q_EMIT statementStarted(rider->sql);
         batch << rider->sql;
     }
+    using Outcome = StepOpening::Outcome;
     qsizetype failedAt = -1;
     auto changed = m_connection.execBatch(batch, &failedAt);
     if (!changed) {
-        opening.failed = failedAt < openingSize;
-        opening.beginFailed = opening.withBegin && failedAt == 0;
-        opening.riderFailed = !opening.failed;
+        opening.outcome = failedAt >= openingSize                 ? Outcome::RiderFailed
+                        : opening.withBegin && failedAt == 0       ? Outcome::BeginFailed
+                                                                   : Outcome::MoveFailed;
         return std::unexpected(changed.error());
     }
     // Each move is one row: an UPDATE or DELETE that found none means another process moved the version.
     const auto movesEnd = changed->cbegin() + openingSize;
     if (!std::all_of(movesEnd - opening.moves, movesEnd, [](qint64 rows) { return rows == 1; })) {
-        opening.failed = opening.moved = true;
+        opening.outcome = Outcome::Moved;
         return fail(Error::Code::Locked, u"the version rows are not the ones this step moves"_s);
     }
     if (rider && !withRider)
@@ -311,24 +319,41 @@ Status Runner::sendOpening(StepOpening &opening, const Statement *rider)
 std::optional<Error> Runner::openingError(const StepOpening &opening, const Error &error, const PlanStep &step,
                                           const QStringList &expectedHeads)
 {
-    if (opening.beginFailed)
+    using Outcome = StepOpening::Outcome;
+    switch (opening.outcome) {
+    case Outcome::Pending:
+        return std::nullopt;
+    case Outcome::BeginFailed:
         return error;
-    if (opening.moved || opening.riderFailed) {
-        // After the rollback: did another process move the version meanwhile (and, say, create the table first)?
-        auto heads = readHeads();
-        if (!heads)
-            return opening.moved ? std::optional<Error>(heads.error()) : std::nullopt;
-        QStringList actual = std::move(*heads);
-        actual.sort();
-        QStringList expected = expectedHeads;
-        expected.sort();
-        if (actual != expected || opening.moved)
-            return headsMoved(actual, expected).error();
+    case Outcome::MoveFailed:
+        return stepError(error, step, u"version table "_s + m_project.config().versionTable);
+    case Outcome::Moved:
+    case Outcome::RiderFailed:
+        break;
+    }
+    // After the rollback: did another process move the version meanwhile (and, say, create the table first)?
+    const bool moved = opening.outcome == Outcome::Moved;
+    if (auto same = checkHeads(expectedHeads); !same) {
+        // A statement's own failure stays its own when the rows cannot be read.
+        if (moved || m_headsMoved)
+            return same.error();
         return std::nullopt;
     }
-    if (opening.failed)
-        return stepError(error, step, u"version table "_s + m_project.config().versionTable);
-    return std::nullopt;
+    if (!moved)
+        return std::nullopt;
+    // The rows read as planned, yet a move found none: they moved and came back.
+    QStringList expected = expectedHeads;
+    expected.sort();
+    return headsMoved(expected, expected).error();
+}
+
+void StepOpening::addMoves(Runner &runner, const StatementList &versionMoves)
+{
+    for (const Statement &move : versionMoves) {
+        Q_EMIT runner.statementStarted(move.sql);
+        statements << move.sql;
+    }
+    moves = versionMoves.size();
 }
 
 Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStringList &expectedHeads)
@@ -380,11 +405,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
         opening.withBegin = true;
     }
     if (movesFirst) {
-        for (const Statement &move : rendered.versionMoves) {
-            Q_EMIT statementStarted(move.sql);
-            opening.statements << move.sql;
-        }
-        opening.moves = rendered.versionMoves.size();
+        opening.addMoves(*this, rendered.versionMoves);
     } else {
         if (auto same = checkHeads(expectedHeads); !same) {
             if (transactional)
@@ -432,11 +453,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
             return std::unexpected(begun.error());
     }
     if (!movesFirst) {
-        for (const Statement &move : rendered.versionMoves) {
-            Q_EMIT statementStarted(move.sql);
-            opening.statements << move.sql;
-        }
-        opening.moves = rendered.versionMoves.size();
+        opening.addMoves(*this, rendered.versionMoves);
         if (auto sent = sendOpening(opening, nullptr); !sent) {
             if (!transactional)
                 rollbackStep();
