@@ -26,7 +26,7 @@ for f in Maintainer Description Section Architecture; do
     [ -n "$(field $f)" ] && pass "$f: $(field $f | head -1)" || fail "no $f field"
 done
 depends=$(field Depends)
-wanted=(libqt6core6 libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql libyaml-cpp0.7)
+wanted=(libqt6core6 libqt6sql6 libqt6sql6-sqlite libqt6sql6-psql libyaml-cpp0.7 libmimalloc2.0)
 [ "$flavour" = studio ] && wanted+=(libqt6gui6 libqt6widgets6 qt6-qpa-plugins libqt6svg6)
 for d in "${wanted[@]}"; do
     grep -qE "(^|, )$d( |,|$)" <<<"$depends" && pass "depends on $d" || fail "Depends lacks $d: $depends"
