@@ -5,6 +5,7 @@
 #include "core/run/renderahead_p.h"
 #include "core/run/sqliterebuild_p.h"
 #include "core/run/steplocks_p.h"
+#include "core/run/stepopening_p.h"
 #include "core/db/versionstore.h"
 #include "core/run/identifierlimit_p.h"
 #include "core/ops/tableops.h"
@@ -97,26 +98,6 @@ Error stepError(const Error &statementError, const PlanStep &step, const QString
 }
 
 } // namespace
-
-// BEGIN and a step's version moves, waiting to go to the server with the
-// step's first statement.
-struct StepOpening
-{
-    enum class Outcome {
-        Pending,        // not sent, or sent and done
-        BeginFailed,
-        MoveFailed,     // the database refused a move
-        Moved,          // a move found no row: another process moved the version
-        RiderFailed,    // the statement sent with them failed
-    };
-    QStringList statements;
-    qsizetype moves = 0;        // the last `moves` statements are version moves
-    bool withBegin = false;
-    Outcome outcome = Outcome::Pending;
-
-    // Queues the step's version moves, each of which must change one row.
-    void addMoves(Runner &runner, const StatementList &versionMoves);
-};
 
 Runner::Runner(Connection &connection, const Project &project, QObject *parent)
     : QObject(parent), m_connection(connection), m_project(project)
@@ -288,29 +269,12 @@ Result<QStringList> Runner::readHeads()
 
 Status Runner::sendOpening(StepOpening &opening, const Statement *rider)
 {
-    QStringList batch = std::exchange(opening.statements, {});
-    const qsizetype openingSize = batch.size();
     // A foreign key check is a query: it goes on its own, after the opening.
     const bool withRider = rider && rider->kind != Statement::Kind::ForeignKeyCheck;
-    if (withRider) {
+    if (withRider)
         Q_EMIT statementStarted(rider->sql);
-        batch << rider->sql;
-    }
-    using Outcome = StepOpening::Outcome;
-    qsizetype failedAt = -1;
-    auto changed = m_connection.execBatch(batch, &failedAt);
-    if (!changed) {
-        opening.outcome = failedAt >= openingSize                 ? Outcome::RiderFailed
-                        : opening.withBegin && failedAt == 0       ? Outcome::BeginFailed
-                                                                   : Outcome::MoveFailed;
-        return std::unexpected(changed.error());
-    }
-    // Each move is one row: an UPDATE or DELETE that found none means another process moved the version.
-    const auto movesEnd = changed->cbegin() + openingSize;
-    if (!std::all_of(movesEnd - opening.moves, movesEnd, [](qint64 rows) { return rows == 1; })) {
-        opening.outcome = Outcome::Moved;
-        return fail(Error::Code::Locked, u"the version rows are not the ones this step moves"_s);
-    }
+    if (auto sent = opening.send(m_connection, withRider ? rider->sql : QString()); !sent)
+        return sent;
     if (rider && !withRider)
         return execute(*rider);
     return {};
@@ -320,7 +284,7 @@ std::optional<Error> Runner::openingError(const StepOpening &opening, const Erro
                                           const QStringList &expectedHeads)
 {
     using Outcome = StepOpening::Outcome;
-    switch (opening.outcome) {
+    switch (opening.outcome()) {
     case Outcome::Pending:
         return std::nullopt;
     case Outcome::BeginFailed:
@@ -332,7 +296,7 @@ std::optional<Error> Runner::openingError(const StepOpening &opening, const Erro
         break;
     }
     // After the rollback: did another process move the version meanwhile (and, say, create the table first)?
-    const bool moved = opening.outcome == Outcome::Moved;
+    const bool moved = opening.outcome() == Outcome::Moved;
     if (auto same = checkHeads(expectedHeads); !same) {
         // A statement's own failure stays its own when the rows cannot be read.
         if (moved || m_headsMoved)
@@ -347,13 +311,14 @@ std::optional<Error> Runner::openingError(const StepOpening &opening, const Erro
     return headsMoved(expected, expected).error();
 }
 
-void StepOpening::addMoves(Runner &runner, const StatementList &versionMoves)
+void Runner::queueMoves(StepOpening &opening, const StatementList &versionMoves)
 {
+    QStringList sql;
     for (const Statement &move : versionMoves) {
-        Q_EMIT runner.statementStarted(move.sql);
-        statements << move.sql;
+        Q_EMIT statementStarted(move.sql);
+        sql << move.sql;
     }
-    moves = versionMoves.size();
+    opening.addMoves(sql);
 }
 
 Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStringList &expectedHeads)
@@ -387,35 +352,39 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
         if (!transactional)
             m_foreignKeysKnownOff = false;
     });
-    // The version rows are read where nothing else would see them moved: at
-    // the run's first step (planned before the lock), before statements no
-    // rollback undoes, and before a step that only inserts a version row (a
-    // new root). Any other step moves its version first, inside its
-    // transaction: an UPDATE or DELETE that finds its row gone is the same
-    // proof, with the row locked to the end of the step. BEGIN and the moves
-    // go to the server with the step's first statement: one round trip.
+    // The version rows are proven inside the step's transaction, before its
+    // first statement. Once the run has read them (its first step was planned
+    // before the lock), a step that moves a row proves them by the move:
+    // Alembic's UPDATE ... WHERE version_num = ... finds no row when another
+    // process moved it, and keeps the row locked to the end of the step. Any
+    // other step (the run's first, one that only inserts a row) checks them:
+    // on PostgreSQL with a query in the same message as BEGIN, the moves and
+    // the first statement; on SQLite (no round trips to save) with a read.
+    // A step outside a transaction reads them first and moves them last.
     StepOpening opening;
-    const bool movesFirst = transactional && m_headsChecked && !step.deleteVersions.isEmpty();
+    const bool movesFirst = transactional;
+    const bool moveProves = movesFirst && m_headsChecked && !step.deleteVersions.isEmpty();
     // BEGIN IMMEDIATE's lock wait has its own message (Connection::begin).
-    if (transactional && (m_atomic || sqlite || !movesFirst)) {
+    if (transactional && (m_atomic || sqlite)) {
         if (auto begun = beginStep(); !begun)
             return std::unexpected(begun.error());
     } else if (transactional) {
-        opening.statements << m_connection.dialect().beginTransaction();
-        opening.withBegin = true;
+        opening.addBegin(m_connection.dialect().beginTransaction());
     }
-    if (movesFirst) {
-        opening.addMoves(*this, rendered.versionMoves);
-    } else {
-        if (auto same = checkHeads(expectedHeads); !same) {
+    if (!moveProves) {
+        if (movesFirst && !sqlite) {
+            opening.addHeadsCheck(headsCheckSql(m_connection.dialect(), config.versionTable, expectedHeads));
+        } else if (auto same = checkHeads(expectedHeads); !same) {
             if (transactional)
                 rollbackStep();
             return std::unexpected(same.error());
         }
         m_headsChecked = true;
     }
+    if (movesFirst)
+        queueMoves(opening, rendered.versionMoves);
     const SqliteRebuildGuard::Execute executeOne = [this, &opening](const Statement &statement) {
-        return opening.statements.isEmpty() ? execute(statement) : sendOpening(opening, &statement);
+        return opening.isEmpty() ? execute(statement) : sendOpening(opening, &statement);
     };
     const auto failed = [&](const Error &error, const QString &location) -> Status {
         if (transactional)
@@ -443,7 +412,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
             return failed(done.error(), operationLocation(m_project, step, *op.operation));
     }
     // A step with no statements (a merge): its opening goes alone.
-    if (!opening.statements.isEmpty()) {
+    if (!opening.isEmpty()) {
         if (auto sent = sendOpening(opening, nullptr); !sent)
             return failed(sent.error(), m_connection.url().redacted());
     }
@@ -453,7 +422,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
             return std::unexpected(begun.error());
     }
     if (!movesFirst) {
-        opening.addMoves(*this, rendered.versionMoves);
+        queueMoves(opening, rendered.versionMoves);
         if (auto sent = sendOpening(opening, nullptr); !sent) {
             if (!transactional)
                 rollbackStep();

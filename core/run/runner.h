@@ -66,10 +66,11 @@ private:
     Result<QStringList> readHeads();
     // The error that sends the run back to planning.
     Status headsMoved(const QStringList &actual, const QStringList &expected);
-    // BEGIN and the step's version moves, with `rider` (the step's first
-    // statement) when there is one, in one round trip. Each move must change
-    // one row; else another process moved the version rows.
+    // The step's opening (BEGIN, the version rows' check and moves) with
+    // `rider`, the step's first statement, when there is one: one round trip.
     Status sendOpening(StepOpening &opening, const Statement *rider);
+    // Adds the step's version moves to its opening, each reported as started.
+    void queueMoves(StepOpening &opening, const StatementList &versionMoves);
     // How a failure of a step that had an opening is worded, after the
     // rollback: another process's move, the version table's own failure, or
     // (nullopt) the failing statement's, as any other.

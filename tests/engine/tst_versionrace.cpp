@@ -44,30 +44,53 @@ void writeProject(const TestProject &project)
     }
 }
 
-// Does what another deploy would, on a connection of its own, once step 1 is committed.
+// r1 creates t1; r2 and r3, two branches off r1, create t2 and t3. Whichever
+// runs second only inserts its version row: no move of its own proves the rows.
+void writeBranchedProject(const TestProject &project)
+{
+    for (const QString &id : {r1, r2, r3}) {
+        const QByteArray table = "t" + id.right(1).toUtf8();
+        const QByteArray text = TestProjects::revisionYaml(
+            id, id == r1 ? QStringList() : QStringList{r1}, u"create "_s + QString::fromUtf8(table),
+            "- create_table: {name: " + table + ", columns: [{name: id, type: integer}]}\n",
+            "- drop_table: " + table + "\n");
+        QVERIFY(!project.writeRevision(id + u"_create.yaml"_s, text).isEmpty());
+    }
+}
+
+// Does what another deploy would, on a connection of its own, once step `after` (0: the first) is committed.
 class Interloper : public WorkflowObserver
 {
 public:
-    explicit Interloper(std::function<void()> act) : m_act(std::move(act)) {}
-    void stepFinished(int index, int, const PlanStep &, qint64) override
+    explicit Interloper(std::function<void()> act, int after = 0) : m_act(std::move(act)), m_after(after) {}
+    void stepFinished(int index, int, const PlanStep &step, qint64) override
     {
-        if (index == 0 && !m_done) {
+        finished << step.revision->id;
+        if (index == m_after && !m_done) {
             m_done = true;
             m_act();
         }
     }
     void info(const QString &line) override { lines << line; }
     QStringList lines;
+    QStringList finished;
 
 private:
     std::function<void()> m_act;
+    int m_after = 0;
     bool m_done = false;
 };
 
 // The project, a database, the run's connection and the other process's.
 struct Race
 {
-    explicit Race(const QString &dialect) : db(dialect) { writeProject(project); }
+    explicit Race(const QString &dialect, bool branched = false) : db(dialect)
+    {
+        if (branched)
+            writeBranchedProject(project);
+        else
+            writeProject(project);
+    }
     // False (the test has failed) when something could not be set up.
     bool open()
     {
@@ -169,6 +192,45 @@ private Q_SLOTS:
         QCOMPARE(tables(*race.connection), (QStringList{u"t1"_s, u"t2"_s, u"t3"_s}));
         QCOMPARE(race.column(u"SELECT version_num FROM strata_version"_s), QStringList{r3});
         QCOMPARE(race.column(u"SELECT revision FROM strata_history ORDER BY id"_s), (QStringList{r1, r3}));
+    }
+
+    // A step that only inserts its version row (a branch's first revision)
+    // checks the rows first: on PostgreSQL with a query sent with BEGIN, its
+    // INSERT and its first statement. The other process took the version back
+    // to r1 after the first branch ran: the check finds no row, and the step's
+    // CREATE TABLE and version row are undone.
+    void raceBeforeInsertOnlyStep_data()
+    {
+        QTest::addColumn<QString>("dialect");
+        QTest::newRow("sqlite") << u"sqlite"_s;
+        QTest::newRow("postgresql") << u"postgresql"_s;
+    }
+
+    void raceBeforeInsertOnlyStep()
+    {
+        QFETCH(QString, dialect);
+        Race race(dialect, true);
+        STRATA_REQUIRE_DATABASE(race.db);
+        QVERIFY(race.open());
+
+        Interloper interloper([&] {
+            QVERIFY(race.other->exec(u"UPDATE strata_version SET version_num = '%1'"_s.arg(r1)).has_value());
+        }, 1);
+        MigrateOptions options;
+        options.target = u"heads"_s;
+        options.maxReplans = 1;
+        const MigrateOutcome outcome = Migrator(*race.connection, *race.loaded, &interloper).run(options);
+        QVERIFY(!outcome.ok());
+        QCOMPARE(interloper.finished.size(), 2);
+        const QString firstBranch = interloper.finished.last();
+        const QString secondBranch = firstBranch == r2 ? r3 : r2;
+        QVERIFY2(outcome.error->toString().contains(u"being migrated by another process: it moved to %1 while this "
+                                                    "run expected %2"_s.arg(r1, firstBranch)),
+                 qPrintable(outcome.error->toString()));
+        const QString firstTable = u"t"_s + firstBranch.right(1);
+        QCOMPARE(tables(*race.connection), (QStringList{u"t1"_s, firstTable}));
+        QCOMPARE(race.column(u"SELECT version_num FROM strata_version"_s), QStringList{r1});
+        QVERIFY(!race.column(u"SELECT revision FROM strata_history"_s).contains(secondBranch));
     }
 };
 
