@@ -4,6 +4,7 @@
 #include "core/alembic/alembicproject.h"
 #include "core/alembic/alembictranslate.h"
 #include "core/db/databaseurl.h"
+#include "core/project/headschemacache.h"
 #include "core/revision/revisioncache.h"
 #include "core/revision/revisionloader.h"
 
@@ -280,8 +281,22 @@ Result<Schema> Project::schemaAt(const QStringList &revisionIds) const
     Schema schema;
     QString untranslated;
     const QStringList order = m_graph.topologicalOrder(m_graph.ancestorsOf(revisionIds));
-    if (auto replayed = replay(schema, order, 0, order.size(), untranslated); !replayed)
-        return std::unexpected(replayed.error());
+    // The heads' schema comes from the cache while the revisions are unchanged
+    // (an Alembic folder's replay also depends on how its scripts were evaluated).
+    QStringList heads = m_graph.heads();
+    QStringList asked = revisionIds;
+    heads.sort();
+    asked.sort();
+    const bool cacheable = !m_alembic && !asked.isEmpty() && asked == heads && !RevisionCache::disabled();
+    const HeadSchemaCache cache(cacheable ? HeadSchemaCache::pathFor(m_dir.path()) : QString());
+    const QString key = cacheable ? HeadSchemaCache::keyOf(m_graph, order) : QString();
+    if (std::optional<Schema> hit = cache.read(key)) {
+        schema = std::move(*hit);
+    } else {
+        if (auto replayed = replay(schema, order, 0, order.size(), untranslated); !replayed)
+            return std::unexpected(replayed.error());
+        cache.write(key, schema);
+    }
     if (m_replayed) {
         const QMutexLocker locker(&m_replayed->mutex);
         m_replayed->revisionIds = revisionIds;
