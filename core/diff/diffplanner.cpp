@@ -14,9 +14,13 @@ namespace strata {
 
 namespace {
 
+// Set equality of two short column lists, without hashing: a key has a few columns.
 bool sameSet(const QStringList &a, const QStringList &b)
 {
-    return QSet<QString>(a.begin(), a.end()) == QSet<QString>(b.begin(), b.end());
+    const auto within = [](const QStringList &x, const QStringList &y) {
+        return std::ranges::all_of(x, [&y](const QString &name) { return y.contains(name); });
+    };
+    return within(a, b) && within(b, a);
 }
 
 // Whether the columns are a key of the table, as the foreign key rules need.

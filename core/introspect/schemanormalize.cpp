@@ -219,7 +219,7 @@ Schema normalizedSchema(Schema schema, std::optional<Dialect::Kind> dialect)
         for (Column &column : table.columns) {
             if (table.primaryKey.contains(column.name))
                 column.nullable = false;
-            const bool soleKey = table.primaryKey == QStringList{column.name};
+            const bool soleKey = table.primaryKey.size() == 1 && table.primaryKey.first() == column.name;
             column.autoincrement = column.autoincrement && column.type.isInteger() && soleKey;
             // SQLite's serial key is the rowid only when declared INTEGER; a BIGINT one is a plain column.
             if (sqlite && column.serial && column.type.kind != ColumnType::Kind::Integer)

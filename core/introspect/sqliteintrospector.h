@@ -25,13 +25,15 @@ private:
     Status readColumns(Schema &schema);
     Status readIndexes(Schema &schema);
     Status readForeignKeys(Schema &schema);
-    ColumnType columnType(const QString &declared, const QString &where);
+    ColumnType columnType(const QString &declared, const QString &table, const QString &column);
     // By name, exact or (as SQLite compares names) ignoring case; nullptr for none.
     Table *table(Schema &schema, const QString &name) const;
 
     Connection &m_connection;
     QHash<QString, SqliteTableDdl> m_ddl;   // table -> what its CREATE TABLE statement says
     QHash<QString, qsizetype> m_index;      // lower-case table name -> index in Schema::tables
+    struct ReadType { ColumnType type; bool exact = true; };
+    QHash<QString, ReadType> m_types;       // declared type -> as read: a schema repeats a handful thousands of times
 };
 
 } // namespace strata
