@@ -16,6 +16,7 @@ public:
     QList<LintFinding> lint(const LintContext &context) const override;
     QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
+    QString changedTable() const override { return table; }
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
@@ -39,6 +40,7 @@ public:
     QList<LintFinding> lint(const LintContext &context) const override;
     QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
+    QString changedTable() const override { return table; }
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
@@ -69,6 +71,7 @@ public:
     QList<LintFinding> lint(const LintContext &context) const override;
     QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
+    QString changedTable() const override { return table; }
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;

@@ -15,6 +15,7 @@ public:
     QStringList detectedLines(const Operation *undo) const override;
     QString addedElement() const override { return QStringLiteral("unique constraint"); }
     QString describe() const override;
+    QString changedTable() const override { return table; }
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
@@ -39,6 +40,7 @@ public:
     QStringList detectedLines(const Operation *undo) const override;
     QString addedElement() const override { return QStringLiteral("foreign key"); }
     QString describe() const override;
+    QString changedTable() const override { return table; }
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
@@ -63,6 +65,7 @@ public:
     QStringList detectedLines(const Operation *undo) const override;
     QString addedElement() const override { return QStringLiteral("check constraint"); }
     QString describe() const override;
+    QString changedTable() const override { return table; }
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;
@@ -87,6 +90,7 @@ public:
     QList<LintFinding> lint(const LintContext &context) const override;
     QStringList detectedLines(const Operation *undo) const override;
     QString describe() const override;
+    QString changedTable() const override { return table; }
     Status apply(Schema &schema) const override;
     Result<QStringList> render(const Dialect &dialect, const Schema &before) const override;
     Result<QStringList> renderAndApply(const Dialect &dialect, Schema &schema) const override;

@@ -94,6 +94,9 @@ public:
     virtual QString addedElement() const { return {}; }
     // The tables it creates, so a run can see them already in the database.
     virtual QStringList createdTables() const { return {}; }
+    // The one existing table it changes and the only one a SQLite rendering
+    // may rebuild; empty when it changes none, or more than one.
+    virtual QString changedTable() const { return {}; }
     // The SQL it runs as written, for an operation that is raw SQL; nullopt for a typed one.
     virtual std::optional<QString> rawSql() const { return std::nullopt; }
     // Refuses, when the revision file is read, what cannot run in a revision

@@ -106,10 +106,19 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
             if (call.call != 0 && i + 1 < ops.size() && callOf(i + 1).call == call.call)
                 callStart = rendered.after;
         }
-        // PostgreSQL rebuilds no table, so nothing needs the table as it was
-        // before: the operation renders and changes the schema in one go,
-        // without a copy of the whole schema per operation.
-        const bool inPlace = !call.sql && dialect.kind() != Dialect::Kind::Sqlite;
+        // The operation renders and changes the schema in one go, without a
+        // copy of the whole schema per operation (quadratic over a long run).
+        // A SQLite table rebuild needs its table as it was before: an
+        // operation that names the one table it changes keeps a copy of just
+        // that table; one that does not renders on a copy of the schema.
+        const bool sqlite = dialect.kind() == Dialect::Kind::Sqlite;
+        const QString changed = sqlite ? op->changedTable() : QString();
+        const bool inPlace = !call.sql && (!sqlite || !changed.isEmpty());
+        std::optional<Table> changedBefore;
+        if (inPlace && sqlite) {
+            if (const Table *table = rendered.after.table(changed))
+                changedBefore = *table;
+        }
         auto statements = inPlace ? op->renderAndApply(dialect, rendered.after) : op->render(dialect, rendered.after);
         // Both checks run against the schema the revision files build, not the
         // database: a failure is a mistake in the file (exit 2, like bad input).
@@ -123,10 +132,18 @@ Result<RenderedStep> renderStep(const Project &project, const PlanStep &step, co
         }
         RenderedOperation done{op.get(), statements ? typed(dialect, *statements) : StatementList{}, {}};
         for (const Statement &statement : std::as_const(done.statements)) {
-            const Table *table = statement.kind == Statement::Kind::TableRebuild ? rendered.after.table(statement.table)
-                                                                                 : nullptr;
-            if (table)
-                done.rebuilds << RenderedOperation::Rebuild{*table, *table};
+            if (statement.kind != Statement::Kind::TableRebuild)
+                continue;
+            if (!inPlace) {
+                if (const Table *table = rendered.after.table(statement.table))
+                    done.rebuilds << RenderedOperation::Rebuild{*table, *table};
+            } else if (changedBefore && changedBefore->name == statement.table) {
+                done.rebuilds << RenderedOperation::Rebuild{*changedBefore, *changedBefore};
+            } else if (!unfit) {
+                unfit = Error::make(Error::Code::Internal,
+                                    u"it rebuilds table %1, not the table it names"_s.arg(statement.table));
+                unfitWhat = u"could not render %1 for %2"_s.arg(op->describe(), dialect.name());
+            }
         }
         // Applied to a copy only where Alembic's SQL may have to replace it:
         // a failed apply may leave the schema half changed.
@@ -282,7 +299,9 @@ Result<QString> offlineScript(const Project &project, const Plan &plan, const Di
     }
     if (atomic)
         lines << QString() << terminated(dialect.commitTransaction());
-    return lines.join(u'\n') + u'\n';
+    // The empty last line ends the script with a newline, without a second copy of it all.
+    lines << QString();
+    return lines.join(u'\n');
 }
 
 } // namespace strata
