@@ -2,6 +2,8 @@
 
 #include <QDir>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace strata::cli {
@@ -94,6 +96,21 @@ int Context::report(const Error &error)
 void Context::info(const QString &line)
 {
     m_err << "INFO  " << line << Qt::endl;
+}
+
+void Context::writeOut(QStringView text)
+{
+    constexpr qsizetype piece = 64 * 1024;
+    m_out.flush();
+    for (qsizetype at = 0; at < text.size();) {
+        qsizetype size = std::min(piece, text.size() - at);
+        // A surrogate pair stays in one piece.
+        if (at + size < text.size() && text.at(at + size - 1).isHighSurrogate())
+            ++size;
+        m_out << text.mid(at, size);
+        m_out.flush();
+        at += size;
+    }
 }
 
 } // namespace strata::cli

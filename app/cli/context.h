@@ -39,6 +39,10 @@ public:
     // Prints "FAILED: ..." with where, cause and hint; returns the exit code.
     int report(const Error &error);
     void info(const QString &line);    // progress for people, on stderr like Alembic's INFO lines
+    // Writes a long text to standard output a piece at a time, so that the
+    // stream never holds a copy of all of it in each encoding (the offline
+    // script of 10,000 revisions is 5 million characters).
+    void writeOut(QStringView text);
 
 private:
     void evaluateAlembic();

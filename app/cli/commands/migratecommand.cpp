@@ -68,8 +68,7 @@ private:
         auto script = offlineMigrationScript(project, m_direction, target, *Dialect::forKind(url->dialect), atomic);
         if (!script)
             return context.report(script.error());
-        context.out() << *script;
-        context.out().flush();
+        context.writeOut(*script);
         return 0;
     }
 
