@@ -87,13 +87,10 @@ Status SqliteIntrospector::readColumns(Schema &schema)
     QHash<QString, QMap<int, QString>> keys;   // table -> key position -> column
     QHash<QString, QString> declared;          // table -> declared type of its (first) key column
     // The rows come table by table: one lookup per table, not per column.
-    QString currentName;
     Table *table = nullptr;
     for (const QVariantList &row : *rows) {
-        if (QString name = row.value(0).toString(); name != currentName || currentName.isNull()) {
+        if (const QString name = row.value(0).toString(); !table || table->name != name)
             table = this->table(schema, name);
-            currentName = std::move(name);
-        }
         if (!table)
             continue;
         Column column;

@@ -362,8 +362,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
     // the first statement; on SQLite (no round trips to save) with a read.
     // A step outside a transaction reads them first and moves them last.
     StepOpening opening;
-    const bool movesFirst = transactional;
-    const bool moveProves = movesFirst && m_headsChecked && !step.deleteVersions.isEmpty();
+    const bool moveProves = transactional && m_headsChecked && !step.deleteVersions.isEmpty();
     // BEGIN IMMEDIATE's lock wait has its own message (Connection::begin).
     if (transactional && (m_atomic || sqlite)) {
         if (auto begun = beginStep(); !begun)
@@ -372,7 +371,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
         opening.addBegin(m_connection.dialect().beginTransaction());
     }
     if (!moveProves) {
-        if (movesFirst && !sqlite) {
+        if (transactional && !sqlite) {
             opening.addHeadsCheck(headsCheckSql(m_connection.dialect(), config.versionTable, expectedHeads));
         } else if (auto same = checkHeads(expectedHeads); !same) {
             if (transactional)
@@ -381,7 +380,7 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
         }
         m_headsChecked = true;
     }
-    if (movesFirst)
+    if (transactional)
         queueMoves(opening, rendered.versionMoves);
     const SqliteRebuildGuard::Execute executeOne = [this, &opening](const Statement &statement) {
         return opening.isEmpty() ? execute(statement) : sendOpening(opening, &statement);
@@ -420,12 +419,9 @@ Status Runner::runStep(const PlanStep &step, Result<AheadStep> item, const QStri
     if (!transactional) {
         if (auto begun = beginStep(); !begun)
             return std::unexpected(begun.error());
-    }
-    if (!movesFirst) {
         queueMoves(opening, rendered.versionMoves);
         if (auto sent = sendOpening(opening, nullptr); !sent) {
-            if (!transactional)
-                rollbackStep();
+            rollbackStep();
             return failed(sent.error(), m_connection.url().redacted());
         }
     }
